@@ -1,0 +1,56 @@
+#pragma once
+/// The two plugin interfaces: an Analysis turns a project into a Result; an Exporter renders a Result.
+
+#include <map>
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "refi/model.hpp"
+
+namespace framer {
+
+/// Error in an analysis' options (unknown variable or code...): the CLI exits 2 with the message.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Named options for an analysis; every value is a list (repeatable options).
+class Options {
+public:
+    void set(const std::string& key, std::string value) { m_values[key] = {std::move(value)}; }
+    void add(const std::string& key, std::string value) { m_values[key].push_back(std::move(value)); }
+    bool has(const std::string& key) const { return m_values.count(key) && !m_values.at(key).empty(); }
+    std::string get(const std::string& key, const std::string& fallback = {}) const {
+        return has(key) ? m_values.at(key).front() : fallback;
+    }
+    std::vector<std::string> get_all(const std::string& key) const {
+        auto it = m_values.find(key);
+        return it == m_values.end() ? std::vector<std::string>{} : it->second;
+    }
+private:
+    std::map<std::string, std::vector<std::string>> m_values;
+};
+
+class Analysis {
+public:
+    virtual ~Analysis() = default;
+    virtual std::string name() const = 0;
+    virtual std::string summary() const = 0;  ///< one line for `framer --help`
+    /// Throws UsageError for bad options, refi::Error for an unusable project.
+    virtual Result run(const refi::Project& project, const Options& options) const = 0;
+};
+
+class Exporter {
+public:
+    virtual ~Exporter() = default;
+    virtual std::string name() const = 0;                   ///< the --format value: "md", "csv", ...
+    virtual std::vector<std::string> extensions() const = 0; ///< ".md", ".markdown", ...
+    virtual bool binary() const { return false; }           ///< xlsx: not for a terminal
+    virtual void write(const Result& result, std::ostream& out) const = 0;
+};
+
+}  // namespace framer

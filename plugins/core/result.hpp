@@ -1,0 +1,46 @@
+#pragma once
+/// The neutral result every analysis produces and every exporter reads (N analyses + M exporters).
+
+#include <string>
+#include <vector>
+
+#include "core/json.hpp"
+
+namespace framer {
+
+/// One cell of a table. `text` is what a reader sees; style hints let exporters format it.
+struct Cell {
+    std::string text;
+    bool bold = false;
+    int indent = 0;          ///< indentation level (depth in the code tree)
+    bool numeric = false;    ///< right-align
+    bool editable = false;   ///< a cell the researcher fills in (chart summaries): unlocked/highlighted in xlsx
+    bool wrap = false;       ///< long text: wrap in xlsx/html
+};
+
+/// A table: one sheet in xlsx, one section in md/html/latex.
+struct Table {
+    std::string name;                    ///< sheet/section title (xlsx sheet names are cut to 31 characters)
+    std::vector<std::vector<Cell>> header;  ///< header rows (usually one)
+    std::vector<std::vector<Cell>> rows;
+    std::vector<std::string> footnotes;
+    /// Where the table appears: csv writes the tables marked for it (the first table if none is marked);
+    /// document formats (md, html, latex, xlsx) skip tables marked csv_only.
+    bool csv = false;
+    bool csv_only = false;
+    int frozen_columns = 1;              ///< xlsx/html: columns kept in view when scrolling
+    std::vector<double> column_widths;   ///< xlsx hint, in characters; empty = automatic
+    /// Hidden machine-readable columns/rows (GUIDs) that make an edited sheet importable again: xlsx hides
+    /// them, other document formats omit them.
+    std::vector<int> hidden_columns;
+    std::vector<int> hidden_rows;        ///< indices into `rows`
+};
+
+struct Result {
+    std::string title;
+    std::vector<Table> tables;
+    std::vector<std::string> notes;  ///< shown under the title in document formats
+    Json json;                       ///< the analysis' own JSON shape (the json exporter prints exactly this)
+};
+
+}  // namespace framer

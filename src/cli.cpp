@@ -1,0 +1,75 @@
+// Dispatch to subcommands and the one catch-all that maps errors to exit codes.
+#include "cli.hpp"
+
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "cli_common.hpp"
+#include "core/plugin.hpp"
+#include "refi/error.hpp"
+
+namespace framer::cli {
+
+const std::vector<Command>& commands() {
+    static const std::vector<Command> list = {
+        {"info", "what is inside a project (counts, origin, codes)", cmd_info},
+        {"validate", "check structure, types, references and positions", cmd_validate},
+        {"convert", "convert .qdpx/.qde/.qdc between tools' dialects, losslessly", cmd_convert},
+        {"tabulate", "domains, themes and subthemes: participants per code, N (%) by group", cmd_tabulate},
+        {"describe", "participant characteristics by group (Table 1)", cmd_describe},
+        {"chart", "framework matrices: units x subthemes with excerpts and summaries", cmd_chart},
+        {"summaries", "write summaries typed into a chart back into the project as notes", cmd_summaries},
+    };
+    return list;
+}
+
+static void print_help(std::ostream& out) {
+    out << "framer: framework-approach analysis of REFI-QDA projects (.qdpx, .qde, .qdc)\n\n"
+           "usage: framer COMMAND [options]    (framer COMMAND --help for details)\n\ncommands:\n";
+    for (const auto& c : commands()) out << fmt::format("  {:<10} {}\n", c.name, c.summary);
+    out << "\nexit codes: 0 ok, 1 invalid project or analysis error, 2 usage error, 3 warnings under --strict\n";
+}
+
+int run(const std::vector<std::string>& args, Io& io) {
+    if (args.size() < 2 || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
+        print_help(args.size() < 2 ? io.err : io.out);
+        return args.size() < 2 ? usage : ok;
+    }
+    if (args[1] == "--version") {
+        io.out << "framer 0.1.0\n";
+        return ok;
+    }
+    const Command* command = nullptr;
+    for (const auto& c : commands())
+        if (args[1] == c.name) command = &c;
+    if (!command) {
+        io.err << "framer: unknown command '" << args[1] << "' (see framer --help)\n";
+        return usage;
+    }
+    std::vector<std::string> rest(args.begin() + 2, args.end());
+    try {
+        return command->run(rest, io);
+    } catch (const UsageError& e) {
+        io.err << "framer " << command->name << ": " << e.what() << "\n";
+        return usage;
+    } catch (const framer::UsageError& e) {
+        io.err << "framer " << command->name << ": " << e.what() << "\n";
+        return usage;
+    } catch (const boost::program_options::error& e) {
+        io.err << "framer " << command->name << ": " << e.what() << " (see framer " << command->name
+               << " --help)\n";
+        return usage;
+    } catch (const refi::Error& e) {
+        io.err << "framer " << command->name << ": error: " << e.what() << "\n";
+        return invalid;
+    } catch (const std::bad_alloc&) {
+        io.err << "framer " << command->name << ": error: out of memory\n";
+        return invalid;
+    } catch (const std::exception& e) {
+        io.err << "framer " << command->name << ": error: " << e.what() << "\n";
+        return invalid;
+    }
+}
+
+}  // namespace framer::cli

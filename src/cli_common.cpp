@@ -1,0 +1,60 @@
+// Shared CLI plumbing: option parsing with uniform errors, and routing results to exporters.
+#include "cli_common.hpp"
+
+#include <fmt/format.h>
+
+#include <ostream>
+#include <sstream>
+
+#include "core/registry.hpp"
+#include "refi/io.hpp"
+
+namespace framer::cli {
+
+bool parse_command_line(const std::vector<std::string>& args, const char* command, const char* usage,
+                        po::options_description& options, const po::positional_options_description& positional,
+                        po::variables_map& vm, Io& io) {
+    options.add_options()("help,h", "show this help");
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    if (vm.count("help")) {
+        io.out << "usage: framer " << command << " " << usage << "\n\n" << options << "\n";
+        return false;
+    }
+    po::notify(vm);
+    return true;
+}
+
+void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err) {
+    for (const auto& d : diagnostics.items()) err << d.format() << "\n";
+}
+
+void emit_result(const framer::Result& result, const std::string& format, const std::string& output,
+                 const std::string& fallback_format, Io& io) {
+    const auto& registry = framer::builtin_registry();
+    const framer::Exporter* exporter = nullptr;
+    if (!format.empty()) {
+        exporter = registry.exporter(format);
+        if (!exporter) {
+            std::string known;
+            for (const auto& e : registry.exporters()) known += (known.empty() ? "" : ", ") + e->name();
+            throw UsageError(fmt::format("unknown format '{}' (known: {})", format, known));
+        }
+    } else if (!output.empty()) {
+        exporter = registry.exporter_for_path(output);
+        if (!exporter)
+            throw UsageError(fmt::format("cannot tell the format from '{}'; give --format", output));
+    } else {
+        exporter = registry.exporter(fallback_format);
+    }
+    if (!exporter) throw UsageError("no exporter for format '" + fallback_format + "'");
+    if (output.empty() || output == "-") {
+        if (exporter->binary()) throw UsageError(fmt::format("format {} is binary; give -o FILE", exporter->name()));
+        exporter->write(result, io.out);
+        return;
+    }
+    std::ostringstream buffer;
+    exporter->write(result, buffer);
+    refi::write_file_atomically(output, buffer.str());
+}
+
+}  // namespace framer::cli

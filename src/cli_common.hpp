@@ -1,0 +1,38 @@
+#pragma once
+/// Helpers every subcommand shares: option parsing errors, writing results to stdout or a file.
+
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "core/plugin.hpp"
+#include "refi/error.hpp"
+
+namespace framer::cli {
+
+/// Thrown for bad command lines; run() prints it with the command's usage and exits 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+namespace po = boost::program_options;
+
+/// Parses args against `options` with `positional` names; prints help and returns false for --help.
+/// Throws UsageError on unknown or missing options.
+bool parse_command_line(const std::vector<std::string>& args, const char* command, const char* usage,
+                        po::options_description& options, const po::positional_options_description& positional,
+                        po::variables_map& vm, Io& io);
+
+/// Prints diagnostics (one line each) to err.
+void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err);
+
+/// Renders `result` with the exporter chosen by --format, else by the -o extension, else `fallback_format`;
+/// writes to stdout (text formats) or atomically to `output`. Throws UsageError for an unknown format or a
+/// binary format without -o.
+void emit_result(const framer::Result& result, const std::string& format, const std::string& output,
+                 const std::string& fallback_format, Io& io);
+
+}  // namespace framer::cli

@@ -1,0 +1,6 @@
+// PLACEHOLDER: replaced by the real implementation (owned by the helper working on it).
+#include "cli.hpp"
+#include <ostream>
+namespace framer::cli {
+int cmd_summaries(const std::vector<std::string>&, Io& io) { io.err << "framer summaries: not implemented yet\n"; return invalid; }
+}

@@ -1,0 +1,15 @@
+// framer: the command-line entry point. All work is in framer-cli (cli.cpp and cmd_*.cpp).
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    std::vector<std::string> args(argv, argv + argc);
+    framer::cli::Io io{std::cout, std::cerr};
+    int code = framer::cli::run(args, io);
+    std::cout.flush();
+    return code;
+}
