@@ -35,6 +35,9 @@ public:
     bool is_array() const { return std::holds_alternative<Array>(m_value); }
     bool is_string() const { return std::holds_alternative<std::string>(m_value); }
     bool is_number() const { return std::holds_alternative<std::int64_t>(m_value) || std::holds_alternative<double>(m_value); }
+    bool is_bool() const { return std::holds_alternative<bool>(m_value); }
+    /// True for a number held as an integer (parse gives integers for numbers without '.'/exponent).
+    bool is_integer() const { return std::holds_alternative<std::int64_t>(m_value); }
 
     /// Object access: adds the key if absent (on a null value, makes it an object).
     Json& operator[](const std::string& key);
