@@ -1,0 +1,55 @@
+// Files beside a bare .qde: the sources/ folder (matched case-insensitively), read on demand.
+#include "directory_store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "refi/error.hpp"
+
+namespace refi::detail {
+
+static std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+DirectoryStore::DirectoryStore(std::filesystem::path folder) : m_folder(std::move(folder)) {
+    std::error_code ec;
+    for (const auto& dir : std::filesystem::directory_iterator(m_folder, ec)) {
+        if (!dir.is_directory(ec) || lower(dir.path().filename().string()) != "sources") continue;
+        for (const auto& f : std::filesystem::directory_iterator(dir.path(), ec))
+            if (f.is_regular_file(ec))
+                m_entries.push_back(dir.path().filename().string() + "/" + f.path().filename().string());
+    }
+    std::sort(m_entries.begin(), m_entries.end());
+}
+
+std::optional<std::string> DirectoryStore::find_internal(const std::string& file_name) const {
+    std::string want = lower(file_name);
+    for (const auto& e : m_entries)
+        if (lower(e.substr(e.find('/') + 1)) == want) return e;
+    return std::nullopt;
+}
+
+std::optional<std::uint64_t> DirectoryStore::size(const std::string& entry) const {
+    std::error_code ec;
+    auto s = std::filesystem::file_size(file_of(entry), ec);
+    if (ec) return std::nullopt;
+    return s;
+}
+
+std::string DirectoryStore::read(const std::string& entry, std::uint64_t max_bytes) const {
+    auto path = file_of(entry);
+    auto s = size(entry);
+    if (!s) throw Error(path.string(), {}, "no such file");
+    if (*s > max_bytes) throw Error(path.string(), {}, fmt::format("file is {} bytes, more than the limit of {}", *s, max_bytes));
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace refi::detail

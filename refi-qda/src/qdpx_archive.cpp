@@ -1,0 +1,171 @@
+// The .qdpx archive: safe entry names, the .qde entry, capped inflation (zip bombs are refused while reading).
+#include "qdpx_archive.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "refi/error.hpp"
+
+namespace refi::detail {
+
+namespace {
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool ends_with_ci(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && lower(s.substr(s.size() - suffix.size())) == suffix;
+}
+
+/// Names that could address a file outside an extraction folder are refused outright.
+std::optional<std::string> unsafe_reason(const std::string& name) {
+    if (name.empty()) return "an empty name";
+    if (name[0] == '/' || name[0] == '\\') return "an absolute path";
+    if (name.size() >= 2 && std::isalpha(static_cast<unsigned char>(name[0])) && name[1] == ':')
+        return "a drive-letter path";
+    if (name.find('\\') != std::string::npos) return "a backslash";
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        std::size_t end = name.find('/', start);
+        if (end == std::string::npos) end = name.size();
+        if (name.compare(start, end - start, "..") == 0) return "a '..' component";
+        start = end + 1;
+    }
+    return std::nullopt;
+}
+
+std::string zip_open_message(int code) {
+    switch (code) {
+        case ZIP_ER_NOZIP: return "not a zip archive (a .qdpx is a zip file)";
+        case ZIP_ER_INCONS: return "the zip archive is inconsistent or truncated";
+        case ZIP_ER_NOENT: return "no such file";
+        case ZIP_ER_OPEN: return "cannot open the file";
+        case ZIP_ER_READ: return "read error";
+        case ZIP_ER_MEMORY: return "out of memory";
+        default: {
+            zip_error_t err;
+            zip_error_init_with_code(&err, code);
+            std::string msg = zip_error_strerror(&err);
+            zip_error_fini(&err);
+            return "cannot open the zip archive: " + msg;
+        }
+    }
+}
+}  // namespace
+
+QdpxArchive::QdpxArchive(const std::filesystem::path& path) : m_path(path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) throw Error(path.string(), {}, "no such file");
+    if (std::filesystem::is_directory(path, ec)) throw Error(path.string(), {}, "is a directory, not a .qdpx file");
+    int code = 0;
+    m_zip = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
+    if (!m_zip) throw Error(path.string(), {}, zip_open_message(code));
+    zip_int64_t n = zip_get_num_entries(m_zip, 0);
+    m_names.reserve(static_cast<std::size_t>(std::max<zip_int64_t>(n, 0)));
+    for (zip_int64_t i = 0; i < n; ++i) {
+        const char* name = zip_get_name(m_zip, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
+        std::string s = name ? name : "";
+        if (auto why = unsafe_reason(s)) {
+            zip_discard(m_zip);
+            m_zip = nullptr;
+            throw Error(path.string(), {}, fmt::format("unsafe entry name '{}' in the archive ({}); refusing to read it", s, *why));
+        }
+        m_names.push_back(std::move(s));
+    }
+}
+
+QdpxArchive::~QdpxArchive() {
+    if (m_zip) zip_discard(m_zip);
+}
+
+std::string QdpxArchive::qde_entry() const {
+    std::vector<std::string> top_level, anywhere;
+    for (const auto& n : m_names) {
+        if (n.back() == '/' || !ends_with_ci(n, ".qde")) continue;
+        if (lower(n) == "project.qde") return n;
+        (n.find('/') == std::string::npos ? top_level : anywhere).push_back(n);
+    }
+    if (top_level.size() == 1) return top_level.front();
+    if (top_level.empty() && anywhere.size() == 1) return anywhere.front();
+    if (top_level.empty() && anywhere.empty())
+        throw Error(m_path.string(), {}, "no project.qde (or other .qde file) in the archive");
+    auto& list = top_level.empty() ? anywhere : top_level;
+    std::string names;
+    for (const auto& n : list) names += (names.empty() ? "" : ", ") + n;
+    throw Error(m_path.string(), {}, "several .qde files in the archive and none is project.qde: " + names);
+}
+
+std::vector<std::string> QdpxArchive::entries() const {
+    std::vector<std::string> out;
+    std::string qde;
+    try { qde = qde_entry(); } catch (const Error&) {}
+    for (const auto& n : m_names)
+        if (n != qde) out.push_back(n);
+    return out;
+}
+
+std::optional<std::string> QdpxArchive::find_internal(const std::string& file_name) const {
+    // The spec says sources/, NVivo for Windows writes Sources/, the Annex A example mixes cases; an exact match
+    // wins, then a case-insensitive one; a bare file at the top level (older exports) is accepted last.
+    std::string exact_s = "sources/" + file_name;
+    std::optional<std::string> ci, top;
+    std::string want = lower(exact_s), want_name = lower(file_name);
+    for (const auto& n : m_names) {
+        if (n == exact_s) return n;
+        std::string ln = lower(n);
+        if (!ci && ln == want) ci = n;
+        if (!top && ln == want_name) top = n;
+    }
+    return ci ? ci : top;
+}
+
+zip_int64_t QdpxArchive::index_of(const std::string& entry) const {
+    auto it = std::find(m_names.begin(), m_names.end(), entry);
+    return it == m_names.end() ? -1 : static_cast<zip_int64_t>(it - m_names.begin());
+}
+
+std::optional<std::uint64_t> QdpxArchive::size(const std::string& entry) const {
+    zip_int64_t i = index_of(entry);
+    if (i < 0) return std::nullopt;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(m_zip, static_cast<zip_uint64_t>(i), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+        return std::nullopt;
+    return st.size;
+}
+
+std::string QdpxArchive::read(const std::string& entry, std::uint64_t max_bytes) const {
+    std::string label = m_path.string() + ":" + entry;
+    zip_int64_t i = index_of(entry);
+    if (i < 0) throw Error(label, {}, "no such entry in the archive");
+    // The declared size is checked first (cheap), but it can lie, so inflation is capped as well.
+    if (auto declared = size(entry); declared && *declared > max_bytes)
+        throw Error(label, {}, fmt::format("entry inflates to {} bytes, more than the limit of {} bytes; refusing it "
+                                           "(a zip bomb or an oversized file)", *declared, max_bytes));
+    zip_file_t* f = zip_fopen_index(m_zip, static_cast<zip_uint64_t>(i), 0);
+    if (!f) throw Error(label, {}, std::string("cannot open entry: ") + zip_strerror(m_zip));
+    std::string out;
+    if (auto declared = size(entry)) out.reserve(static_cast<std::size_t>(*declared));
+    char buf[1 << 16];
+    for (;;) {
+        zip_int64_t got = zip_fread(f, buf, sizeof buf);
+        if (got < 0) {
+            std::string why = zip_file_strerror(f);
+            zip_fclose(f);
+            throw Error(label, {}, "corrupt or truncated data: " + why);
+        }
+        if (got == 0) break;
+        if (out.size() + static_cast<std::uint64_t>(got) > max_bytes) {
+            zip_fclose(f);
+            throw Error(label, {}, fmt::format("entry inflates to more than the limit of {} bytes; refusing it", max_bytes));
+        }
+        out.append(buf, static_cast<std::size_t>(got));
+    }
+    zip_fclose(f);
+    return out;
+}
+
+}  // namespace refi::detail
