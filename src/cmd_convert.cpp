@@ -1,6 +1,105 @@
-// PLACEHOLDER: replaced by the real implementation (owned by the helper working on it).
-#include "cli.hpp"
+// framer convert INPUT OUTPUT: .qdpx/.qde -> .qdpx/.qde, and any of them -> .qdc (the codebook alone).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
 #include <ostream>
+
+#include "cli_common.hpp"
+#include "refi/codebook.hpp"
+#include "refi/io.hpp"
+
 namespace framer::cli {
-int cmd_convert(const std::vector<std::string>&, Io& io) { io.err << "framer convert: not implemented yet\n"; return invalid; }
+
+namespace {
+
+enum class Format { Qdpx, Qde, Qdc };
+
+std::optional<Format> format_of(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (ext == ".qdpx") return Format::Qdpx;
+    if (ext == ".qde") return Format::Qde;
+    if (ext == ".qdc") return Format::Qdc;
+    return std::nullopt;
 }
+
+std::string dialect_names() {
+    std::string names;
+    for (auto d : {refi::Dialect::Standard, refi::Dialect::Atlasti, refi::Dialect::Maxqda, refi::Dialect::Nvivo,
+                   refi::Dialect::QualCoder, refi::Dialect::Quirkos, refi::Dialect::Taguette, refi::Dialect::Framer})
+        names += (names.empty() ? "" : ", ") + std::string(refi::to_string(d));
+    return names;
+}
+
+/// The same file, also through another spelling of its path or a hard link.
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(a, b, ec)) return true;
+    return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
+}
+
+}  // namespace
+
+int cmd_convert(const std::vector<std::string>& args, Io& io) {
+    const char* usage_line = "INPUT OUTPUT [--dialect NAME] [--strict]";
+    po::options_description options(
+        "Convert a project (.qdpx, .qde) to .qdpx or .qde, or extract its codebook (.qdc).\n"
+        "Without --dialect the input's dialect is kept: positions, names and GUIDs are not rewritten, and the\n"
+        "output holds the same elements, attributes and text, and every internal file byte for byte.\n"
+        "The output is written to a temporary file and renamed; the input is never written over.\n"
+        "Warnings (lossy steps) go to stderr; with --strict they make the exit code 3 (the output is still written).\n"
+        "Options");
+    std::string input, output, dialect_name;
+    options.add_options()
+        ("input", po::value(&input)->required(), "the project or codebook to read (.qdpx, .qde, .qdc)")
+        ("output", po::value(&output)->required(), "the file to write (.qdpx, .qde, .qdc)")
+        ("dialect", po::value(&dialect_name), ("write positions as this tool counts them: " + dialect_names()).c_str())
+        ("strict", "exit 3 when there were warnings");
+    po::positional_options_description positional;
+    positional.add("input", 1).add("output", 1);
+    po::variables_map vm;
+    if (!parse_command_line(args, "convert", usage_line, options, positional, vm, io)) return ok;
+
+    auto in_format = format_of(input);
+    auto out_format = format_of(output);
+    if (!in_format) throw UsageError(fmt::format("cannot tell the format of '{}': use .qdpx, .qde or .qdc", input));
+    if (!out_format) throw UsageError(fmt::format("cannot tell the format of '{}': use .qdpx, .qde or .qdc", output));
+    if (*in_format == Format::Qdc && *out_format != Format::Qdc)
+        throw UsageError("a .qdc holds only a codebook; it converts to .qdc only");
+    refi::WriteOptions write_options;
+    if (vm.count("dialect")) {
+        write_options.dialect = refi::parse_dialect(dialect_name);
+        if (!write_options.dialect)
+            throw UsageError(fmt::format("unknown dialect '{}' (known: {})", dialect_name, dialect_names()));
+    }
+    if (same_file(input, output)) {
+        io.err << fmt::format("framer convert: error: refusing to write over the input '{}'; choose another output\n",
+                              input);
+        return invalid;
+    }
+
+    refi::Diagnostics diagnostics;
+    try {
+        if (*in_format == Format::Qdc) {
+            refi::Codebook codebook = refi::read_codebook(input, diagnostics);
+            refi::write_codebook(codebook, output, diagnostics);
+        } else {
+            refi::Project project = refi::read_project(input, diagnostics);
+            if (*out_format == Format::Qdc)
+                refi::write_codebook(refi::codebook_of(project), output, diagnostics);
+            else
+                refi::write_project(project, output, diagnostics, write_options);
+        }
+    } catch (const refi::Error&) {
+        // The warnings gathered before the failure often explain it; run() prints the error itself.
+        print_diagnostics(diagnostics, io.err);
+        throw;
+    }
+    print_diagnostics(diagnostics, io.err);
+    if (diagnostics.has_errors()) return invalid;
+    if (vm.count("strict") && diagnostics.has_warnings()) return strict_warnings;
+    return ok;
+}
+
+}  // namespace framer::cli

@@ -16,6 +16,8 @@ struct Cell {
     bool numeric = false;    ///< right-align
     bool editable = false;   ///< a cell the researcher fills in (chart summaries): unlocked/highlighted in xlsx
     bool wrap = false;       ///< long text: wrap in xlsx/html
+    /// Indices into the table's footnotes this cell refers to; exporters add the markers (a, b, ...).
+    std::vector<int> footnotes;
 };
 
 /// A table: one sheet in xlsx, one section in md/html/latex.
