@@ -1,0 +1,50 @@
+#pragma once
+/// Private to the chart plugin: turning units, excerpts and themes into the Result (json + tables).
+
+#include <string>
+#include <vector>
+
+#include "chart/excerpts.hpp"
+#include "chart/themes.hpp"
+#include "core/result.hpp"
+#include "core/units.hpp"
+
+namespace framer::chart {
+
+struct ChartInput {
+    const refi::Project& project;
+    const refi::ProjectIndex& index;
+    UnitKind kind;
+    std::vector<Unit> units;                      ///< natural order
+    std::vector<std::vector<Excerpt>> excerpts;   ///< per unit, source order
+    std::vector<std::string> show;                ///< --show variables (validated)
+};
+
+/// One matrix per theme: json {"unit", "themes": [...]}, one document table per theme, one long csv table.
+Result build_matrix(const ChartInput& input, const std::vector<Theme>& themes);
+/// For each unit its codes with their excerpts: json {"unit", "units": [...]}, a table per unit, the long csv.
+Result build_per_unit(const ChartInput& input);
+
+// Shared by both builders.
+/// A plain (or bold) text cell; constructing Cells by aggregate would need every field spelled out.
+inline Cell text_cell(std::string text, bool bold = false) {
+    Cell c;
+    c.text = std::move(text);
+    c.bold = bold;
+    return c;
+}
+Json excerpt_json(const Excerpt& e);
+Json attributes_json(const Unit& unit, const std::vector<std::string>& show);
+Json path_json(const refi::ProjectIndex& index, const refi::Code& code);
+const char* unit_kind_name(UnitKind kind);
+/// The long csv's header (theme, unit, shown variables, code, excerpts, summary, theme_guid, unit_guid, code_guid).
+std::vector<Cell> csv_header(const std::vector<std::string>& show);
+/// Names tables uniquely (case-insensitively) and sheet-safe.
+class SheetNamer {
+public:
+    std::string name(const std::string& wanted);
+private:
+    std::vector<std::string> m_used;
+};
+
+}  // namespace framer::chart

@@ -1,0 +1,63 @@
+// The chart analysis: options, units and their excerpts; the builders make the Result.
+#include "chart/chart.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "chart/builders.hpp"
+#include "refi/guid.hpp"
+#include "refi/index.hpp"
+
+namespace framer {
+
+namespace {
+
+class ChartAnalysis : public Analysis {
+public:
+    std::string name() const override { return "chart"; }
+    std::string summary() const override {
+        return "framework matrices: units x subthemes with excerpts and summaries";
+    }
+
+    Result run(const refi::Project& project, const Options& options) const override {
+        refi::ProjectIndex index(project);
+        UnitKind kind = choose_unit_kind(project, options.get("unit"));
+        chart::ChartInput input{project, index, kind, build_units(project, index, kind), {}, options.get_all("show")};
+        check_variables(project, input.show);
+
+        chart::TextCache texts(project);
+        std::unordered_map<std::string, bool> directly_coded;
+        input.excerpts.reserve(input.units.size());
+        for (const auto& unit : input.units) {
+            input.excerpts.push_back(chart::collect_excerpts(index, unit, texts));
+            for (const auto& e : input.excerpts.back()) directly_coded[e.code_key] = true;
+        }
+        if (options.has("per-unit")) {
+            if (options.has("theme") || options.has("flat"))
+                throw UsageError("--per-unit lists every code of each unit; it takes no --theme or --flat");
+            return chart::build_per_unit(input);
+        }
+        auto themes = chart::choose_themes(index, options.get_all("theme"), options.has("flat"), directly_coded);
+        return chart::build_matrix(input, themes);
+    }
+
+private:
+    static void check_variables(const refi::Project& project, const std::vector<std::string>& show) {
+        std::vector<std::string> names;
+        for (const auto& v : project.variables) names.push_back(v.name);
+        for (const auto& s : show) {
+            if (std::find(names.begin(), names.end(), s) != names.end()) continue;
+            auto near = near_matches(s, names);
+            throw UsageError(fmt::format("unknown variable '{}'{}", s,
+                                         near.empty() ? "" : fmt::format(" (did you mean: {}?)", fmt::join(near, ", "))));
+        }
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Analysis> make_chart_analysis() { return std::make_unique<ChartAnalysis>(); }
+
+}  // namespace framer

@@ -1,0 +1,213 @@
+// Collecting a unit's excerpts: exact text at code-point offsets, source order, coder names.
+#include "chart/excerpts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "refi/guid.hpp"
+#include "refi/text.hpp"
+
+namespace framer::chart {
+
+const std::string* TextCache::text_of(const refi::Source& source) {
+    auto it = m_texts.find(&source);
+    if (it == m_texts.end()) it = m_texts.emplace(&source, refi::load_plain_text(m_project, source)).first;
+    return it->second ? &*it->second : nullptr;
+}
+
+const std::string* TextCache::text_of(const refi::Transcript& transcript) {
+    auto it = m_texts.find(&transcript);
+    if (it == m_texts.end()) it = m_texts.emplace(&transcript, refi::load_plain_text(m_project, transcript)).first;
+    return it->second ? &*it->second : nullptr;
+}
+
+std::string user_display_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user) {
+    if (!user || user->empty()) return {};
+    if (const refi::User* u = index.find_user(*user)) {
+        if (u->name && !u->name->empty()) return *u->name;
+        if (u->id && !u->id->empty()) return *u->id;
+    }
+    return *user;
+}
+
+namespace {
+
+// Selections of one text are visited in start order, so the byte position of each start is found by walking
+// forward from the previous one: linear in the text, not quadratic, for sources with thousands of codings.
+class TextCursor {
+public:
+    explicit TextCursor(std::string_view text) : m_text(text) {}
+    std::string_view slice(std::int64_t start, std::int64_t end) {
+        start = std::max<std::int64_t>(start, 0);
+        if (end <= start) return {};
+        if (start < m_cp) { m_cp = 0; m_byte = 0; }
+        if (start > m_cp) {
+            m_byte += refi::substr_code_points(m_text.substr(m_byte), 0, start - m_cp).size();
+            m_cp = start;
+        }
+        return refi::substr_code_points(m_text.substr(m_byte), 0, end - start);
+    }
+private:
+    std::string_view m_text;
+    std::int64_t m_cp = 0;
+    std::size_t m_byte = 0;
+};
+
+std::optional<std::int64_t> parse_int(const std::optional<std::string>& s) {
+    if (!s) return std::nullopt;
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
+    if (ec != std::errc() || p != s->data() + s->size()) return std::nullopt;
+    return v;
+}
+
+struct Collector {
+    const refi::ProjectIndex& index;
+    std::vector<Excerpt>& out;
+    std::size_t source_rank = 0;  // position of the current top-level source in the unit
+
+    void add_codings(const refi::Selection& sel, Excerpt base) {
+        for (const auto& coding : sel.codings) {
+            Excerpt e = base;
+            e.coder = user_display_name(index, coding.creating_user ? coding.creating_user : sel.authorship.creating_user);
+            e.code_key = refi::normalize_guid(coding.code.target);
+            e.dedupe_key = refi::normalize_guid(sel.guid);
+            out.push_back(std::move(e));
+        }
+    }
+
+    Excerpt base_for(const refi::Source& top, const refi::Selection& sel, const char* kind) {
+        Excerpt e;
+        e.kind = kind;
+        e.source = top.name.value_or("");
+        e.source_guid = top.guid;
+        e.selection_guid = sel.guid;
+        return e;
+    }
+
+    // PlainTextSelections of a text-bearing element (TextSource, PDF Representation, Picture TextDescription).
+    void text_selections(const refi::Source& top, const refi::Source& holder, TextCache& texts) {
+        std::vector<const refi::Selection*> sels;
+        for (const auto& s : holder.selections)
+            if (s.kind == refi::SelectionKind::PlainText && !s.codings.empty()) sels.push_back(&s);
+        if (sels.empty()) return;
+        std::stable_sort(sels.begin(), sels.end(), [](auto* a, auto* b) {
+            return a->start != b->start ? a->start < b->start : a->end < b->end;
+        });
+        const std::string* text = texts.text_of(holder);
+        TextCursor cursor(text ? std::string_view(*text) : std::string_view());
+        for (const auto* s : sels) {
+            Excerpt e = base_for(top, *s, "text");
+            e.start = s->start;
+            e.end = s->end;
+            e.text = std::string(cursor.slice(s->start, s->end));
+            add_codings(*s, std::move(e));
+        }
+    }
+
+    void media_selections(const refi::Source& top) {
+        for (const auto& s : top.selections) {
+            if (s.codings.empty() || s.kind == refi::SelectionKind::PlainText) continue;
+            Excerpt e;
+            switch (s.kind) {
+                case refi::SelectionKind::PDF:
+                    e = base_for(top, s, "pdf");
+                    e.start = e.end = s.page;
+                    break;
+                case refi::SelectionKind::Picture: e = base_for(top, s, "picture"); break;
+                case refi::SelectionKind::Audio:
+                case refi::SelectionKind::Video:
+                    e = base_for(top, s, s.kind == refi::SelectionKind::Audio ? "audio" : "video");
+                    e.start = s.begin;
+                    e.end = s.finish;
+                    break;
+                default: e = base_for(top, s, "text"); break;
+            }
+            add_codings(s, std::move(e));
+        }
+    }
+
+    // TranscriptSelections carry sync points, whose @position is a character offset in the transcript text.
+    void transcript_selections(const refi::Source& top, TextCache& texts) {
+        for (const auto& t : top.transcripts) {
+            const std::string* text = nullptr;
+            bool loaded = false;
+            for (const auto& s : t.selections) {
+                if (s.codings.empty()) continue;
+                Excerpt e = base_for(top, s, "transcript");
+                std::optional<std::int64_t> from, to;
+                for (const auto& sp : t.sync_points) {
+                    if (s.from_sync_point && refi::same_guid(sp.guid, *s.from_sync_point)) from = parse_int(sp.position);
+                    if (s.to_sync_point && refi::same_guid(sp.guid, *s.to_sync_point)) to = parse_int(sp.position);
+                }
+                if (from && to) {
+                    if (!loaded) { text = texts.text_of(t); loaded = true; }
+                    e.start = *from;
+                    e.end = *to;
+                    if (text) e.text = std::string(TextCursor(*text).slice(*from, *to));
+                }
+                add_codings(s, std::move(e));
+            }
+        }
+    }
+
+    void whole_source(const refi::Source& top) {
+        for (const auto& coding : top.codings) {
+            Excerpt e;
+            e.kind = "source";
+            e.source = top.name.value_or("");
+            e.source_guid = top.guid;
+            e.coder = user_display_name(index, coding.creating_user);
+            e.code_key = refi::normalize_guid(coding.code.target);
+            e.dedupe_key = refi::normalize_guid(top.guid) + "#source";
+            out.push_back(std::move(e));
+        }
+    }
+};
+
+}  // namespace
+
+std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Unit& unit, TextCache& texts) {
+    std::vector<Excerpt> out;
+    Collector c{index, out};
+    if (unit.the_case) {
+        for (const auto& ref : unit.the_case->code_refs) {
+            Excerpt e;
+            e.kind = "case";
+            e.code_key = refi::normalize_guid(ref.target);
+            e.dedupe_key = refi::normalize_guid(unit.the_case->guid) + "#case";
+            out.push_back(std::move(e));
+        }
+    }
+    for (const refi::Source* source : unit.sources) {
+        if (!source) continue;
+        c.whole_source(*source);
+        if (source->kind == refi::SourceKind::Text) c.text_selections(*source, *source, texts);
+        if (source->representation) c.text_selections(*source, *source->representation, texts);
+        if (source->text_description) c.text_selections(*source, *source->text_description, texts);
+        c.media_selections(*source);
+        c.transcript_selections(*source, texts);
+    }
+    return out;
+}
+
+static std::string clock(std::int64_t ms) {
+    std::int64_t s = ms / 1000;
+    return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+}
+
+std::string format_excerpt(const Excerpt& e) {
+    std::string where;
+    if (e.kind == "case") where = "whole case";
+    else if (e.kind == "source") where = e.source + ", whole source";
+    else if (e.kind == "pdf") where = fmt::format("{} p. {}", e.source, e.start);
+    else if (e.kind == "picture") where = e.source + ", picture region";
+    else if (e.kind == "audio" || e.kind == "video") where = fmt::format("{} {}\u2013{}", e.source, clock(e.start), clock(e.end));
+    else where = fmt::format("{} {}\u2013{}", e.source, e.start, e.end);
+    if (!e.coder.empty()) where += ", " + e.coder;
+    return e.text.empty() ? "[" + where + "]" : "[" + where + "] " + e.text;
+}
+
+}  // namespace framer::chart

@@ -1,0 +1,238 @@
+// The framework matrix: for each theme a table with a row per unit and, per subtheme, an excerpt column and an
+// editable summary column; hidden key row/column carry GUIDs so an edited xlsx can be imported again.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_map>
+
+#include "chart/builders.hpp"
+#include "chart/layout.hpp"
+#include "summaries/summary_notes.hpp"
+
+namespace framer::chart {
+
+const char* unit_kind_name(UnitKind kind) { return kind == UnitKind::Case ? "case" : "source"; }
+
+Json excerpt_json(const Excerpt& e) {
+    Json j = Json::object();
+    j["text"] = e.text;
+    j["source"] = e.source;
+    j["start"] = e.start;
+    j["end"] = e.end;
+    j["coder"] = e.coder;
+    j["kind"] = e.kind;
+    j["source_guid"] = e.source_guid;
+    j["selection_guid"] = e.selection_guid;
+    return j;
+}
+
+Json attributes_json(const Unit& unit, const std::vector<std::string>& show) {
+    Json j = Json::object();
+    for (const auto& v : show) {
+        auto it = unit.variables.find(v);
+        j[v] = it == unit.variables.end() ? Json() : Json(it->second);
+    }
+    return j;
+}
+
+Json path_json(const refi::ProjectIndex& index, const refi::Code& code) {
+    Json j = Json::array();
+    for (const auto* c : index.path_of(code)) j.push_back(c->name);
+    return j;
+}
+
+std::vector<Cell> csv_header(const std::vector<std::string>& show) {
+    std::vector<Cell> h{text_cell(csv_theme), text_cell(csv_unit)};
+    for (const auto& v : show) h.push_back(text_cell(v));
+    for (const char* c : {csv_code, csv_excerpts, csv_summary, csv_theme_guid, csv_unit_guid, csv_code_guid})
+        h.push_back(text_cell(c));
+    return h;
+}
+
+std::string SheetNamer::name(const std::string& wanted) {
+    auto lower = [](std::string s) {
+        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return s;
+    };
+    std::string base = sheet_safe_name(wanted), candidate = base;
+    for (int n = 2; std::find(m_used.begin(), m_used.end(), lower(candidate)) != m_used.end(); ++n) {
+        std::string suffix = fmt::format(" ({})", n);
+        candidate = sheet_safe_name(base.substr(0, base.size() > 31 - suffix.size() ? 31 - suffix.size() : base.size())) + suffix;
+        candidate = sheet_safe_name(candidate);
+    }
+    m_used.push_back(lower(candidate));
+    return candidate;
+}
+
+namespace {
+
+constexpr const char* flat_theme_name = "All codes";
+
+struct CellData {
+    std::vector<const Excerpt*> excerpts;
+    std::vector<std::string> coders;  // per excerpt: merged coders of duplicate codings of one selection
+};
+
+// One cell per column: the unit's excerpts whose code is the column's code or below it, in source order.
+std::vector<CellData> fill_cells(const Theme& theme, const std::vector<Excerpt>& excerpts) {
+    std::vector<CellData> cells(theme.columns.size());
+    std::vector<std::unordered_map<std::string, std::size_t>> seen(theme.columns.size());
+    for (const auto& e : excerpts) {
+        auto it = theme.column_of.find(e.code_key);
+        if (it == theme.column_of.end()) continue;
+        auto& cell = cells[it->second];
+        auto [pos, fresh] = seen[it->second].emplace(e.dedupe_key, cell.excerpts.size());
+        if (fresh) {
+            cell.excerpts.push_back(&e);
+            cell.coders.push_back(e.coder);
+        } else if (!e.coder.empty()) {
+            auto& coders = cell.coders[pos->second];
+            if (coders.find(e.coder) == std::string::npos) coders += (coders.empty() ? "" : ", ") + e.coder;
+        }
+    }
+    return cells;
+}
+
+std::string cell_text(const CellData& cell) {
+    std::string s;
+    for (std::size_t i = 0; i < cell.excerpts.size(); ++i) {
+        Excerpt e = *cell.excerpts[i];
+        e.coder = cell.coders[i];
+        s += (s.empty() ? "" : "\n\n") + format_excerpt(e);
+    }
+    return s;
+}
+
+}  // namespace
+
+Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
+    Result result;
+    result.title = "Framework chart";
+    result.notes.push_back(fmt::format("{} {}s in natural order; {} matri{}. Summary columns are editable: fill them "
+                                       "and run `framer summaries` to store them in the project.",
+                                       in.units.size(), unit_kind_name(in.kind), themes.size(),
+                                       themes.size() == 1 ? "x" : "ces"));
+    result.json = Json::object();
+    result.json["unit"] = unit_kind_name(in.kind);
+    Json themes_json = Json::array();
+
+    Table long_table;
+    long_table.name = "Chart (long)";
+    long_table.csv = true;
+    long_table.csv_only = true;
+    long_table.header.push_back(csv_header(in.show));
+
+    SheetNamer namer;
+    const std::string unit_label = in.kind == UnitKind::Case ? "Case" : "Source";
+    for (const auto& theme : themes) {
+        const std::string theme_name = theme.code ? theme.code->name : flat_theme_name;
+        const std::string theme_guid = theme.code ? theme.code->guid : "";
+        Json tj = Json::object();
+        tj["code"] = theme_name;
+        tj["path"] = theme.code ? path_json(in.index, *theme.code) : Json::array();
+        tj["guid"] = theme_guid;
+        Json columns = Json::array();
+        for (const auto& col : theme.columns) {
+            Json cj = Json::object();
+            cj["code"] = col.code->name;
+            cj["path"] = path_json(in.index, *col.code);
+            cj["guid"] = col.code->guid;
+            cj["self"] = col.self;
+            columns.push_back(std::move(cj));
+        }
+        tj["columns"] = std::move(columns);
+
+        Table table;
+        table.name = namer.name(theme_name);
+        table.frozen_columns = 1 + static_cast<int>(in.show.size());
+        std::vector<Cell> header{text_cell(unit_label, true)};
+        std::vector<Cell> key_row{
+            text_cell(std::string(keys::marker) + (theme.code ? " " + std::string(keys::theme) + theme_guid : ""))};
+        table.column_widths.push_back(18);
+        for (const auto& v : in.show) {
+            header.push_back(text_cell(v, true));
+            key_row.push_back(text_cell(keys::var + v));
+            table.column_widths.push_back(14);
+        }
+        for (const auto& col : theme.columns) {
+            std::string self = col.self ? std::string(" ") + keys::self : "";
+            header.push_back(text_cell(data_header(col.code->name, col.self), true));
+            header.push_back(text_cell(summary_header(col.code->name, col.self), true));
+            key_row.push_back(text_cell(std::string(keys::data) + self + " " + keys::code + col.code->guid));
+            key_row.push_back(text_cell(std::string(keys::summary) + self + " " + keys::code + col.code->guid));
+            table.column_widths.push_back(60);
+            table.column_widths.push_back(40);
+        }
+        header.push_back(text_cell(keys::key_header));
+        key_row.push_back(text_cell(keys::sheet + table.name));
+        table.column_widths.push_back(40);
+        table.hidden_columns.push_back(static_cast<int>(header.size()) - 1);
+        table.header.push_back(std::move(header));
+        table.rows.push_back(std::move(key_row));
+        table.hidden_rows.push_back(0);
+
+        Json rows = Json::array();
+        for (std::size_t u = 0; u < in.units.size(); ++u) {
+            const Unit& unit = in.units[u];
+            auto cells = fill_cells(theme, in.excerpts[u]);
+            Json rj = Json::object();
+            rj["unit"] = unit.name;
+            rj["guid"] = unit.guid;
+            rj["attributes"] = attributes_json(unit, in.show);
+            Json cells_json = Json::array();
+            std::vector<Cell> row{text_cell(unit.name, true)};
+            for (const auto& v : in.show) {
+                auto it = unit.variables.find(v);
+                row.push_back(text_cell(it == unit.variables.end() ? "" : it->second));
+            }
+            for (std::size_t c = 0; c < theme.columns.size(); ++c) {
+                const refi::Code& code = *theme.columns[c].code;
+                std::string summary = find_summary(in.project, in.index, unit.guid, code.guid).value_or("");
+                Json cj = Json::object();
+                cj["column"] = code.name;
+                cj["code_guid"] = code.guid;
+                cj["summary"] = summary;
+                Json ex = Json::array();
+                for (std::size_t i = 0; i < cells[c].excerpts.size(); ++i) {
+                    Json e = excerpt_json(*cells[c].excerpts[i]);
+                    e["coder"] = cells[c].coders[i];
+                    ex.push_back(std::move(e));
+                }
+                cj["excerpts"] = std::move(ex);
+                cells_json.push_back(std::move(cj));
+
+                std::string text = cell_text(cells[c]);
+                Cell data = text_cell(text);
+                data.wrap = true;
+                Cell editable = text_cell(summary);
+                editable.editable = true;
+                editable.wrap = true;
+                row.push_back(data);
+                row.push_back(editable);
+
+                std::vector<Cell> long_row{text_cell(theme_name), text_cell(unit.name)};
+                for (std::size_t v = 0; v < in.show.size(); ++v) long_row.push_back(row[1 + v]);
+                long_row.push_back(text_cell(code.name));
+                long_row.push_back(text_cell(text));
+                long_row.push_back(text_cell(summary));
+                long_row.push_back(text_cell(theme_guid));
+                long_row.push_back(text_cell(unit.guid));
+                long_row.push_back(text_cell(code.guid));
+                long_table.rows.push_back(std::move(long_row));
+            }
+            row.push_back(text_cell(keys::unit + unit.guid));
+            table.rows.push_back(std::move(row));
+            rj["cells"] = std::move(cells_json);
+            rows.push_back(std::move(rj));
+        }
+        tj["rows"] = std::move(rows);
+        themes_json.push_back(std::move(tj));
+        result.tables.push_back(std::move(table));
+    }
+    result.json["themes"] = std::move(themes_json);
+    result.tables.push_back(std::move(long_table));
+    return result;
+}
+
+}  // namespace framer::chart

@@ -1,0 +1,108 @@
+// The per-unit (per-transcript) thematic chart: for each unit, its codes in codebook order with their excerpts.
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "chart/builders.hpp"
+#include "chart/layout.hpp"
+#include "refi/guid.hpp"
+#include "summaries/summary_notes.hpp"
+
+namespace framer::chart {
+
+Result build_per_unit(const ChartInput& in) {
+    Result result;
+    result.title = "Thematic chart per " + std::string(unit_kind_name(in.kind));
+    result.notes.push_back(fmt::format("{} {}s in natural order, each with its codes in codebook order. Summary "
+                                       "columns are editable: fill them and run `framer summaries`.",
+                                       in.units.size(), unit_kind_name(in.kind)));
+    result.json = Json::object();
+    result.json["unit"] = unit_kind_name(in.kind);
+    Json units_json = Json::array();
+
+    Table long_table;
+    long_table.name = "Chart (long)";
+    long_table.csv = true;
+    long_table.csv_only = true;
+    long_table.header.push_back(csv_header(in.show));
+
+    const auto& codes = in.index.codes_in_order();
+    std::unordered_map<std::string, std::size_t> rank;
+    for (std::size_t i = 0; i < codes.size(); ++i) rank[refi::normalize_guid(codes[i]->guid)] = i;
+
+    SheetNamer namer;
+    for (std::size_t u = 0; u < in.units.size(); ++u) {
+        const Unit& unit = in.units[u];
+        // Excerpts per code (codebook position), source order kept; a selection coded twice with one code once.
+        std::vector<std::vector<const Excerpt*>> by_code(codes.size());
+        std::vector<std::unordered_map<std::string, bool>> seen(codes.size());
+        for (const auto& e : in.excerpts[u]) {
+            auto it = rank.find(e.code_key);
+            if (it == rank.end()) continue;  // a coding of a missing code: validate reports it
+            if (seen[it->second].emplace(e.dedupe_key, true).second) by_code[it->second].push_back(&e);
+        }
+
+        Table table;
+        table.name = namer.name(unit.name);
+        table.frozen_columns = 1;
+        table.column_widths = {30, 70, 40, 40};
+        table.header.push_back({text_cell(per_unit_code_header, true), text_cell(per_unit_data_header, true),
+                                text_cell(per_unit_summary_header, true), text_cell(keys::key_header)});
+        table.rows.push_back({text_cell(std::string(keys::marker) + " " + keys::unit + unit.guid), text_cell(keys::data),
+                              text_cell(std::string(keys::summary) + " " + keys::unit + unit.guid),
+                              text_cell(keys::sheet + table.name)});
+        table.hidden_rows.push_back(0);
+        table.hidden_columns.push_back(3);
+
+        Json uj = Json::object();
+        uj["unit"] = unit.name;
+        uj["guid"] = unit.guid;
+        uj["attributes"] = attributes_json(unit, in.show);
+        Json codes_json = Json::array();
+        for (std::size_t c = 0; c < codes.size(); ++c) {
+            const refi::Code& code = *codes[c];
+            auto summary = find_summary(in.project, in.index, unit.guid, code.guid);
+            if (by_code[c].empty() && !summary) continue;
+            Json cj = Json::object();
+            cj["code"] = code.name;
+            cj["path"] = path_json(in.index, code);
+            cj["guid"] = code.guid;
+            cj["summary"] = summary.value_or("");
+            Json ex = Json::array();
+            std::string text;
+            for (const auto* e : by_code[c]) {
+                ex.push_back(excerpt_json(*e));
+                text += (text.empty() ? "" : "\n\n") + format_excerpt(*e);
+            }
+            cj["excerpts"] = std::move(ex);
+            codes_json.push_back(std::move(cj));
+
+            std::string path;
+            for (const auto* p : in.index.path_of(code)) path += (path.empty() ? "" : " / ") + p->name;
+            Cell name = text_cell(path, true);
+            Cell data = text_cell(text);
+            data.wrap = true;
+            Cell editable = text_cell(summary.value_or(""));
+            editable.editable = true;
+            editable.wrap = true;
+            table.rows.push_back({name, data, editable, text_cell(keys::code + code.guid)});
+
+            std::vector<Cell> long_row{text_cell(""), text_cell(unit.name)};
+            for (const auto& v : in.show) {
+                auto it = unit.variables.find(v);
+                long_row.push_back(text_cell(it == unit.variables.end() ? "" : it->second));
+            }
+            for (auto s : {code.name, text, summary.value_or(""), std::string(), unit.guid, code.guid})
+                long_row.push_back(text_cell(s));
+            long_table.rows.push_back(std::move(long_row));
+        }
+        uj["codes"] = std::move(codes_json);
+        units_json.push_back(std::move(uj));
+        result.tables.push_back(std::move(table));
+    }
+    result.json["units"] = std::move(units_json);
+    result.tables.push_back(std::move(long_table));
+    return result;
+}
+
+}  // namespace framer::chart

@@ -1,0 +1,35 @@
+#pragma once
+/// Which matrices a chart has: themes (codes) and their columns (subthemes).
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "refi/index.hpp"
+#include "refi/model.hpp"
+
+namespace framer::chart {
+
+struct Column {
+    const refi::Code* code = nullptr;
+    bool self = false;  ///< the theme's own codings (shown only when some coding points at the theme itself)
+};
+
+struct Theme {
+    const refi::Code* code = nullptr;  ///< null for the --flat matrix
+    std::vector<Column> columns;
+    /// Normalised GUID of every code that feeds a column -> the column's index.
+    std::unordered_map<std::string, int> column_of;
+};
+
+/// Resolves a --theme value: a GUID, a path ("Theme/Subtheme", also " > " or "::" separated) or a unique name.
+/// Throws framer::UsageError naming the value and the near matches when it is unknown or ambiguous.
+const refi::Code& resolve_code(const refi::ProjectIndex& index, const std::string& spec);
+
+/// The themes of a chart. `specs` empty and !flat: every code whose children are all leaves, in codebook order
+/// (a codebook without any such code gives the flat matrix). `flat`: one matrix of every leaf code.
+/// `directly_coded` holds the normalised GUIDs of codes that some coding points at.
+std::vector<Theme> choose_themes(const refi::ProjectIndex& index, const std::vector<std::string>& specs, bool flat,
+                                 const std::unordered_map<std::string, bool>& directly_coded);
+
+}  // namespace framer::chart

@@ -1,0 +1,25 @@
+// Summary note identity shared by chart (reads) and summaries (writes).
+#include "summaries/summary_notes.hpp"
+
+#include "refi/guid.hpp"
+#include "refi/text.hpp"
+
+namespace framer {
+
+std::string summary_note_guid(const refi::Guid& unit_guid, const refi::Guid& code_guid) {
+    return refi::make_guid_from("framer-summary", refi::normalize_guid(unit_guid) + refi::normalize_guid(code_guid));
+}
+
+std::string summary_note_name(const std::string& unit_name, const std::string& code_name) {
+    return "Summary: " + unit_name + " \u00D7 " + code_name;
+}
+
+std::optional<std::string> find_summary(const refi::Project& project, const refi::ProjectIndex& index,
+                                        const refi::Guid& unit_guid, const refi::Guid& code_guid) {
+    const refi::Note* note = index.find_note(summary_note_guid(unit_guid, code_guid));
+    if (!note) return std::nullopt;
+    if (note->plain_text_content) return note->plain_text_content;
+    return refi::load_plain_text(project, *note);
+}
+
+}  // namespace framer
