@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "directory_store.hpp"
+#include "project_reader.hpp"
 #include "qdpx_archive.hpp"
 #include "refi/error.hpp"
 #include "refi/io.hpp"
@@ -40,7 +41,7 @@ Project read_project(const std::filesystem::path& path, Diagnostics& diagnostics
         std::string entry = archive->qde_entry();
         std::string xml = archive->read(entry, options.max_xml_bytes);
         std::string label = path.filename().string() + ":" + entry;
-        return parse_project_xml(xml, label, diagnostics, options, archive);
+        return detail::parse_project_buffer(std::move(xml), label, diagnostics, options, archive);
     }
     if (ext == ".qdc")
         throw Error(path.string(), {}, "this is a codebook (.qdc), not a project; only `framer convert` reads codebooks");
@@ -61,7 +62,7 @@ Project read_project(const std::filesystem::path& path, Diagnostics& diagnostics
     auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     auto dir_store = std::make_shared<detail::DirectoryStore>(folder);
     if (!dir_store->entries().empty()) store = dir_store;
-    return parse_project_xml(xml, path.filename().string(), diagnostics, options, store);
+    return detail::parse_project_buffer(std::move(xml), path.filename().string(), diagnostics, options, store);
 }
 
 }  // namespace refi

@@ -11,6 +11,7 @@
 #include "refi/error.hpp"
 #include "refi/io.hpp"
 #include "refi/text.hpp"
+#include "project_reader.hpp"
 #include "xml_location.hpp"
 
 namespace refi {
@@ -27,14 +28,16 @@ bool is_prefixed(const char* qname) { return std::strchr(qname, ':') != nullptr;
 
 class QdeReader {
 public:
-    QdeReader(std::string_view xml, std::string file, Diagnostics& diagnostics, const ReadOptions& options)
-        : m_xml(xml), m_file(std::move(file)), m_diag(diagnostics), m_options(options), m_lines(xml) {}
+    /// `buffer` is parsed in place (no copy of a 35 MB document) and must outlive the reader.
+    QdeReader(char* buffer, std::size_t size, std::string file, Diagnostics& diagnostics, const ReadOptions& options)
+        : m_buffer(buffer), m_size(size), m_file(std::move(file)), m_diag(diagnostics), m_options(options),
+          m_lines(std::string_view(buffer, size)) {}
 
     Project read(std::shared_ptr<const SourceStore> store) {
         pugi::xml_document doc;
         // parse_ws_pcdata_single keeps <Description> </Description>; parse_eol normalises line ends as XML requires.
         unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
-        pugi::xml_parse_result r = doc.load_buffer(m_xml.data(), m_xml.size(), flags, pugi::encoding_utf8);
+        pugi::xml_parse_result r = doc.load_buffer_inplace(m_buffer, m_size, flags, pugi::encoding_utf8);
         if (!r) throw Error(m_file, m_lines.at(r.offset), fmt::format("malformed XML: {}", r.description()));
         pugi::xml_node root = doc.document_element();
         if (!root) throw Error(m_file, {}, "no root element");
@@ -104,7 +107,8 @@ public:
     }
 
 private:
-    std::string_view m_xml;
+    char* m_buffer;
+    std::size_t m_size;
     std::string m_file;
     Diagnostics& m_diag;
     const ReadOptions& m_options;
@@ -616,9 +620,16 @@ private:
 
 Project parse_project_xml(std::string_view xml, const std::string& file_label, Diagnostics& diagnostics,
                           const ReadOptions& options, std::shared_ptr<const SourceStore> store) {
-    xml = strip_bom(xml);
-    QdeReader reader(xml, file_label, diagnostics, options);
+    return detail::parse_project_buffer(std::string(xml), file_label, diagnostics, options, std::move(store));
+}
+
+namespace detail {
+Project parse_project_buffer(std::string xml, const std::string& file_label, Diagnostics& diagnostics,
+                             const ReadOptions& options, std::shared_ptr<const SourceStore> store) {
+    std::size_t bom = xml.size() - strip_bom(xml).size();
+    QdeReader reader(xml.data() + bom, xml.size() - bom, file_label, diagnostics, options);
     return reader.read(std::move(store));
 }
+}  // namespace detail
 
 }  // namespace refi

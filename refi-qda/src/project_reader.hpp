@@ -1,0 +1,14 @@
+#pragma once
+// Private: parse a project.qde held in a string the reader may modify (parsed in place, no copy).
+
+#include <memory>
+#include <string>
+
+#include "refi/io.hpp"
+
+namespace refi::detail {
+
+Project parse_project_buffer(std::string xml, const std::string& file_label, Diagnostics& diagnostics,
+                             const ReadOptions& options, std::shared_ptr<const SourceStore> store);
+
+}  // namespace refi::detail
