@@ -1,11 +1,26 @@
 // The one list of built-in plugins (alphabetical). Adding a plugin = one folder + one line here.
 #include "core/registry.hpp"
+
 #include "chart/chart.hpp"
+#include "export_csv/export_csv.hpp"
+#include "export_html/export_html.hpp"
+#include "export_json/export_json.hpp"
+#include "export_latex/export_latex.hpp"
+#include "export_markdown/export_markdown.hpp"
+#include "export_xlsx/export_xlsx.hpp"
 
 namespace framer {
 
 void register_builtin_plugins(Registry& registry) {
+    // Analyses
     registry.add(make_chart_analysis());
+    // Exporters
+    registry.add(make_csv_exporter());
+    registry.add(make_html_exporter());
+    registry.add(make_json_exporter());
+    registry.add(make_latex_exporter());
+    registry.add(make_markdown_exporter());
+    registry.add(make_xlsx_exporter());
 }
 
 }  // namespace framer

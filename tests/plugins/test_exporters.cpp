@@ -1,0 +1,238 @@
+// Exporters: every registered exporter renders a small result; each format's escaping and layout rules.
+#include <catch2/catch.hpp>
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <map>
+#include <sstream>
+
+#include "core/registry.hpp"
+#include "core/table_util.hpp"
+#include "export_xlsx/export_xlsx.hpp"
+
+using namespace framer;
+
+namespace {
+
+Cell text(std::string t, bool bold = false, int indent = 0) {
+    Cell c;
+    c.text = std::move(t);
+    c.bold = bold;
+    c.indent = indent;
+    return c;
+}
+
+Cell num(std::string t) {
+    Cell c = text(std::move(t));
+    c.numeric = true;
+    return c;
+}
+
+/// A result with what exporters must handle: specials of every format, indentation, bold, footnotes,
+/// a hidden GUID column, a hidden row, a csv-only table and UTF-8.
+Result small_result() {
+    Result r;
+    r.title = "Themes <by> Role & \"group\"";
+    r.notes = {"Unit: case; 3 participants"};
+    Table t;
+    t.name = "Domains: themes/subthemes";
+    t.header = {{text("Code"), text("Total (N=3)"), text("A|B"), text("guid")}};
+    Cell theme = text("Theme_1 *a* | 100% $x$ {y} #z ~ ^ \\", true, 0);
+    Cell sub = text("Zoë’s “sub” 🙂 <i>", false, 2);
+    sub.footnotes = {0};
+    t.rows = {{theme, num("3 (100)"), num("2 (67)"), text("GUID-1")},
+              {sub, num("1 (33)"), num("1 (50)"), text("GUID-2")},
+              {text("secret row"), num("0 (0)"), num("0 (0)"), text("GUID-3")}};
+    t.hidden_columns = {3};
+    t.hidden_rows = {2};
+    t.footnotes = {"Applicable to 2 participants (1 + 1)", "A plain note"};
+    r.tables.push_back(t);
+    Table data;
+    data.name = "data";
+    data.csv = true;
+    data.csv_only = true;
+    data.header = {{text("code"), text("n")}};
+    data.rows = {{text("Theme, \"quoted\"\nnext line"), num("3")}, {text(" padded"), num("1")}};
+    r.tables.push_back(data);
+    r.json["title"] = r.title;
+    r.json["rows"].push_back(Json(3));
+    return r;
+}
+
+std::string render(const std::string& format, const Result& r) {
+    const Exporter* e = builtin_registry().exporter(format);
+    REQUIRE(e);
+    std::ostringstream out;
+    e->write(r, out);
+    return out.str();
+}
+
+/// Every entry of an xlsx (zip) as text, read with libzip.
+std::map<std::string, std::string> unzip(const std::string& bytes) {
+    std::map<std::string, std::string> entries;
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    REQUIRE(src);
+    zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &error);
+    REQUIRE(za);
+    for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
+        zip_stat_t st;
+        zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st);
+        zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
+        REQUIRE(f);
+        std::string content(st.size, '\0');
+        REQUIRE(zip_fread(f, content.data(), st.size) == static_cast<zip_int64_t>(st.size));
+        zip_fclose(f);
+        entries[st.name] = content;
+    }
+    zip_close(za);
+    return entries;
+}
+
+}  // namespace
+
+TEST_CASE("Every registered exporter renders a small result", "[exporters]") {
+    const Result r = small_result();
+    REQUIRE(builtin_registry().exporters().size() >= 6);
+    for (const auto& e : builtin_registry().exporters()) {
+        INFO(e->name());
+        std::ostringstream out;
+        REQUIRE_NOTHROW(e->write(r, out));
+        CHECK_FALSE(out.str().empty());
+        CHECK_FALSE(e->extensions().empty());
+        CHECK(builtin_registry().exporter_for_path("out" + e->extensions().front()) == e.get());
+        // Document formats never show the hidden GUID column or row; csv shows only its csv table.
+        if (e->name() != "json" && !e->binary()) CHECK(out.str().find("secret row") == std::string::npos);
+        // And an empty result is no problem either.
+        std::ostringstream empty;
+        REQUIRE_NOTHROW(e->write(Result{}, empty));
+    }
+}
+
+TEST_CASE("The csv exporter quotes per RFC 4180 and writes only the csv table", "[exporters][csv]") {
+    std::string csv = render("csv", small_result());
+    CHECK(csv == "code,n\r\n\"Theme, \"\"quoted\"\"\nnext line\",3\r\n\" padded\",1\r\n");
+    Result plain;
+    plain.tables.push_back(Table{});
+    plain.tables[0].header = {{text("a"), text("b")}};
+    plain.tables[0].rows = {{text("x")}, {text("Zoë"), text("ü,")}};
+    CHECK(render("csv", plain) == "a,b\r\nx,\r\nZoë,\"ü,\"\r\n");
+}
+
+TEST_CASE("The json exporter prints the result's json", "[exporters][json]") {
+    Result r = small_result();
+    std::string out = render("json", r);
+    CHECK(out == r.json.dump(2) + "\n");
+    CHECK(Json::parse(out).at("title").as_string() == r.title);
+}
+
+TEST_CASE("The markdown exporter escapes, indents, bolds and adds footnotes", "[exporters][md]") {
+    std::string md = render("md", small_result());
+    CHECK(md.find("# Themes \\<by\\> Role & \"group\"\n") == 0);
+    CHECK(md.find("## Domains: themes/subthemes\n") != std::string::npos);
+    CHECK(md.find("| Code | Total (N=3) | A\\|B |\n| :--- | ---: | ---: |\n") != std::string::npos);
+    CHECK(md.find("| **Theme\\_1 \\*a\\* \\| 100% $x$ {y} #z ~ ^ \\\\** | 3 (100) | 2 (67) |") != std::string::npos);
+    CHECK(md.find("| &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;Zoë’s “sub” 🙂 \\<i\\>[^a] | 1 (33) | 1 (50) |") !=
+          std::string::npos);
+    CHECK(md.find("[^a]: Applicable to 2 participants (1 + 1)\n") != std::string::npos);
+    CHECK(md.find("\nA plain note\n") != std::string::npos);
+    CHECK(md.find("GUID") == std::string::npos);
+    CHECK(md.find("data") == std::string::npos);  // csv-only table
+}
+
+TEST_CASE("The html exporter writes one escaped self-contained page", "[exporters][html]") {
+    std::string html = render("html", small_result());
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK(html.find("<title>Themes &lt;by&gt; Role &amp; &quot;group&quot;</title>") != std::string::npos);
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("href=\"http") == std::string::npos);  // no external resources
+    CHECK(html.find("position: sticky") != std::string::npos);
+    CHECK(html.find("<th class=\"frozen\">Code</th>") != std::string::npos);
+    CHECK(html.find("<strong>Theme_1 *a* | 100% $x$ {y} #z ~ ^ \\</strong>") != std::string::npos);
+    CHECK(html.find("style=\"padding-left:3.6em\">Zoë’s “sub” 🙂 &lt;i&gt;<sup>a</sup></td>") != std::string::npos);
+    CHECK(html.find("<p><sup>a</sup> Applicable to 2 participants (1 + 1)</p>") != std::string::npos);
+    CHECK(html.find("<p>A plain note</p>") != std::string::npos);
+    CHECK(html.find("GUID-1") == std::string::npos);
+    // A nav appears once there are several document tables.
+    Result two = small_result();
+    two.tables[1].csv_only = false;
+    CHECK(render("html", two).find("<nav>") != std::string::npos);
+    CHECK(html.find("<nav>") == std::string::npos);
+}
+
+TEST_CASE("The latex exporter writes booktabs and escapes specials", "[exporters][latex]") {
+    std::string tex = render("latex", small_result());
+    CHECK(tex.find("\\toprule") != std::string::npos);
+    CHECK(tex.find("\\midrule") != std::string::npos);
+    CHECK(tex.find("\\bottomrule") != std::string::npos);
+    CHECK(tex.find("\\begin{tabular}{lrr}") != std::string::npos);
+    CHECK(tex.find("\\caption{Domains: themes/subthemes}") != std::string::npos);
+    CHECK(tex.find("\\textbf{Theme\\_1 *a* \\textbar{} 100\\% \\$x\\$ \\{y\\} \\#z \\textasciitilde{} "
+                   "\\textasciicircum{} \\textbackslash{}} & 3 (100) & 2 (67) \\\\") != std::string::npos);
+    CHECK(tex.find("\\hspace{2em}Zoë’s “sub” 🙂 \\textless{}i\\textgreater{}\\textsuperscript{a} & 1 (33)") !=
+          std::string::npos);
+    CHECK(tex.find("\\textsuperscript{a}Applicable to 2 participants (1 + 1)\\par") != std::string::npos);
+    CHECK(tex.find("GUID") == std::string::npos);
+}
+
+TEST_CASE("The xlsx exporter writes a valid workbook with formats, frozen panes and hidden cells", "[exporters][xlsx]") {
+    Result r = small_result();
+    r.tables[0].rows[1][2].editable = true;
+    std::string bytes = render("xlsx", r);
+    REQUIRE(bytes.size() > 4);
+    CHECK(bytes.substr(0, 2) == "PK");
+    auto entries = unzip(bytes);
+    REQUIRE(entries.count("xl/workbook.xml"));
+    REQUIRE(entries.count("xl/worksheets/sheet1.xml"));
+    CHECK_FALSE(entries.count("xl/worksheets/sheet2.xml"));  // the csv-only table has no sheet
+
+    pugi::xml_document workbook;
+    REQUIRE(workbook.load_string(entries["xl/workbook.xml"].c_str()));
+    CHECK(std::string(workbook.select_node("//sheet").node().attribute("name").value()) == "Domains_ themes_subthemes");
+
+    pugi::xml_document sheet;
+    REQUIRE(sheet.load_string(entries["xl/worksheets/sheet1.xml"].c_str()));
+    auto pane = sheet.select_node("//pane").node();
+    CHECK(std::string(pane.attribute("state").value()) == "frozen");
+    CHECK(std::string(pane.attribute("topLeftCell").value()) == "B2");
+    // Column D (the GUIDs) and row 4 (the third body row) are hidden.
+    bool hidden_column = false;
+    for (auto col : sheet.select_nodes("//col"))
+        if (std::string(col.node().attribute("min").value()) == "4") hidden_column = col.node().attribute("hidden").as_bool();
+    CHECK(hidden_column);
+    CHECK(sheet.select_node("//row[@r='4']").node().attribute("hidden").as_bool());
+
+    pugi::xml_document strings;
+    REQUIRE(strings.load_string(entries["xl/sharedStrings.xml"].c_str()));
+    std::string all;
+    for (auto t : strings.select_nodes("//t")) all += std::string(t.node().child_value()) + "\n";
+    CHECK(all.find("Theme_1 *a* | 100% $x$ {y} #z ~ ^ \\\n") != std::string::npos);
+    CHECK(all.find("Zoë’s “sub” 🙂 <i>\n") != std::string::npos);
+    CHECK(all.find("Applicable to 2 participants (1 + 1)") != std::string::npos);
+    CHECK(all.find("Unit: case; 3 participants") != std::string::npos);
+
+    pugi::xml_document styles;
+    REQUIRE(styles.load_string(entries["xl/styles.xml"].c_str()));
+    CHECK(styles.select_node("//alignment[@indent='2']"));
+    CHECK(styles.select_node("//protection[@locked='0']"));  // the editable cell
+    CHECK(styles.select_node("//b"));
+}
+
+TEST_CASE("xlsx sheet names are valid and unique", "[exporters][xlsx]") {
+    auto names = xlsx_sheet_names({"a/b:c", "A/B:C", "", "x", std::string(40, 'n'), std::string(40, 'n'), "'quoted'",
+                                   "History"});
+    CHECK(names[0] == "a_b_c");
+    CHECK(names[1] == "A_B_C (2)");
+    CHECK(names[2] == "Sheet");
+    CHECK(names[4] == std::string(31, 'n'));
+    CHECK(names[5] == std::string(27, 'n') + " (2)");
+    CHECK(names[6] == "quoted");
+    CHECK(names[7] == "History_");
+}
+
+TEST_CASE("Footnote markers run a to z then aa", "[exporters]") {
+    CHECK(footnote_marker(0) == "a");
+    CHECK(footnote_marker(25) == "z");
+    CHECK(footnote_marker(26) == "aa");
+}
