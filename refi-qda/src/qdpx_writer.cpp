@@ -1,0 +1,247 @@
+// write_project: a .qdpx (project.qde + the archive's files, copied raw) or a bare .qde, atomically.
+#include <fmt/format.h>
+#include <zip.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <cstring>
+#include <ctime>
+#include <limits>
+#include <set>
+
+#include "atomic_file.hpp"
+#include "directory_store.hpp"
+#include "qdpx_archive.hpp"
+#include "refi/error.hpp"
+#include "refi/io.hpp"
+#include "refi/text.hpp"
+
+namespace refi {
+
+namespace {
+
+// project.qde gets a fixed time stamp so that writing the same project twice gives the same bytes
+// (2019-09-25, the date of REFI-QDA 1.5). Copied entries keep their own.
+constexpr std::time_t k_fixed_mtime = 1569369600;
+// Level 6 costs about three times level 1 on XML for a few percent of size; the output is an exchange file.
+constexpr zip_uint32_t k_qde_deflate_level = 1;
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+/// The spec says `sources/`; NVivo for Windows writes `Sources/` and ATLAS.ti rejects that (REFI-QDA-NOTES §7.1).
+std::string output_entry_name(const std::string& name) {
+    if (name.size() >= 8 && lower(name.substr(0, 8)) == "sources/") return "sources/" + name.substr(8);
+    return name;
+}
+
+/// Media and office files are compressed already; deflating them again costs time and gains nothing.
+bool already_compressed(const std::string& name) {
+    auto dot = name.rfind('.');
+    if (dot == std::string::npos) return false;
+    static const std::set<std::string> exts = {"jpg", "jpeg", "png", "gif", "mp4", "m4a", "m4v", "mov", "mp3",
+                                               "aac", "ogg", "webm", "docx", "xlsx", "pptx", "zip", "pdf"};
+    return exts.count(lower(name.substr(dot + 1))) > 0;
+}
+
+/// Every file the project names with an internal:// (or bare) path, with where it is named.
+struct InternalFile {
+    std::string name;
+    Location loc;
+};
+
+void collect_paths(const std::optional<std::string>& uri, Location loc, std::vector<InternalFile>& out) {
+    if (!uri || uri->empty()) return;
+    ResolvedPath p = resolve_path(*uri);
+    if (p.kind == ResolvedPath::Kind::Internal || p.kind == ResolvedPath::Kind::Bare) out.push_back({p.path, loc});
+}
+
+void collect_source(const Source& s, std::vector<InternalFile>& out) {
+    collect_paths(s.plain_text_path, s.loc, out);
+    collect_paths(s.rich_text_path, s.loc, out);
+    collect_paths(s.path, s.loc, out);
+    if (s.text_description) collect_source(*s.text_description, out);
+    if (s.representation) collect_source(*s.representation, out);
+    for (const auto& t : s.transcripts) {
+        collect_paths(t.plain_text_path, t.loc, out);
+        collect_paths(t.rich_text_path, t.loc, out);
+    }
+    for (const auto& sel : s.selections)
+        if (sel.representation) collect_source(*sel.representation, out);
+}
+
+std::vector<InternalFile> internal_files(const Project& project) {
+    std::vector<InternalFile> out;
+    for (const auto& s : project.sources) collect_source(s, out);
+    for (const auto& n : project.notes) collect_source(n, out);
+    return out;
+}
+
+/// A libzip archive being written; discarded (never half-written) unless close() succeeds.
+class ZipWriter {
+public:
+    ZipWriter(const std::filesystem::path& temp, const std::filesystem::path& target) : m_target(target) {
+        int code = 0;
+        m_zip = zip_open(temp.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+        if (!m_zip) {
+            zip_error_t err;
+            zip_error_init_with_code(&err, code);
+            std::string msg = zip_error_strerror(&err);
+            zip_error_fini(&err);
+            throw Error(target.string(), {}, "cannot create the archive: " + msg);
+        }
+    }
+    ~ZipWriter() {
+        if (m_zip) zip_discard(m_zip);
+    }
+    ZipWriter(const ZipWriter&) = delete;
+    ZipWriter& operator=(const ZipWriter&) = delete;
+
+    /// Adds `source` as `name`. libzip owns the source once added; when adding fails it is freed here.
+    zip_uint64_t add(const std::string& name, zip_source_t* source) {
+        if (!source) fail("cannot read the data of '" + name + "'");
+        zip_int64_t index = zip_file_add(m_zip, name.c_str(), source, ZIP_FL_ENC_UTF_8);
+        if (index < 0) {
+            zip_source_free(source);
+            fail("cannot add '" + name + "'");
+        }
+        return static_cast<zip_uint64_t>(index);
+    }
+    zip_uint64_t add_directory(const std::string& name) {
+        zip_int64_t index = zip_dir_add(m_zip, name.c_str(), ZIP_FL_ENC_UTF_8);
+        if (index < 0) fail("cannot add '" + name + "'");
+        return static_cast<zip_uint64_t>(index);
+    }
+    void set_mtime(zip_uint64_t index, std::time_t mtime) {
+        if (zip_file_set_mtime(m_zip, index, mtime, 0) != 0) fail("cannot set a time stamp");
+    }
+    void set_compression(zip_uint64_t index, zip_int32_t method, zip_uint32_t level) {
+        if (zip_set_file_compression(m_zip, index, method, level) != 0) fail("cannot set the compression");
+    }
+    void set_external_attributes(zip_uint64_t index, zip_uint8_t opsys, zip_uint32_t attributes) {
+        zip_file_set_external_attributes(m_zip, index, 0, opsys, attributes);
+    }
+    zip_t* handle() { return m_zip; }
+    void close() {
+        if (zip_close(m_zip) != 0) fail("cannot write the archive");
+        m_zip = nullptr;
+    }
+
+private:
+    [[noreturn]] void fail(const std::string& what) {
+        throw Error(m_target.string(), {}, fmt::format("{}: {}", what, zip_strerror(m_zip)));
+    }
+    std::filesystem::path m_target;
+    zip_t* m_zip = nullptr;
+};
+
+void copy_entries(const Project& project, ZipWriter& zip,
+                  Diagnostics& diagnostics) {
+    if (!project.store) return;
+    std::set<std::string> written = {"project.qde"};
+    const auto* archive = dynamic_cast<const detail::QdpxArchive*>(project.store.get());
+    const auto* folder = dynamic_cast<const detail::DirectoryStore*>(project.store.get());
+    for (const auto& entry : project.store->entries()) {
+        std::string name = output_entry_name(entry);
+        if (!written.insert(name).second) {
+            diagnostics.warning("duplicate-entry", project.store->origin_path(), {},
+                                fmt::format("'{}' would be written twice (entry names differ only in the case of "
+                                            "the sources folder); only the first is kept",
+                                            entry));
+            continue;
+        }
+        if (archive) {
+            zip_int64_t in = archive->index_of(entry);
+            zip_stat_t st;
+            zip_stat_init(&st);
+            if (in < 0 || zip_stat_index(archive->handle(), static_cast<zip_uint64_t>(in), 0, &st) != 0)
+                throw Error(project.store->origin_path(), {}, "cannot read entry '" + entry + "'");
+            zip_uint64_t out;
+            if (!name.empty() && name.back() == '/') {
+                out = zip.add_directory(name);
+            } else {
+                // ZIP_FL_COMPRESSED copies the compressed bytes as they are: no inflate, no deflate, same CRC.
+                out = zip.add(name, zip_source_zip(zip.handle(), archive->handle(), static_cast<zip_uint64_t>(in),
+                                                   ZIP_FL_COMPRESSED, 0, -1));
+            }
+            zip.set_mtime(out, (st.valid & ZIP_STAT_MTIME) ? st.mtime : k_fixed_mtime);
+            zip_uint8_t opsys = 0;
+            zip_uint32_t attributes = 0;
+            if (zip_file_get_external_attributes(archive->handle(), static_cast<zip_uint64_t>(in), 0, &opsys,
+                                                 &attributes) == 0)
+                zip.set_external_attributes(out, opsys, attributes);
+            continue;
+        }
+        zip_uint64_t out;
+        if (folder) {
+            // Streamed from disk by libzip at close time: a large video is never held in memory.
+            out = zip.add(name, zip_source_file(zip.handle(), folder->file_of(entry).c_str(), 0, -1));
+        } else {
+            auto bytes = project.store->read(entry, std::numeric_limits<std::uint64_t>::max());
+            void* copy = std::malloc(bytes.size() ? bytes.size() : 1);
+            if (!copy) throw std::bad_alloc();
+            std::memcpy(copy, bytes.data(), bytes.size());
+            out = zip.add(name, zip_source_buffer(zip.handle(), copy, bytes.size(), 1));
+        }
+        zip.set_mtime(out, k_fixed_mtime);
+        zip.set_compression(out, already_compressed(name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 6);
+    }
+}
+
+void check_output_path(const Project& project, const std::filesystem::path& path) {
+    if (!project.store) return;
+    std::error_code ec;
+    std::filesystem::path origin = project.store->origin_path();
+    if (std::filesystem::equivalent(origin, path, ec))
+        throw Error(path.string(), {}, "refusing to write over the file the project was read from");
+}
+
+void warn_missing_files(const Project& project, const std::filesystem::path& path, Diagnostics& diagnostics) {
+    std::set<std::string> reported;
+    for (const auto& f : internal_files(project)) {
+        if (project.store && project.store->find_internal(f.name)) continue;
+        if (!reported.insert(lower(f.name)).second) continue;
+        diagnostics.warning("missing-source-file", "project.qde", f.loc,
+                            fmt::format("internal file '{}' is not in the project; {} is written without it", f.name,
+                                        path.filename().string()));
+    }
+}
+
+}  // namespace
+
+void write_project(const Project& project, const std::filesystem::path& path, Diagnostics& diagnostics,
+                   const WriteOptions& options) {
+    std::string ext = lower(path.extension().string());
+    if (ext != ".qdpx" && ext != ".qde")
+        throw Error(path.string(), {}, "cannot tell the output format: the name must end in .qdpx or .qde");
+    check_output_path(project, path);
+
+    if (ext == ".qde") {
+        std::string xml = project_to_xml(project, diagnostics, options);
+        if (project.store && !project.store->entries().empty())
+            diagnostics.warning("dropped-source-files", path.string(), {},
+                                fmt::format("a bare .qde carries no files: the project's {} internal file(s) are not "
+                                            "written; write a .qdpx to keep them",
+                                            project.store->entries().size()));
+        write_file_atomically(path, xml);
+        return;
+    }
+
+    warn_missing_files(project, path, diagnostics);
+    std::string xml = project_to_xml(project, diagnostics, options);
+    detail::TempFile temp(path);
+    {
+        ZipWriter zip(temp.path(), path);
+        zip_uint64_t qde = zip.add("project.qde", zip_source_buffer(zip.handle(), xml.data(), xml.size(), 0));
+        zip.set_compression(qde, ZIP_CM_DEFLATE, k_qde_deflate_level);
+        zip.set_mtime(qde, k_fixed_mtime);
+        copy_entries(project, zip, diagnostics);
+        zip.close();
+    }
+    temp.commit();
+}
+
+}  // namespace refi

@@ -1,0 +1,166 @@
+// The XML emitter behind both writers: escaping and element bookkeeping (indentation, unknown content).
+#include "xml_out.hpp"
+
+#include <array>
+#include <charconv>
+
+namespace refi::detail {
+
+namespace {
+
+// 0: copy; 1: needs escaping in both contexts; 2: escaped only in attributes (\n, \t, ").
+constexpr std::array<std::uint8_t, 256> make_table() {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[c] = 1;  // C0 controls: not representable, replaced
+    t['\n'] = 2;
+    t['\t'] = 2;
+    t['"'] = 2;
+    t['\r'] = 1;
+    t['&'] = 1;
+    t['<'] = 1;
+    t['>'] = 1;
+    return t;
+}
+constexpr auto k_table = make_table();
+
+constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
+
+template <bool Attribute>
+std::size_t append_escaped(std::string& out, std::string_view s) {
+    std::size_t replaced = 0;
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while (p < end) {
+        const char* run = p;
+        // Attribute: stop on 1 or 2; text: stop on 1 only.
+        while (p < end && (Attribute ? k_table[static_cast<unsigned char>(*p)] == 0
+                                     : k_table[static_cast<unsigned char>(*p)] != 1))
+            ++p;
+        out.append(run, p);
+        if (p == end) break;
+        switch (*p) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\n': out += "&#10;"; break;
+            case '\t': out += "&#9;"; break;
+            case '\r': out += "&#13;"; break;
+            default:
+                out += k_replacement;
+                ++replaced;
+        }
+        ++p;
+    }
+    return replaced;
+}
+
+}  // namespace
+
+std::size_t append_attribute_escaped(std::string& out, std::string_view value) {
+    return append_escaped<true>(out, value);
+}
+
+std::size_t append_text_escaped(std::string& out, std::string_view text) { return append_escaped<false>(out, text); }
+
+void XmlOut::declaration() { m_out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"; }
+
+void XmlOut::newline_indent(std::size_t depth) {
+    m_out += '\n';
+    m_out.append(depth * 2, ' ');
+}
+
+void XmlOut::finish_start_tag(Frame& f) {
+    if (!f.tag_open) return;
+    if (f.ext)
+        for (const auto& a : f.ext->attributes) attr(a.name, a.value);
+    m_out += '>';
+    f.tag_open = false;
+}
+
+void XmlOut::flush_unknown(Frame& f, bool all) {
+    if (!f.ext) return;
+    const auto& elements = f.ext->elements;
+    while (f.next_unknown < elements.size() && (all || elements[f.next_unknown].position <= f.children)) {
+        finish_start_tag(f);
+        newline_indent(m_stack.size());
+        m_out += elements[f.next_unknown].xml;
+        ++f.next_unknown;
+        ++f.children;
+    }
+}
+
+void XmlOut::begin_child() {
+    if (m_stack.empty()) return;
+    Frame& f = m_stack.back();
+    finish_start_tag(f);
+    flush_unknown(f, false);
+    newline_indent(m_stack.size());
+    ++f.children;
+}
+
+void XmlOut::open(std::string_view name, const Extensions* ext) {
+    begin_child();
+    m_out += '<';
+    m_out += name;
+    m_stack.push_back({name, ext && !ext->empty() ? ext : nullptr, 0, 0, true});
+}
+
+void XmlOut::attr(std::string_view name, std::string_view value) {
+    m_out += ' ';
+    m_out += name;
+    m_out += "=\"";
+    m_replaced += append_attribute_escaped(m_out, value);
+    m_out += '"';
+}
+
+void XmlOut::attr(std::string_view name, std::int64_t value) {
+    char buffer[24];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    (void)ec;  // 24 characters always hold an int64
+    m_out += ' ';
+    m_out += name;
+    m_out += "=\"";
+    m_out.append(buffer, end);
+    m_out += '"';
+}
+
+void XmlOut::text_element(std::string_view name, std::string_view text) {
+    begin_child();
+    m_out += '<';
+    m_out += name;
+    if (text.empty()) {
+        m_out += "/>";
+        return;
+    }
+    m_out += '>';
+    m_replaced += append_text_escaped(m_out, text);
+    m_out += "</";
+    m_out += name;
+    m_out += '>';
+}
+
+void XmlOut::ref(std::string_view name, const Ref& r, std::string_view attribute) {
+    open(name, &r.ext);
+    attr(attribute, r.target);
+    close();
+}
+
+void XmlOut::close() {
+    Frame& f = m_stack.back();
+    flush_unknown(f, true);
+    if (f.tag_open) {
+        finish_start_tag(f);
+        // finish_start_tag wrote '>'; an element without children is written self-closed instead.
+        m_out.back() = '/';
+        m_out += '>';
+    } else {
+        newline_indent(m_stack.size() - 1);
+        m_out += "</";
+        m_out += f.name;
+        m_out += '>';
+    }
+    m_stack.pop_back();
+}
+
+}  // namespace refi::detail
