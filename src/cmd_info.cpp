@@ -1,11 +1,158 @@
-// PLACEHOLDER: `framer info` is being written (validate helper); this keeps the CLI linking meanwhile.
-#include <ostream>
+// framer info PROJECT [--json]: what is inside a project. Counts are of elements anywhere in the project (nested
+// codes; selections of all six kinds wherever they sit: sources, PDF Representations, picture TextDescriptions,
+// transcripts, notes; codings of selections and of whole sources).
+#include <fmt/format.h>
 
-#include "cli.hpp"
+#include <map>
+#include <ostream>
+#include <unordered_map>
+
+#include "cli_common.hpp"
+#include "core/json.hpp"
+#include "refi/guid.hpp"
+#include "refi/io.hpp"
 
 namespace framer::cli {
-int cmd_info(const std::vector<std::string>&, Io& io) {
-    io.err << "framer info: not implemented yet\n";
-    return invalid;
+
+namespace {
+
+struct Counts {
+    std::size_t users = 0, codes = 0, variables = 0, cases = 0, sources = 0, selections = 0, codings = 0, notes = 0,
+                sets = 0, links = 0, graphs = 0;
+    std::unordered_map<std::string, std::size_t> codings_per_code;  // normalised code GUID -> codings
+};
+
+void count_codings(const std::vector<refi::Coding>& codings, Counts& c) {
+    c.codings += codings.size();
+    for (const auto& coding : codings) ++c.codings_per_code[refi::normalize_guid(coding.code.target)];
 }
+
+void count_source(const refi::Source& s, Counts& c);
+
+void count_selection(const refi::Selection& s, Counts& c) {
+    ++c.selections;
+    count_codings(s.codings, c);
+    if (s.representation) count_source(*s.representation, c);
+}
+
+void count_source(const refi::Source& s, Counts& c) {
+    for (const auto& sel : s.selections) count_selection(sel, c);
+    count_codings(s.codings, c);
+    if (s.text_description) count_source(*s.text_description, c);
+    if (s.representation) count_source(*s.representation, c);
+    for (const auto& t : s.transcripts)
+        for (const auto& sel : t.selections) count_selection(sel, c);
+}
+
+std::size_t count_codes(const std::vector<refi::Code>& codes) {
+    std::size_t n = codes.size();
+    for (const auto& code : codes) n += count_codes(code.children);
+    return n;
+}
+
+Counts count(const refi::Project& p) {
+    Counts c;
+    c.users = p.users.size();
+    c.codes = count_codes(p.codes);
+    c.variables = p.variables.size();
+    c.cases = p.cases.size();
+    c.sources = p.sources.size();
+    c.notes = p.notes.size();
+    c.sets = p.sets.size();
+    c.links = p.links.size();
+    c.graphs = p.graphs.size();
+    for (const auto& s : p.sources) count_source(s, c);
+    for (const auto& n : p.notes) count_source(n, c);
+    return c;
+}
+
+void print_codes(const std::vector<refi::Code>& codes, const Counts& c, int depth, std::ostream& out) {
+    for (const auto& code : codes) {
+        auto it = c.codings_per_code.find(refi::normalize_guid(code.guid));
+        std::size_t n = it == c.codings_per_code.end() ? 0 : it->second;
+        out << fmt::format("  {:{}}{}{} ({})\n", "", depth * 2, code.name, code.codable() ? "" : "/", n);
+        print_codes(code.children, c, depth + 1, out);
+    }
+}
+
+void print_text(const refi::Project& p, const Counts& c, std::ostream& out) {
+    out << fmt::format("project   {}\n", p.name);
+    out << fmt::format("origin    {}\n", p.origin ? *p.origin : "(not given)");
+    out << fmt::format("dialect   {}\n", refi::to_string(p.dialect));
+    out << fmt::format(
+        "counts    {} users, {} codes, {} variables, {} cases, {} sources, {} selections, {} codings, {} notes, "
+        "{} sets, {} links, {} graphs\n",
+        c.users, c.codes, c.variables, c.cases, c.sources, c.selections, c.codings, c.notes, c.sets, c.links,
+        c.graphs);
+    if (!p.codes.empty()) {
+        out << "\ncodes (codings; a trailing / marks a category)\n";
+        print_codes(p.codes, c, 0, out);
+    }
+    if (!p.variables.empty()) {
+        out << "\nvariables\n";
+        for (const auto& v : p.variables) out << fmt::format("  {} ({})\n", v.name, refi::to_string(v.type));
+    }
+    if (!p.cases.empty()) {
+        std::unordered_map<std::string, std::string> variable_names;
+        for (const auto& v : p.variables) variable_names[refi::normalize_guid(v.guid)] = v.name;
+        out << "\ncases\n";
+        for (const auto& cs : p.cases) {
+            std::string values;
+            for (const auto& v : cs.variable_values) {
+                auto it = variable_names.find(refi::normalize_guid(v.variable.target));
+                values += fmt::format("{}{}={}", values.empty() ? "" : ", ",
+                                      it == variable_names.end() ? v.variable.target : it->second, v.value);
+            }
+            out << fmt::format("  {}{}{}\n", cs.name && !cs.name->empty() ? *cs.name : "(unnamed " + cs.guid + ")",
+                               values.empty() ? "" : ": ", values);
+        }
+    }
+}
+
+framer::Json to_json(const refi::Project& p, const Counts& c) {
+    framer::Json j = framer::Json::object();
+    j["name"] = p.name;
+    j["origin"] = p.origin ? framer::Json(*p.origin) : framer::Json();
+    j["dialect"] = refi::to_string(p.dialect);
+    j["users"] = c.users;
+    j["codes"] = c.codes;
+    j["variables"] = c.variables;
+    j["cases"] = c.cases;
+    j["sources"] = c.sources;
+    j["selections"] = c.selections;
+    j["codings"] = c.codings;
+    j["notes"] = c.notes;
+    j["sets"] = c.sets;
+    j["links"] = c.links;
+    j["graphs"] = c.graphs;
+    return j;
+}
+
+}  // namespace
+
+int cmd_info(const std::vector<std::string>& args, Io& io) {
+    po::options_description options(
+        "Show what is inside a project: name, origin (the exporting tool), dialect, element counts, the code\n"
+        "tree with the number of codings of each code, variables and cases. Reader warnings go to stderr.\n"
+        "Options");
+    std::string input;
+    options.add_options()
+        ("project", po::value(&input)->required(), "the project to describe (.qdpx or .qde)")
+        ("json", "print name, origin, dialect and the counts as a JSON object");
+    po::positional_options_description positional;
+    positional.add("project", 1);
+    po::variables_map vm;
+    if (!parse_command_line(args, "info", "PROJECT [--json]", options, positional, vm, io)) return ok;
+
+    refi::Diagnostics diagnostics;
+    refi::Project project = refi::read_project(input, diagnostics);
+    print_diagnostics(diagnostics, io.err);
+    Counts c = count(project);
+    if (vm.count("json"))
+        io.out << to_json(project, c).dump(2) << "\n";
+    else
+        print_text(project, c, io.out);
+    return ok;
+}
+
 }  // namespace framer::cli

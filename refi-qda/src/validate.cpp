@@ -109,18 +109,31 @@ private:
         for (const auto& child : c.children) register_code(child);
     }
 
-    void register_selection(const Selection& s) {
-        identify(s.guid, Kind::Selection, element_name(s.kind), s.loc);
+    // ATLAS.ti writes a PDF quotation twice: as a PDFSelection and, with the same GUID, as a PlainTextSelection
+    // of the PDF's Representation. That is one selection seen two ways, not a clash: noted as info.
+    void register_selection(const Selection& s, const std::unordered_set<std::string>* mirrored = nullptr) {
+        if (mirrored && s.kind == SelectionKind::PlainText && mirrored->count(normalize_guid(trim(s.guid))))
+            m_out.info("mirrored-selection", m_file, s.loc,
+                       fmt::format("{} in a <Representation> repeats the GUID of its source's <PDFSelection> "
+                                   "(ATLAS.ti mirrors PDF quotations in the text)",
+                                   tag("PlainTextSelection", s.guid)));
+        else
+            identify(s.guid, Kind::Selection, element_name(s.kind), s.loc);
         for (const auto& c : s.codings) identify(c.guid, Kind::Coding, "Coding", c.loc);
         if (s.representation) register_source(*s.representation, Kind::Text, "Representation");
     }
 
-    void register_source(const Source& s, Kind kind, const std::string& element) {
+    void register_source(const Source& s, Kind kind, const std::string& element,
+                         const std::unordered_set<std::string>* mirrored = nullptr) {
         identify(s.guid, kind, element, s.loc);
-        for (const auto& sel : s.selections) register_selection(sel);
+        for (const auto& sel : s.selections) register_selection(sel, mirrored);
         for (const auto& c : s.codings) identify(c.guid, Kind::Coding, "Coding", c.loc);
         if (s.text_description) register_source(*s.text_description, Kind::Text, "TextDescription");
-        if (s.representation) register_source(*s.representation, Kind::Text, "Representation");
+        if (s.representation) {
+            std::unordered_set<std::string> pdf_selections;
+            for (const auto& sel : s.selections) pdf_selections.insert(normalize_guid(trim(sel.guid)));
+            register_source(*s.representation, Kind::Text, "Representation", &pdf_selections);
+        }
         for (const auto& t : s.transcripts) {
             identify(t.guid, Kind::Transcript, "Transcript", t.loc);
             for (const auto& sp : t.sync_points) identify(sp.guid, Kind::SyncPoint, "SyncPoint", sp.loc);

@@ -547,3 +547,32 @@ TEST_CASE("validate lists findings in file order", "[validate]") {
     CHECK(d.items()[0].loc.line == 8);
     CHECK(d.items()[1].loc.line == 55);
 }
+
+TEST_CASE("validate accepts ATLAS.ti's mirrored PDF selections but not other reuse of their GUIDs", "[validate]") {
+    Project p = clean_project();
+    Source pdf;
+    pdf.kind = SourceKind::PDF;
+    pdf.guid = "0F2F5E41-8C0A-4C62-9C47-1D1B3F0A0300";
+    Selection quote;
+    quote.kind = SelectionKind::PDF;
+    quote.guid = "0F2F5E41-8C0A-4C62-9C47-1D1B3F0A0301";
+    quote.loc = line(70);
+    pdf.selections.push_back(quote);
+    Source& text = pdf.representation.emplace();
+    text.guid = "0F2F5E41-8C0A-4C62-9C47-1D1B3F0A0302";
+    text.plain_text_content = "favoritos";
+    Selection mirror;
+    mirror.guid = quote.guid;
+    mirror.end = 9;
+    mirror.loc = line(75);
+    text.selections.push_back(mirror);
+    p.sources.push_back(pdf);
+    Diagnostic x = only(validate(p), "mirrored-selection", Severity::Info);
+    CHECK(x.loc.line == 75);
+
+    // The same GUID on a selection of another source is a real duplicate.
+    p.sources[0].selections[0].guid = quote.guid;
+    p.cases[0].selection_refs.clear();
+    p.links[0].target = quote.guid;
+    CHECK(with_id(validate(p), "duplicate-guid").size() == 1);
+}

@@ -20,7 +20,8 @@ struct ValidateOptions {
 /// invalid-variable-value, duplicate-guid, dangling-reference, position-out-of-range, position-inverted,
 /// missing-source-file, invalid-utf8, empty-container; and invalid-enumeration (a value outside an XSD enumeration:
 /// Link/Edge direction, Vertex shape, Edge lineStyle), unreadable-source-file (a text file over the size cap or
-/// corrupt in the archive).
+/// corrupt in the archive); and as info, mirrored-selection (ATLAS.ti's PlainTextSelection in a PDF's Representation
+/// that repeats the GUID of a PDFSelection of the same source: accepted, not a duplicate).
 /// Errors: the project breaks the schema or its own text (positions, encodings, GUIDs). Warnings: the rest still
 /// works (dangling references, absent files).
 Diagnostics validate(const Project& project, const ValidateOptions& options = {});
