@@ -1,6 +1,59 @@
-// PLACEHOLDER: replaced by the real implementation (owned by the helper working on it).
-#include "cli.hpp"
+// framer chart PROJECT: framework matrices (units x subthemes) or the per-unit thematic chart, in any format.
+#include <fmt/format.h>
+
 #include <ostream>
+
+#include "cli_common.hpp"
+#include "core/registry.hpp"
+#include "refi/io.hpp"
+
 namespace framer::cli {
-int cmd_chart(const std::vector<std::string>&, Io& io) { io.err << "framer chart: not implemented yet\n"; return invalid; }
+
+int cmd_chart(const std::vector<std::string>& args, Io& io) {
+    const char* usage_line =
+        "PROJECT [--theme CODE]... [--flat] [--unit case|source] [--show VAR]... [--per-unit] [--format F] [-o FILE]";
+    po::options_description options(
+        "Chart the coded data: one matrix per theme (a code whose children are all leaves), a row per unit in\n"
+        "natural order (units with nothing coded included), a column per subtheme holding every excerpt coded\n"
+        "there or below, and an editable summary column beside it. Fill the summaries in the xlsx or csv and\n"
+        "store them in the project with `framer summaries`.\n"
+        "Options");
+    std::string project_path, unit, format, output;
+    std::vector<std::string> themes, show;
+    options.add_options()
+        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
+        ("theme", po::value(&themes)->composing(), "a theme to chart: name, path (A/B) or GUID (repeatable)")
+        ("flat", "one matrix of all leaf codes")
+        ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
+        ("show", po::value(&show)->composing(), "a variable to show beside each unit (repeatable)")
+        ("per-unit", "for each unit its codes with their excerpts (thematic chart per transcript)")
+        ("format", po::value(&format), "md, csv, json, html, xlsx, ... (default: from -o, else md)")
+        ("output,o", po::value(&output), "the file to write (default: stdout)");
+    po::positional_options_description positional;
+    positional.add("project", 1);
+    po::variables_map vm;
+    if (!parse_command_line(args, "chart", usage_line, options, positional, vm, io)) return ok;
+
+    framer::Options analysis_options;
+    if (!unit.empty()) analysis_options.set("unit", unit);
+    for (const auto& t : themes) analysis_options.add("theme", t);
+    for (const auto& s : show) analysis_options.add("show", s);
+    if (vm.count("flat")) analysis_options.set("flat", "1");
+    if (vm.count("per-unit")) analysis_options.set("per-unit", "1");
+
+    refi::Diagnostics diagnostics;
+    refi::Project project;
+    try {
+        project = refi::read_project(project_path, diagnostics);
+    } catch (const refi::Error&) {
+        print_diagnostics(diagnostics, io.err);
+        throw;
+    }
+    print_diagnostics(diagnostics, io.err);
+    const Analysis* chart = builtin_registry().analysis("chart");
+    if (!chart) throw std::logic_error("the chart analysis is not registered");
+    emit_result(chart->run(project, analysis_options), format, output, "md", io);
+    return ok;
 }
+
+}  // namespace framer::cli

@@ -1,6 +1,66 @@
-// PLACEHOLDER: replaced by the real implementation (owned by the helper working on it).
-#include "cli.hpp"
+// framer summaries PROJECT EDITED_CHART -o OUT.qdpx: summaries typed into a chart become notes in the project.
+#include <fmt/format.h>
+
 #include <ostream>
+
+#include "cli_common.hpp"
+#include "refi/io.hpp"
+#include "summaries/summaries.hpp"
+
 namespace framer::cli {
-int cmd_summaries(const std::vector<std::string>&, Io& io) { io.err << "framer summaries: not implemented yet\n"; return invalid; }
+
+namespace {
+
+bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(a, b, ec)) return true;
+    return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
 }
+
+}  // namespace
+
+int cmd_summaries(const std::vector<std::string>& args, Io& io) {
+    const char* usage_line = "PROJECT EDITED_CHART -o OUT.qdpx [--author NAME]";
+    po::options_description options(
+        "Store the summaries typed into a chart (the csv or xlsx written by `framer chart`) in the project, as one\n"
+        "note per filled cell (\"Summary: <unit> × <code>\"), linked to the code and to the unit. Importing again\n"
+        "updates those notes; a cleared cell removes its note; nothing else changes. A chart that no longer\n"
+        "matches the project (unknown unit, code or GUID, renamed sheet, changed header) is reported row by row\n"
+        "and nothing is written.\n"
+        "Options");
+    std::string project_path, chart_path, output, author = "Framer";
+    options.add_options()
+        ("project", po::value(&project_path)->required(), "the project the chart was made from (.qdpx, .qde)")
+        ("chart", po::value(&chart_path)->required(), "the edited chart (.csv or .xlsx)")
+        ("output,o", po::value(&output)->required(), "the project to write (.qdpx, .qde); never the input")
+        ("author", po::value(&author), "the user the notes are attributed to (default: Framer)");
+    po::positional_options_description positional;
+    positional.add("project", 1).add("chart", 1);
+    po::variables_map vm;
+    if (!parse_command_line(args, "summaries", usage_line, options, positional, vm, io)) return ok;
+    if (author.empty()) throw UsageError("--author must not be empty");
+    if (same_file(project_path, output) || same_file(chart_path, output)) {
+        io.err << fmt::format("framer summaries: error: refusing to write over an input ('{}'); choose another "
+                              "output\n", output);
+        return invalid;
+    }
+
+    refi::Diagnostics diagnostics;
+    try {
+        refi::Project project = refi::read_project(project_path, diagnostics);
+        auto entries = read_edited_chart(chart_path, project);
+        SummaryOptions summary_options;
+        summary_options.author = author;
+        SummaryStats stats = apply_summaries(project, entries, summary_options);
+        refi::write_project(project, output, diagnostics);
+        print_diagnostics(diagnostics, io.err);
+        io.err << fmt::format("framer summaries: {} added, {} updated, {} unchanged, {} removed -> {}\n", stats.added,
+                              stats.updated, stats.unchanged, stats.removed, output);
+    } catch (const refi::Error&) {
+        print_diagnostics(diagnostics, io.err);
+        throw;
+    }
+    return diagnostics.has_errors() ? invalid : ok;
+}
+
+}  // namespace framer::cli

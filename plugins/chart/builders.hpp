@@ -39,12 +39,8 @@ Json path_json(const refi::ProjectIndex& index, const refi::Code& code);
 const char* unit_kind_name(UnitKind kind);
 /// The long csv's header (theme, unit, shown variables, code, excerpts, summary, theme_guid, unit_guid, code_guid).
 std::vector<Cell> csv_header(const std::vector<std::string>& show);
-/// Names tables uniquely (case-insensitively) and sheet-safe.
-class SheetNamer {
-public:
-    std::string name(const std::string& wanted);
-private:
-    std::vector<std::string> m_used;
-};
+/// Writes into each document table's hidden key row the sheet name the xlsx exporter will give it, so that
+/// `framer summaries` can tell a renamed sheet. Call once all tables are in the result.
+void assign_sheet_keys(Result& result);
 
 }  // namespace framer::chart

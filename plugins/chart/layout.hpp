@@ -28,10 +28,6 @@ inline constexpr const char* per_unit_code_header = "Code";
 inline constexpr const char* per_unit_data_header = "Excerpts";
 inline constexpr const char* per_unit_summary_header = "Summary";
 
-/// A name Excel and LibreOffice accept unchanged as a sheet name: []:*?/\ replaced by '_', no leading or trailing
-/// apostrophe, at most 31 code points, never empty.
-std::string sheet_safe_name(const std::string& name);
-
 /// The columns of the long csv, in order (shown variables go after "unit").
 inline constexpr const char* csv_theme = "theme";
 inline constexpr const char* csv_unit = "unit";

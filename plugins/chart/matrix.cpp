@@ -8,6 +8,7 @@
 
 #include "chart/builders.hpp"
 #include "chart/layout.hpp"
+#include "export_xlsx/export_xlsx.hpp"
 #include "summaries/summary_notes.hpp"
 
 namespace framer::chart {
@@ -50,19 +51,22 @@ std::vector<Cell> csv_header(const std::vector<std::string>& show) {
     return h;
 }
 
-std::string SheetNamer::name(const std::string& wanted) {
-    auto lower = [](std::string s) {
-        for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        return s;
-    };
-    std::string base = sheet_safe_name(wanted), candidate = base;
-    for (int n = 2; std::find(m_used.begin(), m_used.end(), lower(candidate)) != m_used.end(); ++n) {
-        std::string suffix = fmt::format(" ({})", n);
-        candidate = sheet_safe_name(base.substr(0, base.size() > 31 - suffix.size() ? 31 - suffix.size() : base.size())) + suffix;
-        candidate = sheet_safe_name(candidate);
+void assign_sheet_keys(Result& result) {
+    std::vector<Table*> tables;
+    std::vector<std::string> names;
+    for (auto& t : result.tables) {
+        if (t.csv_only) continue;
+        tables.push_back(&t);
+        names.push_back(t.name.empty() ? "Table " + std::to_string(tables.size()) : t.name);
     }
-    m_used.push_back(lower(candidate));
-    return candidate;
+    auto sheet_names = xlsx_sheet_names(names);
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        Table& t = *tables[i];
+        if (t.rows.empty() || t.hidden_columns.empty()) continue;
+        auto& key_row = t.rows.front();
+        auto col = static_cast<std::size_t>(t.hidden_columns.back());
+        if (col < key_row.size()) key_row[col].text = keys::sheet + sheet_names[i];
+    }
 }
 
 namespace {
@@ -123,7 +127,6 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
     long_table.csv_only = true;
     long_table.header.push_back(csv_header(in.show));
 
-    SheetNamer namer;
     const std::string unit_label = in.kind == UnitKind::Case ? "Case" : "Source";
     for (const auto& theme : themes) {
         const std::string theme_name = theme.code ? theme.code->name : flat_theme_name;
@@ -144,7 +147,7 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
         tj["columns"] = std::move(columns);
 
         Table table;
-        table.name = namer.name(theme_name);
+        table.name = theme_name;
         table.frozen_columns = 1 + static_cast<int>(in.show.size());
         std::vector<Cell> header{text_cell(unit_label, true)};
         std::vector<Cell> key_row{
@@ -165,7 +168,7 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
             table.column_widths.push_back(40);
         }
         header.push_back(text_cell(keys::key_header));
-        key_row.push_back(text_cell(keys::sheet + table.name));
+        key_row.push_back(text_cell(keys::sheet));  // filled by assign_sheet_keys
         table.column_widths.push_back(40);
         table.hidden_columns.push_back(static_cast<int>(header.size()) - 1);
         table.header.push_back(std::move(header));
@@ -232,6 +235,7 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
     }
     result.json["themes"] = std::move(themes_json);
     result.tables.push_back(std::move(long_table));
+    assign_sheet_keys(result);
     return result;
 }
 

@@ -30,7 +30,6 @@ Result build_per_unit(const ChartInput& in) {
     std::unordered_map<std::string, std::size_t> rank;
     for (std::size_t i = 0; i < codes.size(); ++i) rank[refi::normalize_guid(codes[i]->guid)] = i;
 
-    SheetNamer namer;
     for (std::size_t u = 0; u < in.units.size(); ++u) {
         const Unit& unit = in.units[u];
         // Excerpts per code (codebook position), source order kept; a selection coded twice with one code once.
@@ -43,14 +42,14 @@ Result build_per_unit(const ChartInput& in) {
         }
 
         Table table;
-        table.name = namer.name(unit.name);
+        table.name = unit.name;
         table.frozen_columns = 1;
         table.column_widths = {30, 70, 40, 40};
         table.header.push_back({text_cell(per_unit_code_header, true), text_cell(per_unit_data_header, true),
                                 text_cell(per_unit_summary_header, true), text_cell(keys::key_header)});
         table.rows.push_back({text_cell(std::string(keys::marker) + " " + keys::unit + unit.guid), text_cell(keys::data),
                               text_cell(std::string(keys::summary) + " " + keys::unit + unit.guid),
-                              text_cell(keys::sheet + table.name)});
+                              text_cell(keys::sheet)});
         table.hidden_rows.push_back(0);
         table.hidden_columns.push_back(3);
 
@@ -102,6 +101,7 @@ Result build_per_unit(const ChartInput& in) {
     }
     result.json["units"] = std::move(units_json);
     result.tables.push_back(std::move(long_table));
+    assign_sheet_keys(result);
     return result;
 }
 
