@@ -1,0 +1,222 @@
+// framer-bench: generates a 1,000-source x 100-coding project and measures read, validate, write (and tabulate,
+// chart when those plugins are built) against the floor of inflating and parsing project.qde. See README.md.
+#include <fmt/format.h>
+#include <stdlib.h>
+
+#include <cstring>
+#include <exception>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "bench_project.hpp"
+#include "core/json.hpp"
+#include "measure.hpp"
+#include "phases.hpp"
+#include "refi/io.hpp"
+
+namespace fs = std::filesystem;
+using namespace framer::bench;
+
+namespace {
+
+struct Args {
+    std::optional<fs::path> out;
+    int runs = 5;
+    int python_runs = 3;
+    BenchShape shape;
+    bool python = true;
+    bool memory = true;
+    std::string phase;
+    fs::path project;
+};
+
+void usage() {
+    std::cerr << "usage: framer-bench [--out DIR] [--runs N] [--sources N] [--codings N] [--no-python] [--no-memory]\n";
+}
+
+Args parse(int argc, char** argv) {
+    Args a;
+    for (int i = 1; i < argc; ++i) {
+        std::string k = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) throw std::runtime_error("missing value after " + k);
+            return argv[++i];
+        };
+        if (k == "--out") a.out = value();
+        else if (k == "--runs") a.runs = std::max(1, std::stoi(value()));
+        else if (k == "--sources") a.shape.sources = std::max(1, std::stoi(value()));
+        else if (k == "--codings") a.shape.codings_per_source = std::max(1, std::stoi(value()));
+        else if (k == "--no-python") a.python = false;
+        else if (k == "--no-memory") a.memory = false;
+        else if (k == "--phase") a.phase = value();
+        else if (k == "--project") a.project = value();
+        else throw std::runtime_error("unknown option " + k);
+    }
+    return a;
+}
+
+std::string ratio(double t, double floor) { return fmt::format("{:.2f}×", t / floor); }
+
+/// Compares the Python reference's JSON with the direct count; returns a mismatch description or "".
+std::string compare_reference(const std::string& json_text, const CountTable& expected) {
+    framer::Json j = framer::Json::parse(json_text);
+    std::size_t rows = 0;
+    for (const auto& row : j.at("rows").as_array()) {
+        std::string path;
+        for (const auto& part : row.at("path").as_array()) path += (path.empty() ? "" : " > ") + part.as_string();
+        auto it = expected.find(path);
+        if (it == expected.end()) return "unknown row " + path;
+        if (row.at("total").as_int() != it->second.at("")) return "total differs for " + path;
+        for (const auto& [group, n] : row.at("groups").as_object()) {
+            auto g = it->second.find(group);
+            if ((g == it->second.end() ? 0 : g->second) != n.as_int()) return "group " + group + " differs for " + path;
+        }
+        ++rows;
+    }
+    if (rows != expected.size()) return fmt::format("{} rows instead of {}", rows, expected.size());
+    return "";
+}
+
+int run(const Args& args) {
+    fs::path dir;
+    bool temporary = !args.out;
+    if (args.out) {
+        dir = *args.out;
+        fs::create_directories(dir);
+    } else {
+        std::string tmpl = (fs::temp_directory_path() / "framer-bench-XXXXXX").string();
+        if (!mkdtemp(tmpl.data())) throw std::runtime_error("cannot create a temporary folder");
+        dir = tmpl;
+    }
+    const fs::path project_path = dir / "bench-project.qdpx";
+
+    double gen_seconds = median_seconds(1, [&] {
+        refi::Project p = make_bench_project(args.shape);
+        refi::Diagnostics d;
+        refi::write_project(p, project_path, d);
+    });
+
+    const std::uint64_t xml_bytes = floor_parse(project_path);
+    refi::Project project = framer::bench::read(project_path);
+    std::size_t codings = 0, selections = 0;
+    for (const auto& s : project.sources) {
+        selections += s.selections.size();
+        for (const auto& sel : s.selections) codings += sel.codings.size();
+    }
+    std::uint64_t text_bytes = 0;
+    for (const auto& e : project.store->entries()) text_bytes += project.store->size(e).value_or(0);
+
+    std::cout << "# framer-bench\n\n";
+    std::cout << fmt::format("Project: {} sources, {} cases, {} selections, {} codings; project.qde {} bytes ({}), "
+                             "source texts {} bytes ({}), {} {} bytes ({}); generated in {:.2f} s.\n"
+                             "Times are the median of {} runs.\n\n",
+                             project.sources.size(), project.cases.size(), selections, codings, xml_bytes,
+                             human_bytes(xml_bytes), text_bytes, human_bytes(text_bytes),
+                             project_path.filename().string(), fs::file_size(project_path),
+                             human_bytes(fs::file_size(project_path)), gen_seconds, args.runs);
+
+    const int runs = args.runs;
+    double t_floor = median_seconds(runs, [&] { floor_parse(project_path); });
+    double t_read = median_seconds(runs, [&] { framer::bench::read(project_path); });
+    std::size_t findings = 0;
+    double t_validate = median_seconds(runs, [&] { findings = framer::bench::validate(project); });
+    const fs::path written = dir / "bench-written.qdpx";
+    double t_write = median_seconds(runs, [&] { framer::bench::write(project, written); });
+
+    std::cout << "| phase | median | ratio to floor | target |\n|---|---|---|---|\n";
+    std::cout << fmt::format("| floor: inflate project.qde (libzip) + pugixml parse | {:.3f} s | 1.00× | |\n", t_floor);
+    std::cout << fmt::format("| `refi::read_project` | {:.3f} s | {} | ≤ 2.5× |\n", t_read, ratio(t_read, t_floor));
+    std::cout << fmt::format("| `refi::validate` (texts loaded, {} findings) | {:.3f} s | {} | |\n", findings,
+                             t_validate, ratio(t_validate, t_floor));
+    std::cout << fmt::format("| `refi::write_project` (round trip to .qdpx) | {:.3f} s | {} | ≤ 4× |\n", t_write,
+                             ratio(t_write, t_floor));
+
+    std::optional<double> t_tabulate_e2e;
+    for (const char* name : {"tabulate", "chart"}) {
+        if (!has_analysis(name)) {
+            std::cout << fmt::format("| {} | (plugin not built) | | |\n", name);
+            continue;
+        }
+        const fs::path json = dir / (std::string(name) + ".json");
+        double t_alone = median_seconds(runs, [&] { run_analysis(name, project, json); });
+        double t_e2e = median_seconds(runs, [&] { run_analysis(name, framer::bench::read(project_path), json); });
+        const char* target = std::strcmp(name, "tabulate") == 0 ? "≤ 3×" : "≤ 6×";
+        std::cout << fmt::format("| {} → JSON file, on the read project | {:.3f} s | {} | |\n", name, t_alone,
+                                 ratio(t_alone, t_floor));
+        std::cout << fmt::format("| {} → JSON file, read included | {:.3f} s | {} | {} |\n", name, t_e2e,
+                                 ratio(t_e2e, t_floor), target);
+        if (std::strcmp(name, "tabulate") == 0) t_tabulate_e2e = t_e2e;
+    }
+
+    if (args.memory) {
+        std::cout << fmt::format("\nPeak memory (VmHWM of a fresh process running only that phase; the baseline is "
+                                 "the same process doing nothing). Target: peak above baseline ≤ 4× the XML = {}.\n\n",
+                                 human_bytes(4 * static_cast<long long>(xml_bytes)));
+        std::cout << "| phase | peak RSS | above baseline | × XML size |\n|---|---|---|---|\n";
+        long long base = peak_rss_of_phase("none", project_path.string());
+        std::cout << fmt::format("| baseline | {} | | |\n", human_bytes(base));
+        for (const char* phase : {"floor", "read", "validate", "write", "tabulate", "chart"}) {
+            if ((std::strcmp(phase, "tabulate") == 0 || std::strcmp(phase, "chart") == 0) && !has_analysis(phase))
+                continue;
+            long long peak = peak_rss_of_phase(phase, project_path.string());
+            std::string label = std::strcmp(phase, "floor") == 0 || std::strcmp(phase, "read") == 0
+                                    ? phase : std::string("read + ") + phase;
+            std::cout << fmt::format("| {} | {} | {} | {:.2f}× |\n", label, human_bytes(peak),
+                                     human_bytes(peak - base), double(peak - base) / double(xml_bytes));
+        }
+    }
+
+    if (args.python && std::system("command -v python3 > /dev/null 2>&1") == 0) {
+        const fs::path script = fs::path(FRAMER_SOURCE_DIR) / "bench" / "tabulate_reference.py";
+        const fs::path out = dir / "reference.json";
+        std::string cmd = fmt::format("python3 '{}' '{}' --by Role > '{}'", script.string(), project_path.string(),
+                                      out.string());
+        double t_python = median_command_seconds(args.python_runs, cmd);
+        std::cout << "\nParticipant-per-code table (unit = case, by Role, codes counted through descendants):\n\n";
+        if (t_python < 0) {
+            std::cout << "tabulate_reference.py failed.\n";
+        } else {
+            std::ifstream in(out);
+            std::stringstream s;
+            s << in.rdbuf();
+            std::string mismatch = compare_reference(s.str(), count_participants(project, "Role"));
+            double t_direct = median_seconds(runs, [&] { count_participants(framer::bench::read(project_path), "Role"); });
+            std::cout << "| implementation | median | Framer speed-up |\n|---|---|---|\n";
+            std::cout << fmt::format("| python3 tabulate_reference.py (zipfile + ElementTree), {} runs | {:.3f} s | |\n",
+                                     args.python_runs, t_python);
+            if (t_tabulate_e2e)
+                std::cout << fmt::format("| framer tabulate (read + tabulate + JSON) | {:.3f} s | {:.1f}× (target ≥ 10×) |\n",
+                                         *t_tabulate_e2e, t_python / *t_tabulate_e2e);
+            std::cout << fmt::format("| read_project + direct count (no plugin) | {:.3f} s | {:.1f}× |\n", t_direct,
+                                     t_python / t_direct);
+            std::cout << "\nReference output " << (mismatch.empty() ? "equals" : "DIFFERS from")
+                      << " the direct count" << (mismatch.empty() ? "" : ": " + mismatch) << ".\n";
+            if (!mismatch.empty()) return 1;
+        }
+    }
+
+    if (temporary) fs::remove_all(dir);
+    else std::cout << "\nFiles kept in " << dir.string() << "\n";
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    try {
+        Args args = parse(argc, argv);
+        if (!args.phase.empty()) {
+            int rc = run_phase(args.phase, args.project);
+            std::cout << "peak_bytes " << own_peak_rss() << "\n";
+            return rc;
+        }
+        return run(args);
+    } catch (const std::exception& e) {
+        std::cerr << "framer-bench: " << e.what() << "\n";
+        usage();
+        return 1;
+    }
+}

@@ -1,0 +1,99 @@
+// The phases framer-bench measures.
+#include "phases.hpp"
+
+#include <zip.h>
+
+#include <fstream>
+#include <memory>
+#include <pugixml.hpp>
+#include <stdexcept>
+
+#include <unistd.h>
+
+#include "core/registry.hpp"
+#include "refi/io.hpp"
+#include "refi/validate.hpp"
+
+namespace framer::bench {
+
+std::uint64_t floor_parse(const std::filesystem::path& qdpx) {
+    int err = 0;
+    zip_t* zip = zip_open(qdpx.c_str(), ZIP_RDONLY, &err);
+    if (!zip) throw std::runtime_error("cannot open " + qdpx.string());
+    std::unique_ptr<zip_t, decltype(&zip_discard)> guard(zip, &zip_discard);
+    zip_int64_t index = zip_name_locate(zip, "project.qde", ZIP_FL_NOCASE);
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (index < 0 || zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) != 0)
+        throw std::runtime_error("no project.qde in " + qdpx.string());
+    zip_file_t* file = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
+    if (!file) throw std::runtime_error("cannot inflate project.qde");
+    std::unique_ptr<char[]> buffer(new char[st.size]);
+    zip_int64_t got = zip_fread(file, buffer.get(), st.size);
+    zip_fclose(file);
+    if (got != static_cast<zip_int64_t>(st.size)) throw std::runtime_error("short read of project.qde");
+    pugi::xml_document doc;
+    // In place, default options: the cheapest complete parse pugixml offers for this document.
+    pugi::xml_parse_result result = doc.load_buffer_inplace(buffer.get(), st.size);
+    if (!result) throw std::runtime_error(std::string("pugixml: ") + result.description());
+    return st.size;
+}
+
+refi::Project read(const std::filesystem::path& qdpx) {
+    refi::Diagnostics d;
+    refi::Project p = refi::read_project(qdpx, d);
+    if (d.has_errors()) throw std::runtime_error("read reported errors: " + d.items().front().format());
+    return p;
+}
+
+std::size_t validate(const refi::Project& project) {
+    refi::Diagnostics d = refi::validate(project);
+    return d.items().size();
+}
+
+void write(const refi::Project& project, const std::filesystem::path& out) {
+    refi::Diagnostics d;
+    refi::write_project(project, out, d);
+}
+
+bool has_analysis(const std::string& name) { return builtin_registry().analysis(name) != nullptr; }
+
+void run_analysis(const std::string& name, const refi::Project& project, const std::filesystem::path& out) {
+    const Analysis* analysis = builtin_registry().analysis(name);
+    const Exporter* json = builtin_registry().exporter("json");
+    if (!analysis || !json) throw std::runtime_error("analysis or json exporter not registered: " + name);
+    Options options;
+    if (name == "tabulate") options.set("by", "Role");
+    Result result = analysis->run(project, options);
+    std::ofstream file(out, std::ios::binary);
+    json->write(result, file);
+    if (!file) throw std::runtime_error("cannot write " + out.string());
+}
+
+int run_phase(const std::string& phase, const std::filesystem::path& qdpx) {
+    auto scratch = qdpx.parent_path() / ("phase-" + phase + "-" + std::to_string(::getpid()));
+    if (phase == "none") return 0;
+    if (phase == "floor") {
+        floor_parse(qdpx);
+        return 0;
+    }
+    refi::Project project = framer::bench::read(qdpx);
+    if (phase == "read") return 0;
+    if (phase == "validate") {
+        framer::bench::validate(project);
+        return 0;
+    }
+    if (phase == "write") {
+        framer::bench::write(project, scratch.string() + ".qdpx");
+        std::filesystem::remove(scratch.string() + ".qdpx");
+        return 0;
+    }
+    if (phase == "tabulate" || phase == "chart") {
+        run_analysis(phase, project, scratch.string() + ".json");
+        std::filesystem::remove(scratch.string() + ".json");
+        return 0;
+    }
+    return 2;
+}
+
+}  // namespace framer::bench
