@@ -8,12 +8,14 @@
 #include "export_latex/export_latex.hpp"
 #include "export_markdown/export_markdown.hpp"
 #include "export_xlsx/export_xlsx.hpp"
+#include "theme_table/theme_table.hpp"
 
 namespace framer {
 
 void register_builtin_plugins(Registry& registry) {
     // Analyses
     registry.add(make_chart_analysis());
+    registry.add(make_theme_table_analysis());
     // Exporters
     registry.add(make_csv_exporter());
     registry.add(make_html_exporter());

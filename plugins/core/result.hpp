@@ -43,6 +43,8 @@ struct Result {
     std::vector<Table> tables;
     std::vector<std::string> notes;  ///< shown under the title in document formats
     Json json;                       ///< the analysis' own JSON shape (the json exporter prints exactly this)
+    /// Problems that did not stop the analysis (codings of missing codes...): the CLI prints them to stderr.
+    std::vector<std::string> warnings;
 };
 
 }  // namespace framer

@@ -1,0 +1,111 @@
+// Option lookups shared by the analyses: a typo in a code or variable must stop the run with a helpful
+// message (exit 2), never produce a table of zeros.
+#include "core/lookup.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/plugin.hpp"
+#include "core/units.hpp"
+#include "refi/guid.hpp"
+
+namespace framer {
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : ", ") + ("'" + i + "'");
+    return out;
+}
+
+std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates) {
+    auto near = near_matches(wanted, candidates);
+    return near.empty() ? std::string() : " (did you mean " + join(near) + "?)";
+}
+
+}  // namespace
+
+std::string code_path_text(const refi::ProjectIndex& index, const refi::Code& code) {
+    std::string out;
+    for (const refi::Code* c : index.path_of(code)) out += (out.empty() ? "" : "/") + c->name;
+    return out;
+}
+
+const refi::Code& resolve_code(const refi::ProjectIndex& index, const std::string& wanted) {
+    if (refi::is_valid_guid(wanted))
+        if (const refi::Code* c = index.find_code(wanted)) return *c;
+    // A name without '/' is matched against names (so a top-level "Other" and a nested "Other" are ambiguous);
+    // with '/' against full paths; a leading '/' makes a top-level code's path explicit ("/Other").
+    const bool is_path = wanted.find('/') != std::string::npos;
+    const std::string target = !wanted.empty() && wanted.front() == '/' ? wanted.substr(1) : wanted;
+    const std::string folded = lower(target);
+    std::vector<const refi::Code*> exact, ignoring_case;
+    std::vector<std::string> names;
+    for (const refi::Code* c : index.codes_in_order()) {
+        std::string key = is_path ? code_path_text(index, *c) : c->name;
+        if (key == target) exact.push_back(c);
+        if (lower(key) == folded) ignoring_case.push_back(c);
+        names.push_back(c->name);
+        names.push_back(code_path_text(index, *c));
+    }
+    for (const auto* list : {&exact, &ignoring_case}) {
+        if (list->size() == 1) return *list->front();
+        if (list->size() > 1) {
+            std::vector<std::string> paths;
+            for (const refi::Code* c : *list) paths.push_back(code_path_text(index, *c));
+            throw UsageError("code '" + wanted + "' is ambiguous: " + join(paths) +
+                             "; give the full path ('/NAME' for a top-level code) or the GUID");
+        }
+    }
+    throw UsageError("unknown code '" + wanted + "'" + did_you_mean(wanted, names));
+}
+
+const refi::Variable& resolve_variable(const refi::Project& project, const std::string& wanted) {
+    std::vector<const refi::Variable*> folded;
+    std::vector<std::string> names;
+    for (const auto& v : project.variables) {
+        if (v.name == wanted) return v;
+        if (lower(v.name) == lower(wanted)) folded.push_back(&v);
+        names.push_back(v.name);
+    }
+    if (folded.size() == 1) return *folded.front();
+    if (refi::is_valid_guid(wanted))
+        for (const auto& v : project.variables)
+            if (refi::same_guid(v.guid, wanted)) return v;
+    if (folded.size() > 1) {
+        std::vector<std::string> candidates;
+        for (const auto* v : folded) candidates.push_back(v->name);
+        throw UsageError("variable '" + wanted + "' is ambiguous: " + join(candidates));
+    }
+    std::string known = names.empty() ? " (the project has no variables)" : did_you_mean(wanted, names);
+    if (known.empty()) known = " (variables: " + join(names) + ")";
+    throw UsageError("unknown variable '" + wanted + "'" + known);
+}
+
+std::vector<const refi::User*> resolve_users(const refi::Project& project, const std::string& wanted) {
+    std::vector<const refi::User*> out;
+    std::vector<std::string> names;
+    for (const auto& u : project.users) {
+        bool match = (u.name && *u.name == wanted) || (u.id && *u.id == wanted) || refi::same_guid(u.guid, wanted);
+        if (match) out.push_back(&u);
+        if (u.name) names.push_back(*u.name);
+        if (u.id) names.push_back(*u.id);
+    }
+    if (out.empty()) {
+        for (const auto& u : project.users)
+            if ((u.name && lower(*u.name) == lower(wanted)) || (u.id && lower(*u.id) == lower(wanted))) out.push_back(&u);
+    }
+    if (out.empty()) {
+        std::string hint = names.empty() ? " (the project has no users)" : did_you_mean(wanted, names);
+        if (hint.empty()) hint = " (users: " + join(names) + ")";
+        throw UsageError("unknown coder '" + wanted + "'" + hint);
+    }
+    return out;
+}
+
+}  // namespace framer
