@@ -166,6 +166,9 @@ void copy_entries(const Project& project, ZipWriter& zip,
                 // ZIP_FL_COMPRESSED copies the compressed bytes as they are: no inflate, no deflate, same CRC.
                 out = zip.add(name, zip_source_zip(zip.handle(), archive->handle(), static_cast<zip_uint64_t>(in),
                                                    ZIP_FL_COMPRESSED, 0, -1));
+                // libzip sees a stored entry's bytes as plain data and would deflate them unless told to store.
+                if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_STORE)
+                    zip.set_compression(out, ZIP_CM_STORE, 0);
             }
             zip.set_mtime(out, (st.valid & ZIP_STAT_MTIME) ? st.mtime : k_fixed_mtime);
             zip_uint8_t opsys = 0;

@@ -1,0 +1,157 @@
+#include <catch2/catch.hpp>
+
+#include <zip.h>
+
+#include <algorithm>
+#include <map>
+
+#include "qdpx_archive.hpp"
+#include "refi/refi.hpp"
+#include "support/files.hpp"
+#include "support/xml_compare.hpp"
+#include "support/xsd.hpp"
+#include "support/zip_builder.hpp"
+
+using namespace refi;
+using framer::test::read_file;
+using framer::test::TempDir;
+
+namespace {
+
+std::vector<std::filesystem::path> sample_projects() {
+    std::vector<std::filesystem::path> out;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(FRAMER_SOURCE_DIR) / "samples", ec))
+        if (e.path().extension() == ".qdpx") out.push_back(e.path());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+/// Every entry other than the .qde: its name with the sources folder lower-cased, and its raw stored form.
+std::map<std::string, std::string> raw_files(const std::filesystem::path& qdpx) {
+    detail::QdpxArchive a(qdpx);
+    std::map<std::string, std::string> out;
+    for (const auto& name : a.entries()) {
+        zip_int64_t i = a.index_of(name);
+        zip_stat_t st;
+        REQUIRE(zip_stat_index(a.handle(), static_cast<zip_uint64_t>(i), 0, &st) == 0);
+        std::string raw(st.comp_size, '\0');
+        if (st.comp_size > 0) {
+            zip_file_t* f = zip_fopen_index(a.handle(), static_cast<zip_uint64_t>(i), ZIP_FL_COMPRESSED);
+            REQUIRE(f);
+            REQUIRE(zip_fread(f, raw.data(), st.comp_size) == static_cast<zip_int64_t>(st.comp_size));
+            zip_fclose(f);
+        }
+        std::string key = name.size() >= 8 && (name.rfind("Sources/", 0) == 0 || name.rfind("SOURCES/", 0) == 0)
+                              ? "sources/" + name.substr(8)
+                              : name;
+        out[key] = std::to_string(st.comp_method) + ":" + std::to_string(st.crc) + ":" + raw;
+    }
+    return out;
+}
+
+std::string qde_text(const std::filesystem::path& qdpx) {
+    detail::QdpxArchive a(qdpx);
+    return a.read(a.qde_entry(), 1 << 30);
+}
+
+void check_xsd(const std::filesystem::path& qde) {
+    if (auto skip = framer::test::xsd_skip_reason()) {
+        WARN(*skip);
+        return;
+    }
+    auto r = framer::test::validate_project_xsd(qde);
+    INFO(qde.filename().string() << ": " << r.output);
+    CHECK(r.valid);
+}
+
+}  // namespace
+
+TEST_CASE("Round trip of the ATLAS.ti standard project is lossless and byte-stable", "[round-trip][writer]") {
+    auto input = std::filesystem::path(FRAMER_SHARED_DIR) / "corpus" / "refi-standard-project.atlasti.qde";
+    if (!std::filesystem::exists(input)) {
+        WARN("skipped: " << input.string() << " is absent");
+        return;
+    }
+    TempDir dir("round-trip-atlasti");
+    Diagnostics d;
+    Project p = read_project(input, d);
+    write_project(p, dir / "once.qde", d);
+    // The same elements, attributes (GUID spelling included) and text as the vendor's file.
+    CHECK_FALSE(framer::test::xml_difference(read_file(input), read_file(dir / "once.qde")));
+
+    Diagnostics d2;
+    Project again = read_project(dir / "once.qde", d2);
+    CHECK(again == p);
+    CHECK(again.dialect == Dialect::Atlasti);
+    write_project(again, dir / "twice.qde", d2);
+    CHECK(read_file(dir / "once.qde") == read_file(dir / "twice.qde"));
+
+    write_project(p, dir / "once.qdpx", d);
+    CHECK(qde_text(dir / "once.qdpx") == read_file(dir / "once.qde"));
+    check_xsd(dir / "once.qde");
+}
+
+TEST_CASE("Round trip of every sample keeps the model, the XML and every file's bytes", "[round-trip][writer]") {
+    auto samples = sample_projects();
+    if (samples.empty()) WARN("no samples/*.qdpx yet");
+    for (const auto& sample : samples) {
+        INFO(sample.filename().string());
+        TempDir dir("round-trip-sample");
+        Diagnostics d;
+        Project p = read_project(sample, d);
+        write_project(p, dir / "once.qdpx", d);
+
+        CHECK_FALSE(framer::test::xml_difference(qde_text(sample), qde_text(dir / "once.qdpx")));
+        CHECK(raw_files(sample) == raw_files(dir / "once.qdpx"));
+
+        Diagnostics d2;
+        Project again = read_project(dir / "once.qdpx", d2);
+        CHECK(again == p);
+        write_project(again, dir / "twice.qdpx", d2);
+        CHECK(read_file(dir / "once.qdpx") == read_file(dir / "twice.qdpx"));
+
+        framer::test::write_file(dir / "once.qde", qde_text(dir / "once.qdpx"));
+        check_xsd(dir / "once.qde");
+    }
+}
+
+TEST_CASE("Round trip to another dialect and back restores the positions", "[round-trip][writer][positions]") {
+    auto samples = sample_projects();
+    for (const auto& sample : samples) {
+        INFO(sample.filename().string());
+        TempDir dir("round-trip-dialect");
+        Diagnostics d;
+        Project p = read_project(sample, d);
+        Dialect other = p.dialect == Dialect::Nvivo ? Dialect::Atlasti : Dialect::Nvivo;
+        write_project(p, dir / "other.qdpx", d, {other});
+        Diagnostics d2;
+        Project converted = read_project(dir / "other.qdpx", d2, ReadOptions{.dialect = other});
+        // Positions in code points are the same whatever the file's counting was.
+        for (std::size_t i = 0; i < p.sources.size(); ++i) {
+            REQUIRE(converted.sources.size() == p.sources.size());
+            for (std::size_t j = 0; j < p.sources[i].selections.size(); ++j) {
+                CHECK(converted.sources[i].selections[j].start == p.sources[i].selections[j].start);
+                CHECK(converted.sources[i].selections[j].end == p.sources[i].selections[j].end);
+            }
+        }
+        write_project(converted, dir / "back.qdpx", d2, {p.dialect});
+        CHECK_FALSE(framer::test::xml_difference(qde_text(sample), qde_text(dir / "back.qdpx")));
+    }
+}
+
+TEST_CASE("xml_difference ignores indentation and attribute order but notices every real change",
+          "[round-trip][helpers]") {
+    using framer::test::xml_difference;
+    std::string a = "<P xmlns=\"u\" a=\"1\" b=\"2\"><C g=\"x\"><D> t\n</D></C><E/></P>";
+    CHECK_FALSE(xml_difference(a, "<?xml version=\"1.0\"?>\n<P b=\"2\" a=\"1\" xmlns=\"u\">\n  <C g=\"x\">\n"
+                                  "    <D> t\n</D>\n  </C>\n  <E/>\n</P>"));
+    CHECK(xml_difference(a, "<P xmlns=\"u\" a=\"1\" b=\"3\"><C g=\"x\"><D> t\n</D></C><E/></P>"));  // value
+    CHECK(xml_difference(a, "<P a=\"1\" b=\"2\"><C g=\"x\"><D> t\n</D></C><E/></P>"));               // xmlns lost
+    CHECK(xml_difference(a, "<P xmlns=\"u\" a=\"1\" b=\"2\"><E/><C g=\"x\"><D> t\n</D></C></P>"));   // order
+    CHECK(xml_difference(a, "<P xmlns=\"u\" a=\"1\" b=\"2\"><C g=\"x\"><D>t\n</D></C><E/></P>"));    // text
+    CHECK(xml_difference(a, "<P xmlns=\"u\" a=\"1\" b=\"2\"><C g=\"X\"><D> t\n</D></C><E/></P>"));   // GUID case
+    CHECK(xml_difference(a, "<P xmlns=\"u\" a=\"1\" b=\"2\"><C g=\"x\"><D> t\n</D></C></P>"));       // element lost
+    CHECK(xml_difference(a, "<P xmlns=\"u\" a=\"1\" b=\"2\"><C g=\"x\"><D> t\n</D></C><E/><F/></P>"));  // added
+    CHECK(xml_difference(a, "<P><broken></P>"));
+}
