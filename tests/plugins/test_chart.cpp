@@ -1,0 +1,359 @@
+// Tests of the chart analysis: exact excerpt text, natural order, every unit, one cell per column, themes,
+// summaries in cells, the per-unit chart, and golden charts of the samples in every format.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "chart_test_support.hpp"
+#include "core/registry.hpp"
+#include "refi/guid.hpp"
+#include "refi/index.hpp"
+#include "refi/text.hpp"
+#include "summaries/summaries.hpp"
+#include "summaries/summary_notes.hpp"
+#include "support/files.hpp"
+#include <zip.h>
+
+using framer::Json;
+using framer::Options;
+using framer::test::run_chart;
+using framer::test::slice_code_points;
+
+namespace {
+
+std::string g(const std::string& name) { return refi::make_guid_from("chart-test", name); }
+
+refi::Selection selection(const std::string& name, std::int64_t start, std::int64_t end,
+                          std::vector<std::pair<std::string, std::string>> codings) {
+    refi::Selection s;
+    s.guid = g("sel:" + name);
+    s.start = start;
+    s.end = end;
+    for (auto& [code, user] : codings) {
+        refi::Coding c;
+        c.guid = g("coding:" + name + code + user);
+        c.code.target = g("code:" + code);
+        c.creating_user = g("user:" + user);
+        s.codings.push_back(c);
+    }
+    return s;
+}
+
+refi::Code code(const std::string& name, std::vector<refi::Code> children = {}) {
+    refi::Code c;
+    c.guid = g("code:" + name);
+    c.name = name;
+    c.children = std::move(children);
+    return c;
+}
+
+// Four participants P1, P2, P10, P3 (natural order P1, P2, P3, P10); P1's text has CRLF, é and an emoji inside
+// coded ranges; P3 has nothing coded. Codebook: Domain > Theme > {S1 > {S1x}, S2}, Other > {O1, O2}.
+const std::string p1_text = "Intro line\r\nCaf\xC3\xA9 talk \xF0\x9F\x98\x80 and more\r\nEnd of P1 <&> \"q\"";
+
+refi::Project make_project() {
+    refi::Project p;
+    p.name = "chart test";
+    for (auto u : {"Ana", "Ben"}) {
+        refi::User user;
+        user.guid = g(std::string("user:") + u);
+        user.name = u;
+        p.users.push_back(user);
+    }
+    p.codes.push_back(code("Domain", {code("Theme", {code("S1", {code("S1x")}), code("S2")})}));
+    p.codes.front().is_codable = "false";
+    p.codes.push_back(code("Other", {code("O1"), code("O2")}));
+    refi::Variable role;
+    role.guid = g("var:Role");
+    role.name = "Role";
+    p.variables.push_back(role);
+    for (auto name : {"P10", "P2", "P1", "P3"}) {
+        refi::Source s;
+        s.guid = g(std::string("src:") + name);
+        s.name = name;
+        s.plain_text_content = std::string(name) == "P1" ? p1_text : "Text of " + std::string(name) + " is short.";
+        p.sources.push_back(s);
+        refi::Case c;
+        c.guid = g(std::string("case:") + name);
+        c.name = name;
+        c.source_refs.push_back({s.guid, {}, {}});
+        refi::VariableValue v;
+        v.variable.target = role.guid;
+        v.kind = refi::VariableType::Text;
+        v.value = std::string(name) == "P10" ? "Therapist" : "Service user";
+        c.variable_values.push_back(v);
+        p.cases.push_back(c);
+    }
+    // P1: "line\r\nCafé talk 😀" spans CRLF, é and the emoji: code points 6..23 (the emoji is code point 22).
+    p.sources[2].selections.push_back(selection("p1-late", 25, 40, {{"S2", "Ana"}}));
+    p.sources[2].selections.push_back(selection("p1-early", 6, 23, {{"S1x", "Ana"}, {"O1", "Ben"}}));
+    p.sources[0].selections.push_back(selection("p10-a", 0, 4, {{"S1", "Ben"}, {"Theme", "Ben"}}));
+    p.sources[1].selections.push_back(selection("p2-a", 8, 10, {{"O2", "Ana"}}));
+    return p;
+}
+
+const Json& theme_named(const Json& json, const std::string& name) {
+    for (const auto& t : json.at("themes").as_array())
+        if (t.at("code").as_string() == name) return t;
+    FAIL("no theme " << name);
+    throw;
+}
+
+std::vector<std::string> row_units(const Json& theme) {
+    std::vector<std::string> units;
+    for (const auto& r : theme.at("rows").as_array()) units.push_back(r.at("unit").as_string());
+    return units;
+}
+
+}  // namespace
+
+TEST_CASE("Chart excerpts hold the exact text of the coded code-point range, across CRLF and emoji", "[chart]") {
+    auto project = make_project();
+    Options o;
+    o.add("theme", "Theme");
+    auto result = run_chart(project, o);
+    const auto& theme = theme_named(result.json, "Theme");
+    const auto& p1 = theme.at("rows").as_array()[0];
+    REQUIRE(p1.at("unit").as_string() == "P1");
+    // Columns: Theme (coded directly, by P10), S1 (with S1x below it), S2.
+    const auto& cells = p1.at("cells").as_array();
+    REQUIRE(cells.size() == 3);
+    const auto& s1 = cells[1].at("excerpts").as_array();
+    REQUIRE(s1.size() == 1);
+    CHECK(s1[0].at("text").as_string() == slice_code_points(p1_text, 6, 23));
+    CHECK(s1[0].at("text").as_string() == "line\r\nCaf\xC3\xA9 talk \xF0\x9F\x98\x80");
+    CHECK(s1[0].at("start").as_int() == 6);
+    CHECK(s1[0].at("end").as_int() == 23);
+    CHECK(s1[0].at("source").as_string() == "P1");
+    CHECK(s1[0].at("coder").as_string() == "Ana");
+    const auto& s2 = cells[2].at("excerpts").as_array();
+    REQUIRE(s2.size() == 1);
+    CHECK(s2[0].at("text").as_string() == slice_code_points(p1_text, 25, 40));
+}
+
+TEST_CASE("Chart rows are every unit in natural order, uncoded ones included, one cell per column", "[chart]") {
+    auto result = run_chart(make_project());
+    // Default themes: codes whose children are all leaves: S1 (S1x) and Other (O1, O2); Theme is not (S1 has a child).
+    REQUIRE(result.json.at("themes").size() == 2);
+    CHECK(result.json.at("unit").as_string() == "case");
+    for (const auto& theme : result.json.at("themes").as_array()) {
+        CHECK(row_units(theme) == std::vector<std::string>{"P1", "P2", "P3", "P10"});
+        for (const auto& row : theme.at("rows").as_array()) {
+            const auto& cells = row.at("cells").as_array();
+            REQUIRE(cells.size() == theme.at("columns").size());
+            for (std::size_t i = 0; i < cells.size(); ++i)
+                CHECK(cells[i].at("column").as_string() == theme.at("columns").as_array()[i].at("code").as_string());
+        }
+    }
+    const auto& other = theme_named(result.json, "Other");
+    CHECK(other.at("path").as_array().size() == 1);
+    const auto& p3 = other.at("rows").as_array()[2];
+    for (const auto& cell : p3.at("cells").as_array()) CHECK(cell.at("excerpts").size() == 0);
+    // Document tables: one per theme plus the long csv table (csv_only).
+    REQUIRE(result.tables.size() == 3);
+    CHECK(result.tables[2].csv_only);
+    CHECK(result.tables[2].rows.size() == 2 * 4 + 2 * 4);  // themes × units × columns: S1 has 1+1 (self), Other 2
+}
+
+TEST_CASE("Chart --theme takes a name, a path or a GUID; a column holds codings of its code and below", "[chart]") {
+    auto project = make_project();
+    for (std::string spec : std::vector<std::string>{"Theme", "Domain/Theme", "Domain > Theme", g("code:Theme")}) {
+        Options o;
+        o.add("theme", spec);
+        auto result = run_chart(project, o);
+        REQUIRE(result.json.at("themes").size() == 1);
+        const auto& theme = result.json.at("themes").as_array()[0];
+        CHECK(theme.at("code").as_string() == "Theme");
+        // P10 is coded with Theme itself and with S1: a "coded directly" column comes first.
+        REQUIRE(theme.at("columns").size() == 3);
+        CHECK(theme.at("columns").as_array()[0].at("self").as_bool());
+        const auto& p10 = theme.at("rows").as_array()[3];
+        CHECK(p10.at("cells").as_array()[0].at("excerpts").size() == 1);
+        CHECK(p10.at("cells").as_array()[1].at("excerpts").size() == 1);
+        // P1's S1x coding shows in the S1 column.
+        CHECK(theme.at("rows").as_array()[0].at("cells").as_array()[1].at("excerpts").size() == 1);
+    }
+    Options bad;
+    bad.add("theme", "Thme");
+    REQUIRE_THROWS_AS(run_chart(project, bad), framer::UsageError);
+    try {
+        run_chart(project, bad);
+    } catch (const framer::UsageError& e) {
+        CHECK(std::string(e.what()).find("Thme") != std::string::npos);
+    }
+}
+
+TEST_CASE("Chart --flat gives one matrix of the leaf codes and --show adds variables", "[chart]") {
+    Options o;
+    o.set("flat", "1");
+    o.add("show", "Role");
+    auto result = run_chart(make_project(), o);
+    REQUIRE(result.json.at("themes").size() == 1);
+    const auto& theme = result.json.at("themes").as_array()[0];
+    std::vector<std::string> columns;
+    for (const auto& c : theme.at("columns").as_array()) columns.push_back(c.at("code").as_string());
+    CHECK(columns == std::vector<std::string>{"S1x", "S2", "O1", "O2"});
+    const auto& p10 = theme.at("rows").as_array()[3];
+    CHECK(p10.at("attributes").at("Role").as_string() == "Therapist");
+    CHECK(result.tables[0].header[0][1].text == "Role");
+    Options bad;
+    bad.add("show", "Rol");
+    CHECK_THROWS_AS(run_chart(make_project(), bad), framer::UsageError);
+}
+
+TEST_CASE("Chart shows the summary note of unit × code in its cell", "[chart]") {
+    auto project = make_project();
+    framer::SummaryOptions so;
+    so.now = "2026-01-02T03:04:05Z";
+    framer::apply_summaries(project, {{"test", g("case:P2"), g("code:O2"), "P2 & O2 <summary>"}}, so);
+    auto result = run_chart(project);
+    const auto& other = theme_named(result.json, "Other");
+    const auto& p2 = other.at("rows").as_array()[1];
+    CHECK(p2.at("cells").as_array()[1].at("summary").as_string() == "P2 & O2 <summary>");
+    CHECK(p2.at("cells").as_array()[0].at("summary").as_string() == "");
+    // The document table's summary cell is editable and holds it too.
+    const auto& table = result.tables[1];
+    const auto& row = table.rows[2];  // rows[0] is the hidden key row
+    CHECK(row[4].editable);
+    CHECK(row[4].text == "P2 & O2 <summary>");
+}
+
+TEST_CASE("Chart --per-unit lists each unit's codes in codebook order with their excerpts", "[chart]") {
+    Options o;
+    o.set("per-unit", "1");
+    auto result = run_chart(make_project(), o);
+    const auto& units = result.json.at("units").as_array();
+    REQUIRE(units.size() == 4);
+    CHECK(units[0].at("unit").as_string() == "P1");
+    std::vector<std::string> codes;
+    for (const auto& c : units[0].at("codes").as_array()) codes.push_back(c.at("code").as_string());
+    CHECK(codes == std::vector<std::string>{"S1x", "S2", "O1"});
+    CHECK(units[2].at("codes").size() == 0);  // P3: nothing coded
+    CHECK(units[0].at("codes").as_array()[0].at("excerpts").as_array()[0].at("text").as_string() ==
+          slice_code_points(p1_text, 6, 23));
+}
+
+TEST_CASE("Chart excerpts of every sample equal the source text at the coded range", "[chart][samples]") {
+    for (std::string name : {"recovery-study.qdpx", "recovery-study-nvivo.qdpx", "recovery-study-maxqda.qdpx"}) {
+        INFO(name);
+        auto project = framer::test::read_sample(name);
+        refi::ProjectIndex index(project);
+        Options o;
+        o.set("per-unit", "1");
+        auto result = run_chart(project, o);
+        std::size_t checked = 0, non_ascii = 0, after_crlf = 0;
+        for (const auto& unit : result.json.at("units").as_array())
+            for (const auto& c : unit.at("codes").as_array())
+                for (const auto& e : c.at("excerpts").as_array()) {
+                    if (e.at("kind").as_string() != "text") continue;
+                    const refi::Source* source = index.find_source(e.at("source_guid").as_string());
+                    REQUIRE(source);
+                    auto text = refi::load_plain_text(project, *source);
+                    REQUIRE(text);
+                    const refi::Selection* sel = index.find_selection(e.at("selection_guid").as_string());
+                    REQUIRE(sel);
+                    CHECK(e.at("start").as_int() == sel->start);
+                    CHECK(e.at("end").as_int() == sel->end);
+                    CHECK(e.at("text").as_string() == slice_code_points(*text, sel->start, sel->end));
+                    ++checked;
+                    auto s = e.at("text").as_string();
+                    if (std::any_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) >= 0x80; }))
+                        ++non_ascii;
+                    auto crlf = text->find("\r\n");
+                    if (crlf != std::string::npos &&
+                        sel->start > static_cast<std::int64_t>(refi::count_code_points(text->substr(0, crlf))))
+                        ++after_crlf;
+                }
+        CHECK(checked >= 60);
+        CHECK(non_ascii > 0);
+        CHECK(after_crlf > 0);
+    }
+}
+
+TEST_CASE("Chart of the standard and NVivo samples shows the same excerpts (UTF-16 positions converted)", "[chart][samples]") {
+    auto texts = [](const std::string& name) {
+        Options o;
+        o.set("per-unit", "1");
+        auto result = run_chart(framer::test::read_sample(name), o);
+        std::vector<std::string> all;
+        for (const auto& unit : result.json.at("units").as_array())
+            for (const auto& c : unit.at("codes").as_array())
+                for (const auto& e : c.at("excerpts").as_array())
+                    all.push_back(unit.at("unit").as_string() + "|" + c.at("code").as_string() + "|" +
+                                  e.at("text").as_string());
+        std::sort(all.begin(), all.end());
+        return all;
+    };
+    CHECK(texts("recovery-study-nvivo.qdpx") == texts("recovery-study.qdpx"));
+}
+
+// ---- golden charts -------------------------------------------------------------------------------------------
+
+namespace {
+
+// xlsx is a zip: compare the XML parts that carry content (docProps are fixed by the exporter).
+std::string xlsx_dump(const std::string& bytes) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    zip_t* zip = zip_open_from_source(src, ZIP_RDONLY, &error);
+    REQUIRE(zip);
+    std::vector<std::string> names;
+    for (zip_int64_t i = 0; i < zip_get_num_entries(zip, 0); ++i) names.push_back(zip_get_name(zip, i, 0));
+    std::sort(names.begin(), names.end());
+    std::string out;
+    for (const auto& n : names) {
+        if (n.rfind("xl/worksheets/", 0) != 0 && n != "xl/sharedStrings.xml" && n != "xl/workbook.xml") continue;
+        zip_file_t* f = zip_fopen(zip, n.c_str(), 0);
+        std::string content;
+        char buf[65536];
+        zip_int64_t got;
+        while ((got = zip_fread(f, buf, sizeof buf)) > 0) content.append(buf, static_cast<std::size_t>(got));
+        zip_fclose(f);
+        out += "=== " + n + "\n" + content + "\n";
+    }
+    zip_close(zip);
+    return out;
+}
+
+std::string normalise(std::string s) {
+    // Dates would be volatile; the chart has none today, but a summary note's date must never break the golden.
+    static const std::regex date(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
+    return std::regex_replace(s, date, "<DATE>");
+}
+
+void check_golden(const std::string& file, const std::string& actual) {
+    std::filesystem::path path = std::string(FRAMER_SOURCE_DIR) + "/tests/golden/chart/" + file;
+    if (std::getenv("FRAMER_UPDATE_GOLDEN")) {
+        framer::test::write_file(path, actual);
+        WARN("rewrote " << path.string());
+        return;
+    }
+    REQUIRE(std::filesystem::exists(path));
+    CHECK(framer::test::read_file(path) == actual);
+}
+
+}  // namespace
+
+TEST_CASE("Chart goldens for the samples in every format", "[chart][golden]") {
+    struct Case { std::string sample, variant; Options options; };
+    Options show, per_unit;
+    show.add("show", "Role");
+    per_unit.set("per-unit", "1");
+    std::vector<Case> cases = {{"recovery-study.qdpx", "recovery-study", show},
+                               {"recovery-study-maxqda.qdpx", "recovery-study-maxqda", {}},
+                               {"recovery-study.qdpx", "recovery-study-per-unit", per_unit}};
+    const auto& registry = framer::builtin_registry();
+    for (const auto& c : cases) {
+        auto result = run_chart(framer::test::read_sample(c.sample), c.options);
+        for (const auto& exporter : registry.exporters()) {
+            INFO(c.variant << "." << exporter->name());
+            std::ostringstream out;
+            exporter->write(result, out);
+            std::string text = exporter->binary() ? xlsx_dump(out.str()) : out.str();
+            check_golden(c.variant + "." + exporter->name() + (exporter->binary() ? ".dump" : ""), normalise(text));
+        }
+    }
+}
