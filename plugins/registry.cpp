@@ -1,6 +1,7 @@
 // The one list of built-in plugins (alphabetical). Adding a plugin = one folder + one line here.
 #include "core/registry.hpp"
 
+#include "characteristics/characteristics.hpp"
 #include "chart/chart.hpp"
 #include "export_csv/export_csv.hpp"
 #include "export_html/export_html.hpp"
@@ -14,6 +15,7 @@ namespace framer {
 
 void register_builtin_plugins(Registry& registry) {
     // Analyses
+    registry.add(make_characteristics_analysis());
     registry.add(make_chart_analysis());
     registry.add(make_theme_table_analysis());
     // Exporters

@@ -1,6 +1,69 @@
-// PLACEHOLDER: replaced by the real implementation (owned by the helper working on it).
-#include "cli.hpp"
+// framer describe PROJECT --by VAR: the paper's "Participant characteristics" table from the project's variables.
+#include <fmt/format.h>
+
 #include <ostream>
+
+#include "cli_common.hpp"
+#include "core/registry.hpp"
+#include "refi/io.hpp"
+
 namespace framer::cli {
-int cmd_describe(const std::vector<std::string>&, Io& io) { io.err << "framer describe: not implemented yet\n"; return invalid; }
+
+int cmd_describe(const std::vector<std::string>& args, Io& io) {
+    const char* usage_line = "PROJECT [--by VARIABLE] [--vars V1,V2,...] [--unit case|source] [--decimals N] "
+                             "[--format F] [-o FILE]";
+    po::options_description options(
+        "Describe the participants per value of --by and in total: categorical and boolean variables as N (%)\n"
+        "of those with a value (N/A where no one in the group has one), numeric variables as mean (range),\n"
+        "dates as their range.\n"
+        "Options");
+    std::string project_path, by, unit, decimals, format, output;
+    std::vector<std::string> vars;
+    options.add_options()
+        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
+        ("by", po::value(&by), "group participants by this variable (one column per value)")
+        ("vars", po::value(&vars)->composing(), "variables to describe, comma-separated (default: all but --by)")
+        ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
+        ("decimals", po::value(&decimals), "decimal places of percentages (default 0; rounded half up)")
+        ("format", po::value(&format), "md, csv, json, html, latex, xlsx (default: from -o, else md)")
+        ("output,o", po::value(&output), "the file to write (default: stdout)");
+    po::positional_options_description positional;
+    positional.add("project", 1);
+    po::variables_map vm;
+    if (!parse_command_line(args, "describe", usage_line, options, positional, vm, io)) return ok;
+
+    framer::Options analysis_options;
+    if (!by.empty()) analysis_options.set("by", by);
+    if (!unit.empty()) analysis_options.set("unit", unit);
+    if (!decimals.empty()) analysis_options.set("decimals", decimals);
+    for (const auto& list : vars) {
+        std::size_t start = 0;
+        while (start <= list.size()) {
+            std::size_t comma = list.find(',', start);
+            std::string name = list.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+            while (!name.empty() && name.front() == ' ') name.erase(name.begin());
+            while (!name.empty() && name.back() == ' ') name.pop_back();
+            if (!name.empty()) analysis_options.add("vars", name);
+            if (comma == std::string::npos) break;
+            start = comma + 1;
+        }
+    }
+
+    refi::Diagnostics diagnostics;
+    refi::Project project;
+    try {
+        project = refi::read_project(project_path, diagnostics);
+    } catch (const refi::Error&) {
+        print_diagnostics(diagnostics, io.err);
+        throw;
+    }
+    print_diagnostics(diagnostics, io.err);
+    const Analysis* analysis = builtin_registry().analysis("describe");
+    if (!analysis) throw std::logic_error("the describe analysis is not registered");
+    Result result = analysis->run(project, analysis_options);
+    for (const auto& w : result.warnings) io.err << "framer describe: warning: " << w << "\n";
+    emit_result(result, format, output, "md", io);
+    return ok;
 }
+
+}  // namespace framer::cli

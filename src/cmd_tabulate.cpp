@@ -1,6 +1,62 @@
-// PLACEHOLDER: replaced by the real implementation (owned by the helper working on it).
-#include "cli.hpp"
+// framer tabulate PROJECT --by VAR: the paper's "Domains, themes and subthemes" table, recomputed from the codings.
+#include <fmt/format.h>
+
 #include <ostream>
+
+#include "cli_common.hpp"
+#include "core/registry.hpp"
+#include "refi/io.hpp"
+
 namespace framer::cli {
-int cmd_tabulate(const std::vector<std::string>&, Io& io) { io.err << "framer tabulate: not implemented yet\n"; return invalid; }
+
+int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
+    const char* usage_line =
+        "PROJECT [--by VARIABLE] [--unit case|source] [--coder USER] [--applies CODE=VAR:VALUE]... "
+        "[--decimals N] [--format F] [-o FILE]";
+    po::options_description options(
+        "Count, for every code of the codebook (in codebook order, categories included), the participants\n"
+        "with a coding of that code or of any code below it: overall and per value of --by, as N (%).\n"
+        "Options");
+    std::string project_path, by, unit, coder, decimals, format, output;
+    std::vector<std::string> applies;
+    options.add_options()
+        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
+        ("by", po::value(&by), "group participants by this variable (one column per value)")
+        ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
+        ("coder", po::value(&coder), "count only codings by this user (name, id or GUID)")
+        ("applies", po::value(&applies)->composing(),
+         "CODE=VARIABLE:VALUE: the code and the codes below it apply only to units with that value; their "
+         "percentages use those units as the base (repeatable)")
+        ("decimals", po::value(&decimals), "decimal places of percentages (default 0; rounded half up)")
+        ("format", po::value(&format), "md, csv, json, html, latex, xlsx (default: from -o, else md)")
+        ("output,o", po::value(&output), "the file to write (default: stdout)");
+    po::positional_options_description positional;
+    positional.add("project", 1);
+    po::variables_map vm;
+    if (!parse_command_line(args, "tabulate", usage_line, options, positional, vm, io)) return ok;
+
+    framer::Options analysis_options;
+    if (!by.empty()) analysis_options.set("by", by);
+    if (!unit.empty()) analysis_options.set("unit", unit);
+    if (!coder.empty()) analysis_options.set("coder", coder);
+    if (!decimals.empty()) analysis_options.set("decimals", decimals);
+    for (const auto& a : applies) analysis_options.add("applies", a);
+
+    refi::Diagnostics diagnostics;
+    refi::Project project;
+    try {
+        project = refi::read_project(project_path, diagnostics);
+    } catch (const refi::Error&) {
+        print_diagnostics(diagnostics, io.err);
+        throw;
+    }
+    print_diagnostics(diagnostics, io.err);
+    const Analysis* analysis = builtin_registry().analysis("tabulate");
+    if (!analysis) throw std::logic_error("the tabulate analysis is not registered");
+    Result result = analysis->run(project, analysis_options);
+    for (const auto& w : result.warnings) io.err << "framer tabulate: warning: " << w << "\n";
+    emit_result(result, format, output, "md", io);
+    return ok;
 }
+
+}  // namespace framer::cli

@@ -35,12 +35,12 @@ std::string footnote_label(std::size_t table_number, bool several_tables, int in
     return several_tables ? std::to_string(table_number) + footnote_marker(index) : footnote_marker(index);
 }
 
-std::string render_cell(const Cell& cell, std::size_t table_number, bool several) {
+std::string render_cell(const Cell& cell, std::size_t table_number, bool several, bool header = false) {
     std::string out;
     // Pipe-table cells are trimmed of spaces, so indentation uses non-breaking spaces (four per level).
     for (int k = 0; k < cell.indent; ++k) out += "&nbsp;&nbsp;&nbsp;&nbsp;";
     std::string text = escape(cell.text);
-    if (cell.bold && !text.empty()) text = "**" + text + "**";
+    if (cell.bold && !header && !text.empty()) text = "**" + text + "**";  // header rows are bold already
     out += text;
     for (int f : cell.footnotes) out += "[^" + footnote_label(table_number, several, f) + "]";
     return out;
@@ -71,7 +71,7 @@ private:
             for (auto c : columns) {
                 std::string joined;
                 for (const auto& row : table.header) {
-                    std::string text = render_cell(cell_at(row, c), number, several);
+                    std::string text = render_cell(cell_at(row, c), number, several, true);
                     if (text.empty()) continue;
                     if (!joined.empty()) joined += "<br>";
                     joined += text;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "core/groups.hpp"
 #include "core/lookup.hpp"
 #include "core/percent.hpp"
 #include "core/units.hpp"
@@ -13,8 +14,6 @@
 
 namespace framer {
 namespace {
-
-const char* const no_value = "(no value)";
 
 /// One --applies rule: the code it is given on and the values of one variable it allows.
 struct Rule {
@@ -81,27 +80,10 @@ public:
         const std::vector<Unit> units = build_units(project, index, kind);
 
         // --by: the group of each unit.
-        std::string by;
-        if (options.has("by")) by = resolve_variable(project, options.get("by")).name;
-        std::vector<std::string> groups;
-        std::vector<int> group_of(units.size(), -1);
-        if (!by.empty()) {
-            std::set<std::string> values;
-            bool missing = false;
-            for (const auto& u : units) {
-                auto it = u.variables.find(by);
-                if (it != u.variables.end()) values.insert(it->second);
-                else missing = true;
-            }
-            groups.assign(values.begin(), values.end());
-            std::stable_sort(groups.begin(), groups.end(), natural_less);
-            if (missing) groups.push_back(no_value);  // never drop a participant silently
-            for (std::size_t u = 0; u < units.size(); ++u) {
-                auto it = units[u].variables.find(by);
-                const std::string& g = it == units[u].variables.end() ? std::string(no_value) : it->second;
-                group_of[u] = static_cast<int>(std::find(groups.begin(), groups.end(), g) - groups.begin());
-            }
-        }
+        const Grouping grouping = group_units(project, units, options.get("by"));
+        const std::string& by = grouping.by;
+        const std::vector<std::string>& groups = grouping.groups;
+        const std::vector<int>& group_of = grouping.group_of;
         const std::size_t columns = groups.size() + 1;  // [0] is the total
 
         // --coder
@@ -252,7 +234,7 @@ private:
         json["units"] = units.size();
         Json rows = Json::array();
 
-        std::map<int, int> footnote_of_scope;
+        std::map<std::string, int> footnote_of_text;
         for (std::size_t c = 0; c < tree.size(); ++c) {
             const int id = static_cast<int>(c);
             const refi::Code& code = tree.code(id);
@@ -264,8 +246,10 @@ private:
             name.indent = tree.depth(id);
             name.bold = tree.has_children(id);
             if (own_rule) {
-                auto [it, added] = footnote_of_scope.emplace(scope_of[c], static_cast<int>(doc.footnotes.size()));
-                if (added) doc.footnotes.push_back(applies_footnote(rules, scope, groups, tree.has_children(id)));
+                // Codes with the same subgroup share one footnote, as the paper's two group-therapy subthemes do.
+                std::string text = applies_footnote(rules, scope, groups, tree.has_children(id));
+                auto [it, added] = footnote_of_text.emplace(text, static_cast<int>(doc.footnotes.size()));
+                if (added) doc.footnotes.push_back(text);
                 name.footnotes.push_back(it->second);
             }
             row.push_back(name);
@@ -315,8 +299,8 @@ private:
                 parts += (g ? " + " : "") + std::to_string(scope.base[g + 1]);
             text += " (" + parts + ")";
         }
-        text += " with " + rule_text(rules, scope.rules) + "; percentages for this code" +
-                (has_children ? std::string(" and the codes below it") : std::string()) +
+        text += " with " + rule_text(rules, scope.rules) + "; percentages in " +
+                (has_children ? std::string("this row and the rows below it") : std::string("these rows")) +
                 " are calculated for them only.";
         return text;
     }
