@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/registry.hpp"
+#include "refi/guid.hpp"
 #include "refi/io.hpp"
 
 namespace framer::test {
@@ -38,6 +39,77 @@ inline std::string slice_code_points(const std::string& text, long long start, l
     };
     if (end <= start) return {};
     return text.substr(at(start), at(end) - at(start));
+}
+
+inline std::string g(const std::string& name) { return refi::make_guid_from("chart-test", name); }
+
+inline refi::Selection selection(const std::string& name, std::int64_t start, std::int64_t end,
+                          std::vector<std::pair<std::string, std::string>> codings) {
+    refi::Selection s;
+    s.guid = g("sel:" + name);
+    s.start = start;
+    s.end = end;
+    for (auto& [code, user] : codings) {
+        refi::Coding c;
+        c.guid = g("coding:" + name + code + user);
+        c.code.target = g("code:" + code);
+        c.creating_user = g("user:" + user);
+        s.codings.push_back(c);
+    }
+    return s;
+}
+
+inline refi::Code code(const std::string& name, std::vector<refi::Code> children = {}) {
+    refi::Code c;
+    c.guid = g("code:" + name);
+    c.name = name;
+    c.children = std::move(children);
+    return c;
+}
+
+// Four participants P1, P2, P10, P3 (natural order P1, P2, P3, P10); P1's text has CRLF, é and an emoji inside
+// coded ranges; P3 has nothing coded. Codebook: Domain > Theme > {S1 > {S1x}, S2}, Other > {O1, O2}.
+inline const std::string p1_text = "Intro line\r\nCaf\xC3\xA9 talk \xF0\x9F\x98\x80 and more\r\nEnd of P1 <&> \"q\"";
+
+inline refi::Project make_chart_project() {
+    refi::Project p;
+    p.name = "chart test";
+    for (auto u : {"Ana", "Ben"}) {
+        refi::User user;
+        user.guid = g(std::string("user:") + u);
+        user.name = u;
+        p.users.push_back(user);
+    }
+    p.codes.push_back(code("Domain", {code("Theme", {code("S1", {code("S1x")}), code("S2")})}));
+    p.codes.front().is_codable = "false";
+    p.codes.push_back(code("Other", {code("O1"), code("O2")}));
+    refi::Variable role;
+    role.guid = g("var:Role");
+    role.name = "Role";
+    p.variables.push_back(role);
+    for (auto name : {"P10", "P2", "P1", "P3"}) {
+        refi::Source s;
+        s.guid = g(std::string("src:") + name);
+        s.name = name;
+        s.plain_text_content = std::string(name) == "P1" ? p1_text : "Text of " + std::string(name) + " is short.";
+        p.sources.push_back(s);
+        refi::Case c;
+        c.guid = g(std::string("case:") + name);
+        c.name = name;
+        c.source_refs.push_back({s.guid, {}, {}});
+        refi::VariableValue v;
+        v.variable.target = role.guid;
+        v.kind = refi::VariableType::Text;
+        v.value = std::string(name) == "P10" ? "Therapist" : "Service user";
+        c.variable_values.push_back(v);
+        p.cases.push_back(c);
+    }
+    // P1: "line\r\nCafé talk 😀" spans CRLF, é and the emoji: code points 6..23 (the emoji is code point 22).
+    p.sources[2].selections.push_back(selection("p1-late", 25, 40, {{"S2", "Ana"}}));
+    p.sources[2].selections.push_back(selection("p1-early", 6, 23, {{"S1x", "Ana"}, {"O1", "Ben"}}));
+    p.sources[0].selections.push_back(selection("p10-a", 0, 4, {{"S1", "Ben"}, {"Theme", "Ben"}}));
+    p.sources[1].selections.push_back(selection("p2-a", 8, 10, {{"O2", "Ana"}}));
+    return p;
 }
 
 }  // namespace framer::test

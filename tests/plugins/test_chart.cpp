@@ -20,79 +20,11 @@ using framer::Json;
 using framer::Options;
 using framer::test::run_chart;
 using framer::test::slice_code_points;
+using framer::test::g;
+using framer::test::p1_text;
+using framer::test::make_chart_project;
 
 namespace {
-
-std::string g(const std::string& name) { return refi::make_guid_from("chart-test", name); }
-
-refi::Selection selection(const std::string& name, std::int64_t start, std::int64_t end,
-                          std::vector<std::pair<std::string, std::string>> codings) {
-    refi::Selection s;
-    s.guid = g("sel:" + name);
-    s.start = start;
-    s.end = end;
-    for (auto& [code, user] : codings) {
-        refi::Coding c;
-        c.guid = g("coding:" + name + code + user);
-        c.code.target = g("code:" + code);
-        c.creating_user = g("user:" + user);
-        s.codings.push_back(c);
-    }
-    return s;
-}
-
-refi::Code code(const std::string& name, std::vector<refi::Code> children = {}) {
-    refi::Code c;
-    c.guid = g("code:" + name);
-    c.name = name;
-    c.children = std::move(children);
-    return c;
-}
-
-// Four participants P1, P2, P10, P3 (natural order P1, P2, P3, P10); P1's text has CRLF, é and an emoji inside
-// coded ranges; P3 has nothing coded. Codebook: Domain > Theme > {S1 > {S1x}, S2}, Other > {O1, O2}.
-const std::string p1_text = "Intro line\r\nCaf\xC3\xA9 talk \xF0\x9F\x98\x80 and more\r\nEnd of P1 <&> \"q\"";
-
-refi::Project make_project() {
-    refi::Project p;
-    p.name = "chart test";
-    for (auto u : {"Ana", "Ben"}) {
-        refi::User user;
-        user.guid = g(std::string("user:") + u);
-        user.name = u;
-        p.users.push_back(user);
-    }
-    p.codes.push_back(code("Domain", {code("Theme", {code("S1", {code("S1x")}), code("S2")})}));
-    p.codes.front().is_codable = "false";
-    p.codes.push_back(code("Other", {code("O1"), code("O2")}));
-    refi::Variable role;
-    role.guid = g("var:Role");
-    role.name = "Role";
-    p.variables.push_back(role);
-    for (auto name : {"P10", "P2", "P1", "P3"}) {
-        refi::Source s;
-        s.guid = g(std::string("src:") + name);
-        s.name = name;
-        s.plain_text_content = std::string(name) == "P1" ? p1_text : "Text of " + std::string(name) + " is short.";
-        p.sources.push_back(s);
-        refi::Case c;
-        c.guid = g(std::string("case:") + name);
-        c.name = name;
-        c.source_refs.push_back({s.guid, {}, {}});
-        refi::VariableValue v;
-        v.variable.target = role.guid;
-        v.kind = refi::VariableType::Text;
-        v.value = std::string(name) == "P10" ? "Therapist" : "Service user";
-        c.variable_values.push_back(v);
-        p.cases.push_back(c);
-    }
-    // P1: "line\r\nCafé talk 😀" spans CRLF, é and the emoji: code points 6..23 (the emoji is code point 22).
-    p.sources[2].selections.push_back(selection("p1-late", 25, 40, {{"S2", "Ana"}}));
-    p.sources[2].selections.push_back(selection("p1-early", 6, 23, {{"S1x", "Ana"}, {"O1", "Ben"}}));
-    p.sources[0].selections.push_back(selection("p10-a", 0, 4, {{"S1", "Ben"}, {"Theme", "Ben"}}));
-    p.sources[1].selections.push_back(selection("p2-a", 8, 10, {{"O2", "Ana"}}));
-    return p;
-}
 
 const Json& theme_named(const Json& json, const std::string& name) {
     for (const auto& t : json.at("themes").as_array())
@@ -110,7 +42,7 @@ std::vector<std::string> row_units(const Json& theme) {
 }  // namespace
 
 TEST_CASE("Chart excerpts hold the exact text of the coded code-point range, across CRLF and emoji", "[chart]") {
-    auto project = make_project();
+    auto project = make_chart_project();
     Options o;
     o.add("theme", "Theme");
     auto result = run_chart(project, o);
@@ -134,7 +66,7 @@ TEST_CASE("Chart excerpts hold the exact text of the coded code-point range, acr
 }
 
 TEST_CASE("Chart rows are every unit in natural order, uncoded ones included, one cell per column", "[chart]") {
-    auto result = run_chart(make_project());
+    auto result = run_chart(make_chart_project());
     // Default themes: codes whose children are all leaves: S1 (S1x) and Other (O1, O2); Theme is not (S1 has a child).
     REQUIRE(result.json.at("themes").size() == 2);
     CHECK(result.json.at("unit").as_string() == "case");
@@ -158,7 +90,7 @@ TEST_CASE("Chart rows are every unit in natural order, uncoded ones included, on
 }
 
 TEST_CASE("Chart --theme takes a name, a path or a GUID; a column holds codings of its code and below", "[chart]") {
-    auto project = make_project();
+    auto project = make_chart_project();
     for (std::string spec : std::vector<std::string>{"Theme", "Domain/Theme", "Domain > Theme", g("code:Theme")}) {
         Options o;
         o.add("theme", spec);
@@ -189,7 +121,7 @@ TEST_CASE("Chart --flat gives one matrix of the leaf codes and --show adds varia
     Options o;
     o.set("flat", "1");
     o.add("show", "Role");
-    auto result = run_chart(make_project(), o);
+    auto result = run_chart(make_chart_project(), o);
     REQUIRE(result.json.at("themes").size() == 1);
     const auto& theme = result.json.at("themes").as_array()[0];
     std::vector<std::string> columns;
@@ -200,11 +132,11 @@ TEST_CASE("Chart --flat gives one matrix of the leaf codes and --show adds varia
     CHECK(result.tables[0].header[0][1].text == "Role");
     Options bad;
     bad.add("show", "Rol");
-    CHECK_THROWS_AS(run_chart(make_project(), bad), framer::UsageError);
+    CHECK_THROWS_AS(run_chart(make_chart_project(), bad), framer::UsageError);
 }
 
 TEST_CASE("Chart shows the summary note of unit × code in its cell", "[chart]") {
-    auto project = make_project();
+    auto project = make_chart_project();
     framer::SummaryOptions so;
     so.now = "2026-01-02T03:04:05Z";
     framer::apply_summaries(project, {{"test", g("case:P2"), g("code:O2"), "P2 & O2 <summary>"}}, so);
@@ -223,7 +155,7 @@ TEST_CASE("Chart shows the summary note of unit × code in its cell", "[chart]")
 TEST_CASE("Chart --per-unit lists each unit's codes in codebook order with their excerpts", "[chart]") {
     Options o;
     o.set("per-unit", "1");
-    auto result = run_chart(make_project(), o);
+    auto result = run_chart(make_chart_project(), o);
     const auto& units = result.json.at("units").as_array();
     REQUIRE(units.size() == 4);
     CHECK(units[0].at("unit").as_string() == "P1");

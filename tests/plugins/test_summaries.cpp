@@ -1,0 +1,408 @@
+// Tests of the summaries write-back: csv and xlsx round trips (edit programmatically, import, chart again,
+// import again), exact text, no duplicates, clearing removes, nothing else changes, XSD-valid output, and every
+// mismatch reported by row with nothing applied.
+#include <catch2/catch.hpp>
+
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+#include "chart_test_support.hpp"
+#include "refi/guid.hpp"
+#include "refi/index.hpp"
+#include "summaries/summaries.hpp"
+#include "summaries/summary_notes.hpp"
+#include "support/files.hpp"
+#include "support/xsd.hpp"
+
+using framer::Json;
+using framer::Options;
+using framer::test::g;
+using framer::test::make_chart_project;
+using framer::test::run_chart;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string tricky = "Says <no> & \"never\" 'again'\nsecond line \xF0\x9F\x98\x80 caf\xC3\xA9";
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("framer-summaries-" + refi::make_guid());
+        fs::create_directories(path);
+    }
+    ~TempDir() { std::error_code ec; fs::remove_all(path, ec); }
+};
+
+void write_chart(const refi::Project& project, const std::string& format, const fs::path& out, const Options& o = {}) {
+    auto result = run_chart(project, o);
+    const auto* exporter = framer::builtin_registry().exporter(format);
+    REQUIRE(exporter);
+    std::ostringstream s;
+    exporter->write(result, s);
+    framer::test::write_file(out, s.str());
+}
+
+// --- csv editing, with a parser and writer of its own (always quoting, LF rows) --------------------------------
+using Rows = std::vector<std::vector<std::string>>;
+Rows parse_csv(const std::string& text) {
+    Rows rows(1);
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') { field += '"'; ++i; }
+            else if (c == '"') quoted = false;
+            else field += c;
+        } else if (c == '"') quoted = true;
+        else if (c == ',') { rows.back().push_back(field); field.clear(); }
+        else if (c == '\r') continue;
+        else if (c == '\n') { rows.back().push_back(field); field.clear(); rows.emplace_back(); }
+        else field += c;
+    }
+    if (rows.back().empty()) rows.pop_back();
+    return rows;
+}
+std::string write_csv(const Rows& rows, char delim = ',') {
+    std::string out;
+    for (const auto& r : rows) {
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            if (i) out += delim;
+            out += '"';
+            for (char c : r[i]) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+            out += '"';
+        }
+        out += '\n';
+    }
+    return out;
+}
+std::size_t col(const Rows& rows, const std::string& name) {
+    for (std::size_t i = 0; i < rows[0].size(); ++i)
+        if (rows[0][i] == name) return i;
+    FAIL("no column " << name);
+    return 0;
+}
+std::vector<std::string>& row_of(Rows& rows, const std::string& unit, const std::string& code) {
+    for (auto& r : rows)
+        if (r[col(rows, "unit")] == unit && r[col(rows, "code")] == code) return r;
+    FAIL("no row " << unit << " x " << code);
+    throw;
+}
+
+// --- xlsx editing: rewrite one sheet's cell as an inline or a shared string ------------------------------------
+std::string read_entry(zip_t* zip, const std::string& name) {
+    zip_stat_t st;
+    REQUIRE(zip_stat(zip, name.c_str(), 0, &st) == 0);
+    std::string bytes(st.size, '\0');
+    zip_file_t* f = zip_fopen(zip, name.c_str(), 0);
+    REQUIRE(zip_fread(f, bytes.data(), st.size) == static_cast<zip_int64_t>(st.size));
+    zip_fclose(f);
+    return bytes;
+}
+void replace_entry(zip_t* zip, const std::string& name, const std::string& bytes) {
+    char* copy = static_cast<char*>(std::malloc(bytes.size()));
+    std::memcpy(copy, bytes.data(), bytes.size());
+    zip_source_t* src = zip_source_buffer(zip, copy, bytes.size(), 1);
+    REQUIRE(zip_file_add(zip, name.c_str(), src, ZIP_FL_OVERWRITE) >= 0);
+}
+std::string to_string(const pugi::xml_document& doc) {
+    std::ostringstream s;
+    doc.save(s, "", pugi::format_raw);
+    return s.str();
+}
+
+/// Sets cell `ref` of `sheet_entry` (e.g. "xl/worksheets/sheet2.xml") to `text` ("" clears it).
+void set_xlsx_cell(const fs::path& xlsx, const std::string& sheet_entry, const std::string& ref, const std::string& text,
+                   bool shared) {
+    int err = 0;
+    zip_t* zip = zip_open(xlsx.string().c_str(), 0, &err);
+    REQUIRE(zip);
+    pugi::xml_document sheet;
+    std::string sheet_xml = read_entry(zip, sheet_entry);
+    REQUIRE(sheet.load_string(sheet_xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+    std::string row_number = ref.substr(ref.find_first_of("0123456789"));
+    auto row = sheet.child("worksheet").child("sheetData").find_child_by_attribute("row", "r", row_number.c_str());
+    REQUIRE(row);
+    auto cell = row.find_child_by_attribute("c", "r", ref.c_str());
+    if (!cell) {
+        // Cells must stay in column order; libxlsxwriter writes every cell of these rows, so append is enough.
+        cell = row.append_child("c");
+        cell.append_attribute("r") = ref.c_str();
+    }
+    std::string style = cell.attribute("s").value();
+    cell.remove_children();
+    for (auto a = cell.first_attribute(); a;) {
+        auto next = a.next_attribute();
+        if (std::string(a.name()) != "r" && std::string(a.name()) != "s") cell.remove_attribute(a);
+        a = next;
+    }
+    if (!text.empty() && shared) {
+        pugi::xml_document sst;
+        std::string sst_xml = read_entry(zip, "xl/sharedStrings.xml");
+        REQUIRE(sst.load_string(sst_xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
+        auto root = sst.child("sst");
+        std::size_t index = 0;
+        for (auto si : root.children("si")) { (void)si; ++index; }
+        auto t = root.append_child("si").append_child("t");
+        t.append_attribute("xml:space") = "preserve";
+        t.text() = text.c_str();
+        root.attribute("uniqueCount") = static_cast<unsigned>(index + 1);
+        replace_entry(zip, "xl/sharedStrings.xml", to_string(sst));
+        cell.append_attribute("t") = "s";
+        cell.append_child("v").text() = static_cast<unsigned>(index);
+    } else if (!text.empty()) {
+        cell.append_attribute("t") = "inlineStr";
+        auto t = cell.append_child("is").append_child("t");
+        t.append_attribute("xml:space") = "preserve";
+        t.text() = text.c_str();
+    }
+    replace_entry(zip, sheet_entry, to_string(sheet));
+    REQUIRE(zip_close(zip) == 0);
+}
+
+void rename_first_sheet(const fs::path& xlsx, const std::string& new_name) {
+    int err = 0;
+    zip_t* zip = zip_open(xlsx.string().c_str(), 0, &err);
+    REQUIRE(zip);
+    pugi::xml_document wb;
+    std::string xml = read_entry(zip, "xl/workbook.xml");
+    REQUIRE(wb.load_string(xml.c_str()));
+    wb.child("workbook").child("sheets").child("sheet").attribute("name") = new_name.c_str();
+    replace_entry(zip, "xl/workbook.xml", to_string(wb));
+    REQUIRE(zip_close(zip) == 0);
+}
+
+std::string summary_in(const refi::Project& project, const std::string& theme, const std::string& unit,
+                       const std::string& column) {
+    auto result = run_chart(project);
+    for (const auto& t : result.json.at("themes").as_array()) {
+        if (t.at("code").as_string() != theme) continue;
+        for (const auto& r : t.at("rows").as_array()) {
+            if (r.at("unit").as_string() != unit) continue;
+            for (const auto& c : r.at("cells").as_array())
+                if (c.at("column").as_string() == column) return c.at("summary").as_string();
+        }
+    }
+    FAIL("no cell " << theme << "/" << unit << "/" << column);
+    return {};
+}
+
+refi::Project import(const refi::Project& project, const fs::path& chart, const std::string& now,
+                     framer::SummaryStats* stats = nullptr) {
+    refi::Project copy = project;
+    auto entries = framer::read_edited_chart(chart, copy);
+    framer::SummaryOptions o;
+    o.now = now;
+    auto s = framer::apply_summaries(copy, entries, o);
+    if (stats) *stats = s;
+    return copy;
+}
+
+void check_xsd(const refi::Project& project) {
+    if (auto why = framer::test::xsd_skip_reason()) {
+        WARN("XSD validation skipped: " << *why);
+        return;
+    }
+    refi::Diagnostics d;
+    auto result = framer::test::validate_project_xml(refi::project_to_xml(project, d));
+    INFO(result.output);
+    CHECK(result.valid);
+}
+
+}  // namespace
+
+TEST_CASE("Summaries round trip through the long csv: add, chart again, re-import, clear", "[summaries]") {
+    TempDir dir;
+    auto original = make_chart_project();
+    write_chart(original, "csv", dir.path / "chart.csv");
+    Rows rows = parse_csv(framer::test::read_file(dir.path / "chart.csv"));
+    row_of(rows, "P2", "O2")[col(rows, "summary")] = tricky;
+    row_of(rows, "P10", "S1x")[col(rows, "summary")] = "Plain one";
+    framer::test::write_file(dir.path / "edited.csv", write_csv(rows));
+
+    framer::SummaryStats stats;
+    auto first = import(original, dir.path / "edited.csv", "2026-01-02T03:04:05Z", &stats);
+    CHECK(stats.added == 2);
+    CHECK(first.notes.size() == 2);
+    CHECK(summary_in(first, "Other", "P2", "O2") == tricky);
+    CHECK(summary_in(first, "S1", "P10", "S1x") == "Plain one");
+
+    // The note: name, exact text, author (a User "Framer" added), dates, NoteRef on the code, two Links.
+    const refi::Note* found = refi::ProjectIndex(first).find_note(framer::summary_note_guid(g("case:P2"), g("code:O2")));
+    REQUIRE(found);
+    const refi::Note& note = *found;
+    CHECK(note.name == std::optional<std::string>("Summary: P2 \u00D7 O2"));
+    CHECK(note.plain_text_content == std::optional<std::string>(tricky));
+    REQUIRE(first.users.size() == 3);
+    CHECK(first.users.back().name == std::optional<std::string>("Framer"));
+    CHECK(note.authorship.creating_user == first.users.back().guid);
+    CHECK(note.authorship.creation_date_time == std::optional<std::string>("2026-01-02T03:04:05Z"));
+    CHECK(note.authorship.modified_date_time == std::optional<std::string>("2026-01-02T03:04:05Z"));
+    refi::ProjectIndex index(first);
+    const refi::Code* o2 = index.find_code(g("code:O2"));
+    REQUIRE(o2->note_refs.size() == 1);
+    CHECK(refi::same_guid(o2->note_refs[0].target, note.guid));
+    std::vector<std::string> targets;
+    for (const auto& l : first.links)
+        if (l.origin && refi::same_guid(*l.origin, note.guid)) targets.push_back(refi::normalize_guid(*l.target));
+    std::sort(targets.begin(), targets.end());
+    std::vector<std::string> expected{refi::normalize_guid(g("case:P2")), refi::normalize_guid(g("code:O2"))};
+    std::sort(expected.begin(), expected.end());
+    CHECK(targets == expected);
+    check_xsd(first);
+
+    // Importing the same chart again: no copies, nothing changes (not even dates).
+    auto second = import(first, dir.path / "edited.csv", "2027-01-01T00:00:00Z", &stats);
+    CHECK(stats.unchanged == 2);
+    CHECK(stats.added == 0);
+    CHECK(second == first);
+
+    // A chart written from the result shows the summaries; editing one updates it, clearing one removes its note.
+    write_chart(second, "csv", dir.path / "chart2.csv");
+    Rows rows2 = parse_csv(framer::test::read_file(dir.path / "chart2.csv"));
+    CHECK(row_of(rows2, "P2", "O2")[col(rows2, "summary")] == tricky);
+    row_of(rows2, "P2", "O2")[col(rows2, "summary")] = "";
+    row_of(rows2, "P10", "S1x")[col(rows2, "summary")] = "Plain one, revised";
+    framer::test::write_file(dir.path / "edited2.csv", write_csv(rows2, ';'));  // a European spreadsheet's csv
+    auto third = import(second, dir.path / "edited2.csv", "2027-01-01T00:00:00Z", &stats);
+    CHECK(stats.removed == 1);
+    CHECK(stats.updated == 1);
+    REQUIRE(third.notes.size() == 1);
+    CHECK(third.notes[0].plain_text_content == std::optional<std::string>("Plain one, revised"));
+    CHECK(third.notes[0].authorship.creation_date_time == std::optional<std::string>("2026-01-02T03:04:05Z"));
+    CHECK(third.notes[0].authorship.modified_date_time == std::optional<std::string>("2027-01-01T00:00:00Z"));
+    for (const auto& l : third.links) CHECK(refi::same_guid(*l.origin, third.notes[0].guid));
+    CHECK(refi::ProjectIndex(third).find_code(g("code:O2"))->note_refs.empty());
+    check_xsd(third);
+
+    // Clearing the last one leaves the project as it was, apart from the added user.
+    row_of(rows2, "P10", "S1x")[col(rows2, "summary")] = "";
+    framer::test::write_file(dir.path / "edited3.csv", write_csv(rows2));
+    auto fourth = import(third, dir.path / "edited3.csv", "2027-01-01T00:00:00Z");
+    fourth.users.pop_back();
+    CHECK(fourth == original);
+}
+
+TEST_CASE("Summaries round trip through xlsx: inline and shared strings, re-import, clear", "[summaries]") {
+    TempDir dir;
+    auto original = make_chart_project();
+    const fs::path xlsx = dir.path / "chart.xlsx";
+    write_chart(original, "xlsx", xlsx);
+    // Sheet 2 is the theme "Other": A unit, B O1, C O1 summary, D O2, E O2 summary, F key; row 1 header, row 2
+    // the hidden key row, rows 3..6 P1, P2, P3, P10.
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet2.xml", "E4", tricky, false);
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet2.xml", "C3", "Shared & <string>", true);
+    // Sheet 1 is "S1": B/C S1 coded directly, D/E S1x; P3 (row 5) has nothing coded but can have a summary.
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet1.xml", "E5", "Nothing coded for P3", false);
+
+    framer::SummaryStats stats;
+    auto first = import(original, xlsx, "2026-01-02T03:04:05Z", &stats);
+    CHECK(stats.added == 3);
+    CHECK(summary_in(first, "Other", "P2", "O2") == tricky);
+    CHECK(summary_in(first, "Other", "P1", "O1") == "Shared & <string>");
+    CHECK(summary_in(first, "S1", "P3", "S1x") == "Nothing coded for P3");
+    check_xsd(first);
+
+    auto again = import(first, xlsx, "2027-01-01T00:00:00Z", &stats);
+    CHECK(stats.unchanged == 3);
+    CHECK(again.notes.size() == 3);
+    CHECK(again == first);
+
+    // Chart the result to xlsx: the summaries are in it; clear one and import.
+    const fs::path xlsx2 = dir.path / "chart2.xlsx";
+    write_chart(first, "xlsx", xlsx2);
+    set_xlsx_cell(xlsx2, "xl/worksheets/sheet2.xml", "E4", "", false);
+    auto cleared = import(first, xlsx2, "2027-01-01T00:00:00Z", &stats);
+    CHECK(stats.removed == 1);
+    CHECK(stats.unchanged == 2);
+    CHECK(cleared.notes.size() == 2);
+    CHECK(summary_in(cleared, "Other", "P2", "O2") == "");
+    CHECK(summary_in(cleared, "Other", "P1", "O1") == "Shared & <string>");
+    check_xsd(cleared);
+}
+
+TEST_CASE("Summaries work on the per-unit chart's xlsx and on a sample project", "[summaries][samples]") {
+    TempDir dir;
+    auto project = framer::test::read_sample("recovery-study.qdpx");
+    Options per_unit;
+    per_unit.set("per-unit", "1");
+    const fs::path xlsx = dir.path / "per-unit.xlsx";
+    write_chart(project, "xlsx", xlsx, per_unit);
+    // Sheet 1 is SU4: A code, B excerpts, C summary, D key; row 3 is its first code.
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet1.xml", "C3", tricky, false);
+    auto result = import(project, xlsx, "2026-01-02T03:04:05Z");
+    CHECK(result.notes.size() == project.notes.size() + 1);
+    auto chart = run_chart(result, per_unit);
+    CHECK(chart.json.at("units").as_array()[0].at("codes").as_array()[0].at("summary").as_string() == tricky);
+    check_xsd(result);
+}
+
+TEST_CASE("Summaries report every mismatched row of a csv and apply nothing", "[summaries][errors]") {
+    TempDir dir;
+    auto project = make_chart_project();
+    write_chart(project, "csv", dir.path / "chart.csv");
+    Rows rows = parse_csv(framer::test::read_file(dir.path / "chart.csv"));
+    auto& a = row_of(rows, "P2", "O2");
+    a[col(rows, "summary")] = "filled";
+    a[col(rows, "unit_guid")] = "00000000-0000-4000-8000-000000000000";
+    auto& b = row_of(rows, "P1", "O1");
+    b[col(rows, "summary")] = "filled too";
+    b[col(rows, "code_guid")] = "11111111-1111-4111-8111-111111111111";
+    auto& c = row_of(rows, "P3", "O1");
+    c[col(rows, "summary")] = "renamed unit";
+    c[col(rows, "unit")] = "P3 (renamed)";
+    auto& d = row_of(rows, "P10", "O2");  // an empty row with a bad GUID changes nothing and is not reported
+    d[col(rows, "code_guid")] = "22222222-2222-4222-8222-222222222222";
+    framer::test::write_file(dir.path / "bad.csv", write_csv(rows));
+    try {
+        framer::read_edited_chart(dir.path / "bad.csv", project);
+        FAIL("no error");
+    } catch (const refi::Error& e) {
+        std::string m = e.what();
+        INFO(m);
+        CHECK(m.find("3 problems") != std::string::npos);
+        CHECK(m.find("unknown unit GUID 00000000-0000-4000-8000-000000000000") != std::string::npos);
+        CHECK(m.find("unknown code GUID 11111111-1111-4111-8111-111111111111") != std::string::npos);
+        CHECK(m.find("unit 'P3 (renamed)' does not match") != std::string::npos);
+        CHECK(m.find("22222222") == std::string::npos);
+        CHECK(m.find("row ") != std::string::npos);
+        CHECK(m.find("nothing was written") != std::string::npos);
+    }
+    // A changed header.
+    rows[0][col(rows, "summary")] = "my summary";
+    framer::test::write_file(dir.path / "header.csv", write_csv(rows));
+    try {
+        framer::read_edited_chart(dir.path / "header.csv", project);
+        FAIL("no error");
+    } catch (const refi::Error& e) {
+        std::string m = e.what();
+        CHECK(m.find("unknown column 'my summary'") != std::string::npos);
+        CHECK(m.find("column 'summary' is missing") != std::string::npos);
+    }
+}
+
+TEST_CASE("Summaries report a renamed sheet and a changed header of an xlsx", "[summaries][errors]") {
+    TempDir dir;
+    auto project = make_chart_project();
+    const fs::path xlsx = dir.path / "chart.xlsx";
+    write_chart(project, "xlsx", xlsx);
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet2.xml", "E4", "x", false);
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet2.xml", "D1", "O2 renamed", false);
+    rename_first_sheet(xlsx, "My sheet");
+    try {
+        framer::read_edited_chart(xlsx, project);
+        FAIL("no error");
+    } catch (const refi::Error& e) {
+        std::string m = e.what();
+        INFO(m);
+        CHECK(m.find("sheet 'My sheet': the sheet was renamed (framer chart wrote it as 'S1')") != std::string::npos);
+        CHECK(m.find("sheet 'Other', column D: header 'O2 renamed' was changed (expected 'O2')") != std::string::npos);
+    }
+}
