@@ -1,6 +1,7 @@
 // Median timings and per-phase peak memory (each phase in a fresh child process).
 #include "measure.hpp"
 
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,15 +11,31 @@
 
 namespace framer::bench {
 
-double median_seconds(int runs, const std::function<void()>& work) {
-    std::vector<double> t;
+namespace {
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+double cpu_seconds(int who) {
+    struct rusage u {};
+    getrusage(who, &u);
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+}  // namespace
+
+Timing median_seconds(int runs, const std::function<void()>& work) {
+    std::vector<double> wall, cpu;
     for (int i = 0; i < runs; ++i) {
+        double c0 = cpu_seconds(RUSAGE_SELF);
         auto start = std::chrono::steady_clock::now();
         work();
-        t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        cpu.push_back(cpu_seconds(RUSAGE_SELF) - c0);
     }
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
+    return {median(wall), median(cpu)};
 }
 
 long long peak_rss_of_phase(const std::string& phase, const std::string& project_path) {
@@ -52,16 +69,17 @@ long long own_peak_rss() {
     return kb < 0 ? -1 : kb * 1024;
 }
 
-double median_command_seconds(int runs, const std::string& command) {
-    std::vector<double> t;
+Timing median_command_seconds(int runs, const std::string& command) {
+    std::vector<double> wall, cpu;
     for (int i = 0; i < runs; ++i) {
+        double c0 = cpu_seconds(RUSAGE_CHILDREN);
         auto start = std::chrono::steady_clock::now();
         int rc = std::system(command.c_str());
-        if (rc != 0) return -1;
-        t.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        if (rc != 0) return {-1, -1};
+        wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        cpu.push_back(cpu_seconds(RUSAGE_CHILDREN) - c0);
     }
-    std::sort(t.begin(), t.end());
-    return t[t.size() / 2];
+    return {median(wall), median(cpu)};
 }
 
 std::string human_bytes(long long bytes) {
