@@ -38,7 +38,8 @@ refi::Project read_sample(const std::string& name) {
     refi::Project p = refi::read_project(samples_dir / name, d);
     INFO(name);
     for (const auto& item : d.items()) UNSCOPED_INFO(item.format());
-    CHECK(d.items().empty());
+    CHECK(d.count(refi::Severity::Error) == 0);
+    CHECK(d.count(refi::Severity::Warning) == 0);
     return p;
 }
 
