@@ -19,7 +19,8 @@ constexpr const char* k_file = "project.qde";
 class QdeWriter {
 public:
     QdeWriter(const Project& project, Diagnostics& diagnostics, Dialect dialect, std::string& out)
-        : m_project(project), m_diagnostics(diagnostics), m_counting(position_counting(dialect)), m_xml(out) {}
+        : m_project(project), m_diagnostics(diagnostics), m_dialect(dialect), m_counting(position_counting(dialect)),
+          m_xml(out) {}
 
     void write();
 
@@ -48,6 +49,7 @@ private:
 
     const Project& m_project;
     Diagnostics& m_diagnostics;
+    Dialect m_dialect;  ///< the target
     PositionCounting m_counting;
     detail::XmlOut m_xml;
 };
@@ -214,18 +216,27 @@ void QdeWriter::text_source(std::string_view element, const Source& s) {
     // The model holds code points; a dialect that counts otherwise needs the text to convert. Without the text
     // the numbers are written unchanged, as the reader kept them unchanged.
     std::unique_ptr<OffsetMap> positions;
-    if (m_counting != PositionCounting::CodePoints) {
+    bool counting_changes = position_counting(m_project.dialect) != m_counting;
+    if (m_counting != PositionCounting::CodePoints || counting_changes) {
         bool has_text_selection = false;
         for (const auto& sel : s.selections) has_text_selection |= sel.kind == SelectionKind::PlainText;
         if (has_text_selection) {
             std::optional<std::string> text;
+            std::string why = "its text is not available";
             try {
                 text = load_plain_text(m_project, s);
             } catch (const Error& e) {
-                m_diagnostics.warning("text-unavailable", k_file, s.loc,
-                                      fmt::format("positions of {} written unconverted: {}", s.guid, e.what()));
+                why = e.what();
             }
-            if (text) positions = std::make_unique<OffsetMap>(*text, m_counting);
+            if (text && m_counting != PositionCounting::CodePoints)
+                positions = std::make_unique<OffsetMap>(*text, m_counting);
+            else if (!text && counting_changes)
+                // The reader kept these numbers in the project's own counting; they may not fit the target's.
+                m_diagnostics.warning("position-not-converted", k_file, s.loc,
+                                      fmt::format("positions of <{}> {} are written as read ({} counting), not in "
+                                                  "the {} counting: {}",
+                                                  element, s.guid, to_string(m_project.dialect),
+                                                  to_string(m_dialect), why));
         }
     }
 

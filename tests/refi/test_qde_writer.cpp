@@ -257,6 +257,15 @@ TEST_CASE("QdeWriter writes positions unchanged when the text is unavailable", "
     auto x = out.root.select_node("//PlainTextSelection").node();
     CHECK(std::string(x.attribute("startPosition").value()) == "3");
     CHECK(std::string(x.attribute("endPosition").value()) == "8");
+    CHECK_FALSE(d.contains("position-not-converted"));  // same dialect: exactly what was read
+    // To another counting the numbers cannot be converted: written as read, and said so.
+    for (Dialect target : {Dialect::Standard, Dialect::Atlasti}) {
+        Diagnostics d2;
+        Parsed other(project_to_xml(p, d2, {target}));
+        CHECK(std::string(other.root.select_node("//PlainTextSelection").node().attribute("endPosition").value()) ==
+              "8");
+        CHECK(d2.contains("position-not-converted"));
+    }
 }
 
 TEST_CASE("QdeWriter positions of NVivo and ATLAS.ti files are written back identically after a read",
