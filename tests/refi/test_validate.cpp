@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "refi/guid.hpp"
+#include "refi/source_store.hpp"
 #include "refi/validate.hpp"
 #include "validate_lexical.hpp"
 
@@ -575,4 +576,46 @@ TEST_CASE("validate accepts ATLAS.ti's mirrored PDF selections but not other reu
     p.cases[0].selection_refs.clear();
     p.links[0].target = quote.guid;
     CHECK(with_id(validate(p), "duplicate-guid").size() == 1);
+}
+
+namespace {
+// An archive stand-in: a few internal files, one of which cannot be read (corrupt in the zip).
+class FakeStore : public refi::SourceStore {
+public:
+    std::vector<std::string> entries() const override { return {"sources/P01.txt", "sources/broken.txt"}; }
+    std::optional<std::string> find_internal(const std::string& name) const override {
+        for (const auto& e : entries())
+            if (e == "sources/" + name) return e;
+        return std::nullopt;
+    }
+    std::optional<std::uint64_t> size(const std::string&) const override { return 5; }
+    std::string read(const std::string& entry, std::uint64_t) const override {
+        if (entry == "sources/broken.txt")
+            throw refi::Error("study.qdpx:" + entry, {}, "corrupt or truncated data: Zlib error");
+        return "Hello";
+    }
+    std::string origin_path() const override { return "study.qdpx"; }
+};
+}  // namespace
+
+TEST_CASE("validate looks internal files up in the project's archive", "[validate]") {
+    Project p = clean_project();
+    p.store = std::make_shared<FakeStore>();
+    p.sources[0].plain_text_content.reset();
+    p.sources[0].plain_text_path = "internal://P01.txt";
+    p.sources[0].rich_text_path = "internal://P01.docx";  // not in the archive
+    selection_of(p).end = 5;
+    Diagnostic x = only(validate(p), "missing-source-file", Severity::Warning);
+    CHECK(x.message.find("@richTextPath") != std::string::npos);
+    CHECK(x.message.find("P01.docx") != std::string::npos);
+
+    p.sources[0].rich_text_path.reset();
+    selection_of(p).end = 6;  // "Hello" has 5 characters
+    only(validate(p), "position-out-of-range", Severity::Error);
+
+    selection_of(p).end = 5;
+    p.sources[0].plain_text_path = "internal://broken.txt";
+    x = only(validate(p), "unreadable-source-file", Severity::Error);
+    CHECK(x.message.find("broken.txt") != std::string::npos);
+    CHECK(x.loc.line == 22);
 }
