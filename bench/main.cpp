@@ -10,6 +10,7 @@
 #include <iostream>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "bench_project.hpp"
 #include "core/json.hpp"
@@ -113,6 +114,14 @@ int run(const Args& args) {
     for (const auto& e : project.store->entries()) text_bytes += project.store->size(e).value_or(0);
 
     std::cout << "# framer-bench\n\n";
+    {
+        // Wall times on a shared machine depend on its load: say what it was.
+        std::ifstream load("/proc/loadavg");
+        std::string one, five;
+        load >> one >> five;
+        std::cout << fmt::format("Machine: {} hardware threads, load average {} (1 min) {} (5 min) at start.\n",
+                                 std::thread::hardware_concurrency(), one, five);
+    }
     std::cout << fmt::format("Project: {} sources, {} cases, {} selections, {} codings; project.qde {} bytes ({}), "
                              "source texts {} bytes ({}), {} {} bytes ({}); generated in {:.2f} s.\n"
                              "Times are the median of {} runs.\n\n",
