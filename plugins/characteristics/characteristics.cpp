@@ -60,9 +60,8 @@ public:
 
     Result run(const refi::Project& project, const Options& options) const override {
         const int decimals = options.has("decimals") ? parse_decimals(options.get("decimals")) : 0;
-        refi::ProjectIndex index(project);
         const UnitKind kind = choose_unit_kind(project, options.get("unit"));
-        const std::vector<Unit> units = build_units(project, index, kind);
+        const std::vector<Unit> units = build_units(project, kind);
         const Grouping grouping = group_units(project, units, options.get("by"));
         const std::size_t columns = grouping.groups.size() + 1;
 

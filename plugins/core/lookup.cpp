@@ -36,33 +36,61 @@ std::string code_path_text(const refi::ProjectIndex& index, const refi::Code& co
     return out;
 }
 
-const refi::Code& resolve_code(const refi::ProjectIndex& index, const std::string& wanted) {
+namespace {
+
+/// Every code with its "A/B/C" path, in codebook order.
+void collect_paths(const std::vector<refi::Code>& codes, const std::string& prefix,
+                   std::vector<std::pair<const refi::Code*, std::string>>& out) {
+    for (const auto& c : codes) {
+        std::string path = prefix.empty() ? c.name : prefix + "/" + c.name;
+        out.emplace_back(&c, path);
+        collect_paths(c.children, path, out);  // not out.back(): pushing reallocates it
+    }
+}
+
+const refi::Code& resolve_in(const std::vector<std::pair<const refi::Code*, std::string>>& codes,
+                             const std::string& wanted) {
     if (refi::is_valid_guid(wanted))
-        if (const refi::Code* c = index.find_code(wanted)) return *c;
+        for (const auto& [c, path] : codes)
+            if (refi::same_guid(c->guid, wanted)) return *c;
     // A name without '/' is matched against names (so a top-level "Other" and a nested "Other" are ambiguous);
     // with '/' against full paths; a leading '/' makes a top-level code's path explicit ("/Other").
     const bool is_path = wanted.find('/') != std::string::npos;
     const std::string target = !wanted.empty() && wanted.front() == '/' ? wanted.substr(1) : wanted;
     const std::string folded = lower(target);
-    std::vector<const refi::Code*> exact, ignoring_case;
+    std::vector<std::size_t> exact, ignoring_case;
     std::vector<std::string> names;
-    for (const refi::Code* c : index.codes_in_order()) {
-        std::string key = is_path ? code_path_text(index, *c) : c->name;
-        if (key == target) exact.push_back(c);
-        if (lower(key) == folded) ignoring_case.push_back(c);
-        names.push_back(c->name);
-        names.push_back(code_path_text(index, *c));
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+        const std::string& key = is_path ? codes[i].second : codes[i].first->name;
+        if (key == target) exact.push_back(i);
+        if (lower(key) == folded) ignoring_case.push_back(i);
+        names.push_back(codes[i].first->name);
+        names.push_back(codes[i].second);
     }
     for (const auto* list : {&exact, &ignoring_case}) {
-        if (list->size() == 1) return *list->front();
+        if (list->size() == 1) return *codes[list->front()].first;
         if (list->size() > 1) {
             std::vector<std::string> paths;
-            for (const refi::Code* c : *list) paths.push_back(code_path_text(index, *c));
+            for (std::size_t i : *list) paths.push_back(codes[i].second);
             throw UsageError("code '" + wanted + "' is ambiguous: " + join(paths) +
                              "; give the full path ('/NAME' for a top-level code) or the GUID");
         }
     }
     throw UsageError("unknown code '" + wanted + "'" + did_you_mean(wanted, names));
+}
+
+}  // namespace
+
+const refi::Code& resolve_code(const refi::Project& project, const std::string& wanted) {
+    std::vector<std::pair<const refi::Code*, std::string>> codes;
+    collect_paths(project.codes, "", codes);
+    return resolve_in(codes, wanted);
+}
+
+const refi::Code& resolve_code(const refi::ProjectIndex& index, const std::string& wanted) {
+    std::vector<std::pair<const refi::Code*, std::string>> codes;
+    for (const refi::Code* c : index.codes_in_order()) codes.emplace_back(c, code_path_text(index, *c));
+    return resolve_in(codes, wanted);
 }
 
 const refi::Variable& resolve_variable(const refi::Project& project, const std::string& wanted) {

@@ -14,6 +14,9 @@ namespace framer {
 /// (listing near matches) or an ambiguous name (listing the candidates' paths).
 const refi::Code& resolve_code(const refi::ProjectIndex& index, const std::string& wanted);
 
+/// The same, walking project.codes (no ProjectIndex needed: building one costs more than a whole tabulation).
+const refi::Code& resolve_code(const refi::Project& project, const std::string& wanted);
+
 /// The path of a code as "A/B/C".
 std::string code_path_text(const refi::ProjectIndex& index, const refi::Code& code);
 

@@ -10,24 +10,32 @@
 
 namespace framer {
 
-CodeTree::CodeTree(const refi::ProjectIndex& index) {
-    m_codes = index.codes_in_order();
-    std::unordered_map<const refi::Code*, int> ids;
-    ids.reserve(m_codes.size());
-    for (std::size_t i = 0; i < m_codes.size(); ++i) ids.emplace(m_codes[i], static_cast<int>(i));
-    m_parent.assign(m_codes.size(), -1);
-    m_depth.assign(m_codes.size(), 0);
-    for (std::size_t i = 0; i < m_codes.size(); ++i) {
-        // Pre-order: a parent always comes before its children, so its depth is known.
-        for (const auto& child : m_codes[i]->children) {
-            auto it = ids.find(&child);
-            if (it == ids.end()) continue;
-            m_parent[static_cast<std::size_t>(it->second)] = static_cast<int>(i);
-            m_depth[static_cast<std::size_t>(it->second)] = m_depth[i] + 1;
+CodeTree::CodeTree(const refi::Project& project) {
+    // Depth-first pre-order = codebook order; a parent always gets its id before its children.
+    auto walk = [&](auto& self, const std::vector<refi::Code>& codes, int parent, int depth) -> void {
+        for (const auto& c : codes) {
+            int id = static_cast<int>(m_codes.size());
+            m_codes.push_back(&c);
+            m_parent.push_back(parent);
+            m_depth.push_back(depth);
+            m_spelled.emplace(c.guid, id);  // first wins, as in ProjectIndex
+            m_normalised.emplace(refi::normalize_guid(c.guid), id);
+            self(self, c.children, id, depth + 1);
         }
-        m_spelled.emplace(m_codes[i]->guid, static_cast<int>(i));  // first wins, as in ProjectIndex
-        m_normalised.emplace(refi::normalize_guid(m_codes[i]->guid), static_cast<int>(i));
-    }
+    };
+    walk(walk, project.codes, -1, 0);
+}
+
+std::vector<int> CodeTree::path(int id) const {
+    std::vector<int> out;
+    for (int c = id; c >= 0; c = parent(c)) out.insert(out.begin(), c);
+    return out;
+}
+
+std::string CodeTree::path_text(int id) const {
+    std::string out;
+    for (int c : path(id)) out += (out.empty() ? "" : "/") + code(c).name;
+    return out;
 }
 
 int CodeTree::find(const std::string& guid) const {

@@ -15,7 +15,7 @@ namespace framer {
 /// The codebook as dense ids in codebook (depth-first) order, with parents and depths.
 class CodeTree {
 public:
-    explicit CodeTree(const refi::ProjectIndex& index);
+    explicit CodeTree(const refi::Project& project);
     std::size_t size() const { return m_codes.size(); }
     const refi::Code& code(int id) const { return *m_codes[static_cast<std::size_t>(id)]; }
     int parent(int id) const { return m_parent[static_cast<std::size_t>(id)]; }
@@ -24,6 +24,10 @@ public:
     /// The id of the code with this GUID, or -1.
     int find(const std::string& guid) const;
     int id_of(const refi::Code& code) const { return find(code.guid); }
+    /// Ids from the top-level code down to `id` inclusive.
+    std::vector<int> path(int id) const;
+    /// "A/B/C".
+    std::string path_text(int id) const;
 private:
     std::vector<const refi::Code*> m_codes;
     std::vector<int> m_parent;

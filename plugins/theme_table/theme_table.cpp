@@ -31,7 +31,7 @@ struct Scope {
 
 std::string unit_name(UnitKind kind) { return kind == UnitKind::Case ? "case" : "source"; }
 
-std::vector<Rule> parse_rules(const refi::Project& project, const refi::ProjectIndex& index, const CodeTree& tree,
+std::vector<Rule> parse_rules(const refi::Project& project, const CodeTree& tree,
                               const std::vector<Unit>& units, const std::vector<std::string>& specs) {
     std::vector<Rule> rules;
     for (const auto& spec : specs) {
@@ -39,7 +39,7 @@ std::vector<Rule> parse_rules(const refi::Project& project, const refi::ProjectI
         auto colon = eq == std::string::npos ? std::string::npos : spec.find(':', eq + 1);
         if (eq == std::string::npos || colon == std::string::npos || eq == 0)
             throw UsageError("--applies '" + spec + "': expected CODE=VARIABLE:VALUE");
-        const refi::Code& code = resolve_code(index, spec.substr(0, eq));
+        const refi::Code& code = resolve_code(project, spec.substr(0, eq));
         const refi::Variable& variable = resolve_variable(project, spec.substr(eq + 1, colon - eq - 1));
         std::string value = spec.substr(colon + 1);
         // A value no unit has is almost certainly a typo; a rule admitting nobody would print a row of dashes.
@@ -74,10 +74,10 @@ public:
 
     Result run(const refi::Project& project, const Options& options) const override {
         const int decimals = options.has("decimals") ? parse_decimals(options.get("decimals")) : 0;
-        refi::ProjectIndex index(project);
-        CodeTree tree(index);
+        // No ProjectIndex: on a 100,000-coding project building one costs more than the whole tabulation.
+        CodeTree tree(project);
         const UnitKind kind = choose_unit_kind(project, options.get("unit"));
-        const std::vector<Unit> units = build_units(project, index, kind);
+        const std::vector<Unit> units = build_units(project, kind);
 
         // --by: the group of each unit.
         const Grouping grouping = group_units(project, units, options.get("by"));
@@ -93,7 +93,7 @@ public:
                 coders.push_back(refi::normalize_guid(user->guid));
 
         // --applies: each code's rules are its own plus its ancestors'; codes with the same rules share a scope.
-        const std::vector<Rule> rules = parse_rules(project, index, tree, units, options.get_all("applies"));
+        const std::vector<Rule> rules = parse_rules(project, tree, units, options.get_all("applies"));
         std::vector<int> scope_of(tree.size(), 0);
         std::vector<Scope> scopes(1);
         std::map<std::vector<int>, int> scope_ids{{{}, 0}};
@@ -142,7 +142,7 @@ public:
 
         Result result;
         warn(result, found, outside_scope);
-        build_outputs(result, project, index, tree, units, kind, by, groups, rules, scopes, scope_of, n, decimals,
+        build_outputs(result, project, tree, units, kind, by, groups, rules, scopes, scope_of, n, decimals,
                       options.get("coder"));
         return result;
     }
@@ -172,8 +172,7 @@ private:
         return out;
     }
 
-    static void build_outputs(Result& result, const refi::Project& project, const refi::ProjectIndex& index,
-                              const CodeTree& tree, const std::vector<Unit>& units, UnitKind kind,
+    static void build_outputs(Result& result, const refi::Project& project, const CodeTree& tree, const std::vector<Unit>& units, UnitKind kind,
                               const std::string& by, const std::vector<std::string>& groups,
                               const std::vector<Rule>& rules, const std::vector<Scope>& scopes,
                               const std::vector<int>& scope_of, const std::vector<std::int64_t>& n, int decimals,
@@ -253,10 +252,10 @@ private:
                 name.footnotes.push_back(it->second);
             }
             row.push_back(name);
-            std::vector<Cell> data_row{plain(code.name), plain(code_path_text(index, code)),
+            std::vector<Cell> data_row{plain(code.name), plain(tree.path_text(id)),
                                        plain(std::to_string(tree.depth(id)), true)};
             Json path = Json::array();
-            for (const refi::Code* p : index.path_of(code)) path.push_back(p->name);
+            for (int p : tree.path(id)) path.push_back(tree.code(p).name);
             Json jrow = Json::object();
             jrow["code"] = code.name;
             jrow["path"] = path;
