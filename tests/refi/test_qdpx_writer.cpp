@@ -211,3 +211,25 @@ TEST_CASE("write_file_atomically replaces the content and leaves only the file",
     CHECK(framer::test::list_folder(dir.path()) == std::vector<std::string>{"f.txt"});
     CHECK_THROWS_AS(write_file_atomically(dir / "missing" / "f.txt", "x"), Error);
 }
+
+TEST_CASE("QdpxWriter packs the sources folder beside a bare .qde into the archive", "[writer][qdpx]") {
+    TempDir dir("qde-folder");
+    Project p;
+    p.name = "folder";
+    Source s;
+    s.guid = test_guid(1);
+    s.plain_text_path = "internal://" + test_guid(1) + ".txt";
+    p.sources.push_back(s);
+    Diagnostics d;
+    framer::test::write_file(dir / "study.qde", project_to_xml(p, d));
+    std::filesystem::create_directory(dir / "Sources");
+    framer::test::write_file(dir / "Sources" / (test_guid(1) + ".txt"), "text beside the qde");
+
+    Project read = read_project(dir / "study.qde", d);
+    write_project(read, dir / "study.qdpx", d);
+    CHECK_FALSE(d.contains("missing-source-file"));
+    detail::QdpxArchive out(dir / "study.qdpx");
+    CHECK(out.entries() == std::vector<std::string>{"sources/" + test_guid(1) + ".txt"});
+    CHECK(out.read("sources/" + test_guid(1) + ".txt", 100) == "text beside the qde");
+    CHECK_FALSE(framer::test::xml_difference(read_file(dir / "study.qde"), entry_text(dir / "study.qdpx", "project.qde")));
+}
