@@ -2,6 +2,7 @@
 #include "theme_table/theme_table.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -42,6 +43,13 @@ std::vector<Rule> parse_rules(const refi::Project& project, const CodeTree& tree
         const refi::Code& code = resolve_code(project, spec.substr(0, eq));
         const refi::Variable& variable = resolve_variable(project, spec.substr(eq + 1, colon - eq - 1));
         std::string value = spec.substr(colon + 1);
+        if (variable.type == refi::VariableType::Boolean) {
+            // Units hold booleans as "true"/"false" (units.cpp); accept the spellings a researcher would type.
+            std::string v = value;
+            for (auto& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (v == "yes" || v == "1" || v == "true") value = "true";
+            if (v == "no" || v == "0" || v == "false") value = "false";
+        }
         // A value no unit has is almost certainly a typo; a rule admitting nobody would print a row of dashes.
         std::set<std::string> present;
         for (const auto& u : units) {
