@@ -271,15 +271,14 @@ std::string codebook_to_xml(const Codebook& codebook) {
     out.reserve(1 << 14);
     detail::XmlOut xml(out);
     xml.declaration();
-    // The namespace is always written as 1.0: the 1:0 and 0:4 variants some tools write do not validate.
+    // The default namespace is always written as 1.0: the 1:0 and 0:4 variants some tools write do not validate,
+    // and whatever the input's namespace was, it was read as a REFI-QDA codebook (with a warning).
     Extensions root_ext;
     for (const auto& a : codebook.ext.attributes)
-        if (!(a.name == "xmlns" && a.value.rfind("urn:QDA-XML:codebook:", 0) == 0)) root_ext.attributes.push_back(a);
+        if (a.name != "xmlns") root_ext.attributes.push_back(a);
     root_ext.elements = codebook.ext.elements;
-    bool other_default_namespace = false;
-    for (const auto& a : root_ext.attributes) other_default_namespace |= a.name == "xmlns";
     xml.open("CodeBook", &root_ext);
-    if (!other_default_namespace) xml.attr("xmlns", k_codebook_namespace);
+    xml.attr("xmlns", k_codebook_namespace);
     xml.attr("origin", codebook.origin);
     xml.open("Codes", &codebook.codes_ext);
     for (const auto& c : codebook.codes) write_code(xml, c);

@@ -155,6 +155,22 @@ TEST_CASE("Codebook writer normalises the namespace variants to 1.0 so the file 
     std::string xml = codebook_to_xml(cb);
     CHECK(xml.find("urn:QDA-XML:codebook:0:4") == std::string::npos);
     CHECK(xml.find("<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\">") != std::string::npos);
+
+    Diagnostics d2;
+    Codebook foreign = read_text(codebook_xml("xmlns=\"urn:example\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"", k_body), d2);
+    CHECK(d2.contains("unexpected-namespace"));
+    xml = codebook_to_xml(foreign);
+    CHECK(xml.find("urn:example") == std::string::npos);
+    CHECK(xml.find("xmlns:xsi=") != std::string::npos);
+    if (auto skip = framer::test::xsd_skip_reason()) {
+        WARN(*skip);
+        return;
+    }
+    TempDir dir("codebook-ns");
+    write_file(dir / "out.qdc", xml);
+    auto r = framer::test::validate_codebook_xsd(dir / "out.qdc");
+    INFO(r.output);
+    CHECK(r.valid);
 }
 
 TEST_CASE("Codebook writer refuses a codebook without codes", "[codebook][errors]") {
