@@ -17,6 +17,7 @@
 #include "refi/error.hpp"
 #include "refi/io.hpp"
 #include "refi/text.hpp"
+#include "validate_files.hpp"
 
 namespace refi {
 
@@ -48,37 +49,44 @@ bool already_compressed(const std::string& name) {
     return exts.count(lower(name.substr(dot + 1))) > 0;
 }
 
-/// Every file the project names with an internal:// (or bare) path, with where it is named.
-struct InternalFile {
-    std::string name;
+/// A file the project names: the path as written, where, and by which element and attribute.
+struct NamedFile {
+    std::string uri;
+    ResolvedPath resolved;
+    std::string element;
+    const char* attribute;
     Location loc;
 };
 
-void collect_paths(const std::optional<std::string>& uri, Location loc, std::vector<InternalFile>& out) {
+void collect_path(const std::optional<std::string>& uri, std::string_view element, const std::string& guid,
+                  const char* attribute, Location loc, std::vector<NamedFile>& out) {
     if (!uri || uri->empty()) return;
-    ResolvedPath p = resolve_path(*uri);
-    if (p.kind == ResolvedPath::Kind::Internal || p.kind == ResolvedPath::Kind::Bare) out.push_back({p.path, loc});
+    out.push_back({*uri, resolve_path(*uri), fmt::format("<{} guid=\"{}\">", element, guid), attribute, loc});
 }
 
-void collect_source(const Source& s, std::vector<InternalFile>& out) {
-    collect_paths(s.plain_text_path, s.loc, out);
-    collect_paths(s.rich_text_path, s.loc, out);
-    collect_paths(s.path, s.loc, out);
-    if (s.text_description) collect_source(*s.text_description, out);
-    if (s.representation) collect_source(*s.representation, out);
+void collect_source(const Source& s, std::string_view element, std::vector<NamedFile>& out) {
+    collect_path(s.plain_text_path, element, s.guid, "plainTextPath", s.loc, out);
+    collect_path(s.rich_text_path, element, s.guid, "richTextPath", s.loc, out);
+    collect_path(s.path, element, s.guid, "path", s.loc, out);
+    if (s.text_description) collect_source(*s.text_description, "TextDescription", out);
+    if (s.representation) collect_source(*s.representation, "Representation", out);
     for (const auto& t : s.transcripts) {
-        collect_paths(t.plain_text_path, t.loc, out);
-        collect_paths(t.rich_text_path, t.loc, out);
+        collect_path(t.plain_text_path, "Transcript", t.guid, "plainTextPath", t.loc, out);
+        collect_path(t.rich_text_path, "Transcript", t.guid, "richTextPath", t.loc, out);
     }
     for (const auto& sel : s.selections)
-        if (sel.representation) collect_source(*sel.representation, out);
+        if (sel.representation) collect_source(*sel.representation, "Representation", out);
 }
 
-std::vector<InternalFile> internal_files(const Project& project) {
-    std::vector<InternalFile> out;
-    for (const auto& s : project.sources) collect_source(s, out);
-    for (const auto& n : project.notes) collect_source(n, out);
+std::vector<NamedFile> named_files(const Project& project) {
+    std::vector<NamedFile> out;
+    for (const auto& s : project.sources) collect_source(s, element_name(s.kind), out);
+    for (const auto& n : project.notes) collect_source(n, "Note", out);
     return out;
+}
+
+bool is_internal(const ResolvedPath& p) {
+    return p.kind == ResolvedPath::Kind::Internal || p.kind == ResolvedPath::Kind::Bare;
 }
 
 /// A libzip archive being written; discarded (never half-written) unless close() succeeds.
@@ -203,20 +211,28 @@ void check_output_path(const Project& project, const std::filesystem::path& path
         throw Error(path.string(), {}, "refusing to write over the file the project was read from");
 }
 
-void warn_missing_files(const Project& project, const std::filesystem::path& path, Diagnostics& diagnostics) {
+void warn_missing_files(const Project& project, const std::vector<NamedFile>& files, const std::filesystem::path& path,
+                        bool check_internal, Diagnostics& diagnostics) {
     // The store's find_internal() scans every entry; with a thousand sources that is a million comparisons, so
     // the same rule (sources/NAME in any case, or NAME at the top level) is applied to a set built once.
     std::unordered_set<std::string> present;
     if (project.store)
         for (const auto& e : project.store->entries()) present.insert(lower(e));
     std::set<std::string> reported;
-    for (const auto& f : internal_files(project)) {
-        std::string name = lower(f.name);
+    for (const auto& f : files) {
+        if (!is_internal(f.resolved)) {
+            // External media are not carried by either format: their paths are kept, and their absence said.
+            detail::check_file_exists(project, f.uri, f.element, f.attribute, f.loc, "project.qde", diagnostics);
+            continue;
+        }
+        if (!check_internal) continue;
+        std::string name = lower(f.resolved.path);
         if (present.count("sources/" + name) || present.count(name)) continue;
         if (!reported.insert(name).second) continue;
         diagnostics.warning("missing-source-file", "project.qde", f.loc,
-                            fmt::format("internal file '{}' is not in the project; {} is written without it", f.name,
-                                        path.filename().string()));
+                            fmt::format("@{} of {} names internal file '{}', which is not in the project; {} is "
+                                        "written without it",
+                                        f.attribute, f.element, f.resolved.path, path.filename().string()));
     }
 }
 
@@ -228,8 +244,10 @@ void write_project(const Project& project, const std::filesystem::path& path, Di
     if (ext != ".qdpx" && ext != ".qde")
         throw Error(path.string(), {}, "cannot tell the output format: the name must end in .qdpx or .qde");
     check_output_path(project, path);
+    const auto files = named_files(project);
 
     if (ext == ".qde") {
+        warn_missing_files(project, files, path, false, diagnostics);
         std::string xml = project_to_xml(project, diagnostics, options);
         if (project.store && !project.store->entries().empty())
             diagnostics.warning("dropped-source-files", path.string(), {},
@@ -240,7 +258,7 @@ void write_project(const Project& project, const std::filesystem::path& path, Di
         return;
     }
 
-    warn_missing_files(project, path, diagnostics);
+    warn_missing_files(project, files, path, true, diagnostics);
     std::string xml = project_to_xml(project, diagnostics, options);
     detail::TempFile temp(path);
     {
