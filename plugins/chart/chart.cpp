@@ -32,7 +32,7 @@ public:
         input.excerpts.reserve(input.units.size());
         for (const auto& unit : input.units) {
             input.excerpts.push_back(chart::collect_excerpts(index, unit, texts));
-            for (const auto& e : input.excerpts.back()) directly_coded[e.code_key] = true;
+            for (const auto& e : input.excerpts.back()) directly_coded[*e.code_key] = true;
         }
         if (options.has("per-unit")) {
             if (options.has("theme") || options.has("flat"))

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
 #include "refi/guid.hpp"
 #include "refi/text.hpp"
@@ -22,6 +23,16 @@ const std::string* TextCache::text_of(const refi::Transcript& transcript) {
     if (it == m_texts.end()) it = m_texts.emplace(&transcript, refi::load_plain_text(m_project, transcript)).first;
     return it->second ? &*it->second : nullptr;
 }
+
+const std::string* TextCache::coder_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user) {
+    static const std::string none;
+    if (!user) return &none;
+    auto it = m_coder_names.find(*user);
+    if (it == m_coder_names.end()) it = m_coder_names.emplace(*user, user_display_name(index, user)).first;
+    return &it->second;
+}
+
+const std::string* TextCache::intern(std::string key) { return &*m_keys.insert(std::move(key)).first; }
 
 std::string user_display_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user) {
     if (!user || user->empty()) return {};
@@ -66,29 +77,28 @@ std::optional<std::int64_t> parse_int(const std::optional<std::string>& s) {
 struct Collector {
     const refi::ProjectIndex& index;
     std::vector<Excerpt>& out;
-    std::size_t source_rank = 0;  // position of the current top-level source in the unit
+    TextCache& texts;
 
     void add_codings(const refi::Selection& sel, Excerpt base) {
+        base.dedupe_key = &sel;
         for (const auto& coding : sel.codings) {
             Excerpt e = base;
-            e.coder = user_display_name(index, coding.creating_user ? coding.creating_user : sel.authorship.creating_user);
-            e.code_key = refi::normalize_guid(coding.code.target);
-            e.dedupe_key = refi::normalize_guid(sel.guid);
-            out.push_back(std::move(e));
+            e.coder = texts.coder_name(index, coding.creating_user ? coding.creating_user : sel.authorship.creating_user);
+            e.code_key = texts.intern(refi::normalize_guid(coding.code.target));
+            out.push_back(e);
         }
     }
 
-    Excerpt base_for(const refi::Source& top, const refi::Selection& sel, const char* kind) {
+    static Excerpt base_for(const refi::Source& top, const refi::Selection& sel, const char* kind) {
         Excerpt e;
         e.kind = kind;
-        e.source = top.name.value_or("");
-        e.source_guid = top.guid;
-        e.selection_guid = sel.guid;
+        e.source = &top;
+        e.selection = &sel;
         return e;
     }
 
     // PlainTextSelections of a text-bearing element (TextSource, PDF Representation, Picture TextDescription).
-    void text_selections(const refi::Source& top, const refi::Source& holder, TextCache& texts) {
+    void text_selections(const refi::Source& top, const refi::Source& holder) {
         std::vector<const refi::Selection*> sels;
         for (const auto& s : holder.selections)
             if (s.kind == refi::SelectionKind::PlainText && !s.codings.empty()) sels.push_back(&s);
@@ -102,8 +112,8 @@ struct Collector {
             Excerpt e = base_for(top, *s, "text");
             e.start = s->start;
             e.end = s->end;
-            e.text = std::string(cursor.slice(s->start, s->end));
-            add_codings(*s, std::move(e));
+            e.text = cursor.slice(s->start, s->end);
+            add_codings(*s, e);
         }
     }
 
@@ -125,15 +135,13 @@ struct Collector {
                     break;
                 default: e = base_for(top, s, "text"); break;
             }
-            add_codings(s, std::move(e));
+            add_codings(s, e);
         }
     }
 
     // TranscriptSelections carry sync points, whose @position is a character offset in the transcript text.
-    void transcript_selections(const refi::Source& top, TextCache& texts) {
+    void transcript_selections(const refi::Source& top) {
         for (const auto& t : top.transcripts) {
-            const std::string* text = nullptr;
-            bool loaded = false;
             for (const auto& s : t.selections) {
                 if (s.codings.empty()) continue;
                 Excerpt e = base_for(top, s, "transcript");
@@ -143,12 +151,11 @@ struct Collector {
                     if (s.to_sync_point && refi::same_guid(sp.guid, *s.to_sync_point)) to = parse_int(sp.position);
                 }
                 if (from && to) {
-                    if (!loaded) { text = texts.text_of(t); loaded = true; }
                     e.start = *from;
                     e.end = *to;
-                    if (text) e.text = std::string(TextCursor(*text).slice(*from, *to));
+                    if (const std::string* text = texts.text_of(t)) e.text = TextCursor(*text).slice(*from, *to);
                 }
-                add_codings(s, std::move(e));
+                add_codings(s, e);
             }
         }
     }
@@ -157,12 +164,11 @@ struct Collector {
         for (const auto& coding : top.codings) {
             Excerpt e;
             e.kind = "source";
-            e.source = top.name.value_or("");
-            e.source_guid = top.guid;
-            e.coder = user_display_name(index, coding.creating_user);
-            e.code_key = refi::normalize_guid(coding.code.target);
-            e.dedupe_key = refi::normalize_guid(top.guid) + "#source";
-            out.push_back(std::move(e));
+            e.source = &top;
+            e.coder = texts.coder_name(index, coding.creating_user);
+            e.code_key = texts.intern(refi::normalize_guid(coding.code.target));
+            e.dedupe_key = &top;
+            out.push_back(e);
         }
     }
 };
@@ -171,24 +177,25 @@ struct Collector {
 
 std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Unit& unit, TextCache& texts) {
     std::vector<Excerpt> out;
-    Collector c{index, out};
+    Collector c{index, out, texts};
     if (unit.the_case) {
         for (const auto& ref : unit.the_case->code_refs) {
             Excerpt e;
             e.kind = "case";
-            e.code_key = refi::normalize_guid(ref.target);
-            e.dedupe_key = refi::normalize_guid(unit.the_case->guid) + "#case";
-            out.push_back(std::move(e));
+            e.coder = texts.coder_name(index, std::nullopt);
+            e.code_key = texts.intern(refi::normalize_guid(ref.target));
+            e.dedupe_key = unit.the_case;
+            out.push_back(e);
         }
     }
     for (const refi::Source* source : unit.sources) {
         if (!source) continue;
         c.whole_source(*source);
-        if (source->kind == refi::SourceKind::Text) c.text_selections(*source, *source, texts);
-        if (source->representation) c.text_selections(*source, *source->representation, texts);
-        if (source->text_description) c.text_selections(*source, *source->text_description, texts);
+        if (source->kind == refi::SourceKind::Text) c.text_selections(*source, *source);
+        if (source->representation) c.text_selections(*source, *source->representation);
+        if (source->text_description) c.text_selections(*source, *source->text_description);
         c.media_selections(*source);
-        c.transcript_selections(*source, texts);
+        c.transcript_selections(*source);
     }
     return out;
 }
@@ -198,16 +205,19 @@ static std::string clock(std::int64_t ms) {
     return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
 }
 
-std::string format_excerpt(const Excerpt& e) {
+std::string format_excerpt(const Excerpt& e, const std::string* coder_override) {
+    const std::string_view kind = e.kind;
+    const std::string source = e.source_name();
     std::string where;
-    if (e.kind == "case") where = "whole case";
-    else if (e.kind == "source") where = e.source + ", whole source";
-    else if (e.kind == "pdf") where = fmt::format("{} p. {}", e.source, e.start);
-    else if (e.kind == "picture") where = e.source + ", picture region";
-    else if (e.kind == "audio" || e.kind == "video") where = fmt::format("{} {}\u2013{}", e.source, clock(e.start), clock(e.end));
-    else where = fmt::format("{} {}\u2013{}", e.source, e.start, e.end);
-    if (!e.coder.empty()) where += ", " + e.coder;
-    return e.text.empty() ? "[" + where + "]" : "[" + where + "] " + e.text;
+    if (kind == "case") where = "whole case";
+    else if (kind == "source") where = source + ", whole source";
+    else if (kind == "pdf") where = fmt::format("{} p. {}", source, e.start);
+    else if (kind == "picture") where = source + ", picture region";
+    else if (kind == "audio" || kind == "video") where = fmt::format("{} {}\u2013{}", source, clock(e.start), clock(e.end));
+    else where = fmt::format("{} {}\u2013{}", source, e.start, e.end);
+    const std::string& coder = coder_override ? *coder_override : *e.coder;
+    if (!coder.empty()) where += ", " + coder;
+    return e.text.empty() ? "[" + where + "]" : "[" + where + "] " + std::string(e.text);
 }
 
 }  // namespace framer::chart

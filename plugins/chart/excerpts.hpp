@@ -6,6 +6,9 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/units.hpp"
@@ -14,31 +17,39 @@
 
 namespace framer::chart {
 
-/// One coding of a unit, resolved for display.
+/// One coding of a unit, resolved for display. Light on purpose (a 100,000-coding project makes 100,000 of
+/// these): it points into the project and into the TextCache, which must outlive it.
 struct Excerpt {
-    std::string kind;          ///< "text", "source" (whole source), "case" (the case itself), "pdf", "picture",
-                               ///< "audio", "video", "transcript"
-    std::string text;          ///< the coded text (code points [start, end) of the plain text); empty for media
-    std::string source;        ///< source name ("" for a case coding)
-    refi::Guid source_guid;
-    refi::Guid selection_guid; ///< empty for whole-source and case codings
-    std::int64_t start = 0;    ///< code points (text), milliseconds (audio/video), page (pdf)
+    const char* kind = "text";  ///< "text", "source" (whole source), "case" (the case itself), "pdf", "picture",
+                                ///< "audio", "video", "transcript"
+    std::string_view text;      ///< the coded text (code points [start, end) of the plain text); empty for media
+    const refi::Source* source = nullptr;        ///< null for a coding of the case itself
+    const refi::Selection* selection = nullptr;  ///< null for whole-source and case codings
+    std::int64_t start = 0;     ///< code points (text), milliseconds (audio/video), page (pdf)
     std::int64_t end = 0;
-    std::string coder;         ///< user name (else initials, else GUID) of the coding, else of the selection
-    std::string code_key;      ///< normalised GUID of the code it is coded with
-    std::string dedupe_key;    ///< same selection (or whole source) coded twice in one cell shows once
+    const std::string* coder = nullptr;     ///< user name (else initials, else GUID) of the coding, else of the selection
+    const std::string* code_key = nullptr;  ///< normalised GUID of the code it is coded with (interned)
+    const void* dedupe_key = nullptr;       ///< same selection (or whole source) coded twice in one cell shows once
+
+    std::string source_name() const { return source ? source->name.value_or("") : std::string(); }
 };
 
-/// Loads each source's plain text once, however many units share the source.
+/// Loads each source's plain text once, however many units share the source, and owns what excerpts point to.
 class TextCache {
 public:
     explicit TextCache(const refi::Project& project) : m_project(project) {}
     /// The plain text of a text-bearing element, or nullptr if it has none.
     const std::string* text_of(const refi::Source& source);
     const std::string* text_of(const refi::Transcript& transcript);
+    /// Coder display name of a user GUID (as written), resolved once per project rather than once per coding.
+    const std::string* coder_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user);
+    /// A stable copy of a normalised GUID, shared by every excerpt of that code.
+    const std::string* intern(std::string key);
 private:
     const refi::Project& m_project;
     std::map<const void*, std::optional<std::string>> m_texts;
+    std::unordered_map<std::string, std::string> m_coder_names;
+    std::unordered_set<std::string> m_keys;
 };
 
 /// The user's display name for a coder GUID: name, else id (initials), else the GUID as written.
@@ -48,6 +59,7 @@ std::string user_display_name(const refi::ProjectIndex& index, const std::option
 std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Unit& unit, TextCache& texts);
 
 /// How an excerpt reads in a document cell or the long csv: "[source start–end, coder] text".
-std::string format_excerpt(const Excerpt& excerpt);
+/// `coder` overrides excerpt.coder when given.
+std::string format_excerpt(const Excerpt& excerpt, const std::string* coder = nullptr);
 
 }  // namespace framer::chart

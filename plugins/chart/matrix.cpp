@@ -15,17 +15,19 @@ namespace framer::chart {
 
 const char* unit_kind_name(UnitKind kind) { return kind == UnitKind::Case ? "case" : "source"; }
 
-Json excerpt_json(const Excerpt& e) {
-    Json j = Json::object();
-    j["text"] = e.text;
-    j["source"] = e.source;
-    j["start"] = e.start;
-    j["end"] = e.end;
-    j["coder"] = e.coder;
-    j["kind"] = e.kind;
-    j["source_guid"] = e.source_guid;
-    j["selection_guid"] = e.selection_guid;
-    return j;
+Json excerpt_json(const Excerpt& e, const std::string* coder) {
+    // Built as one Object (not key by key): the chart of a 100,000-coding project makes 100,000 of these.
+    Json::Object o;
+    o.reserve(8);
+    o.emplace_back("text", std::string(e.text));
+    o.emplace_back("source", e.source_name());
+    o.emplace_back("start", e.start);
+    o.emplace_back("end", e.end);
+    o.emplace_back("coder", coder ? *coder : *e.coder);
+    o.emplace_back("kind", e.kind);
+    o.emplace_back("source_guid", e.source ? e.source->guid : std::string());
+    o.emplace_back("selection_guid", e.selection ? e.selection->guid : std::string());
+    return Json(std::move(o));
 }
 
 Json attributes_json(const Unit& unit, const std::vector<std::string>& show) {
@@ -81,18 +83,18 @@ struct CellData {
 // One cell per column: the unit's excerpts whose code is the column's code or below it, in source order.
 std::vector<CellData> fill_cells(const Theme& theme, const std::vector<Excerpt>& excerpts) {
     std::vector<CellData> cells(theme.columns.size());
-    std::vector<std::unordered_map<std::string, std::size_t>> seen(theme.columns.size());
+    std::vector<std::unordered_map<const void*, std::size_t>> seen(theme.columns.size());
     for (const auto& e : excerpts) {
-        auto it = theme.column_of.find(e.code_key);
+        auto it = theme.column_of.find(*e.code_key);
         if (it == theme.column_of.end()) continue;
         auto& cell = cells[it->second];
         auto [pos, fresh] = seen[it->second].emplace(e.dedupe_key, cell.excerpts.size());
         if (fresh) {
             cell.excerpts.push_back(&e);
-            cell.coders.push_back(e.coder);
-        } else if (!e.coder.empty()) {
+            cell.coders.push_back(*e.coder);
+        } else if (!e.coder->empty()) {
             auto& coders = cell.coders[pos->second];
-            if (coders.find(e.coder) == std::string::npos) coders += (coders.empty() ? "" : ", ") + e.coder;
+            if (coders.find(*e.coder) == std::string::npos) coders += (coders.empty() ? "" : ", ") + *e.coder;
         }
     }
     return cells;
@@ -101,9 +103,8 @@ std::vector<CellData> fill_cells(const Theme& theme, const std::vector<Excerpt>&
 std::string cell_text(const CellData& cell) {
     std::string s;
     for (std::size_t i = 0; i < cell.excerpts.size(); ++i) {
-        Excerpt e = *cell.excerpts[i];
-        e.coder = cell.coders[i];
-        s += (s.empty() ? "" : "\n\n") + format_excerpt(e);
+        if (!s.empty()) s += "\n\n";
+        s += format_excerpt(*cell.excerpts[i], &cell.coders[i]);
     }
     return s;
 }
@@ -198,9 +199,7 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
                 cj["summary"] = summary;
                 Json ex = Json::array();
                 for (std::size_t i = 0; i < cells[c].excerpts.size(); ++i) {
-                    Json e = excerpt_json(*cells[c].excerpts[i]);
-                    e["coder"] = cells[c].coders[i];
-                    ex.push_back(std::move(e));
+                    ex.push_back(excerpt_json(*cells[c].excerpts[i], &cells[c].coders[i]));
                 }
                 cj["excerpts"] = std::move(ex);
                 cells_json.push_back(std::move(cj));

@@ -34,9 +34,9 @@ Result build_per_unit(const ChartInput& in) {
         const Unit& unit = in.units[u];
         // Excerpts per code (codebook position), source order kept; a selection coded twice with one code once.
         std::vector<std::vector<const Excerpt*>> by_code(codes.size());
-        std::vector<std::unordered_map<std::string, bool>> seen(codes.size());
+        std::vector<std::unordered_map<const void*, bool>> seen(codes.size());
         for (const auto& e : in.excerpts[u]) {
-            auto it = rank.find(e.code_key);
+            auto it = rank.find(*e.code_key);
             if (it == rank.end()) continue;  // a coding of a missing code: validate reports it
             if (seen[it->second].emplace(e.dedupe_key, true).second) by_code[it->second].push_back(&e);
         }
