@@ -7,6 +7,7 @@
 #include "refi/error.hpp"
 #include "refi/io.hpp"
 #include "refi/text.hpp"
+#include "input_label.hpp"
 #include "xml_out.hpp"
 
 namespace refi {
@@ -14,13 +15,12 @@ namespace refi {
 namespace {
 
 constexpr std::string_view k_project_namespace = "urn:QDA-XML:project:1.0";
-constexpr const char* k_file = "project.qde";
 
 class QdeWriter {
 public:
     QdeWriter(const Project& project, Diagnostics& diagnostics, Dialect dialect, std::string& out)
-        : m_project(project), m_diagnostics(diagnostics), m_dialect(dialect), m_counting(position_counting(dialect)),
-          m_xml(out) {}
+        : m_project(project), m_diagnostics(diagnostics), m_file(detail::input_label(project)), m_dialect(dialect),
+          m_counting(position_counting(dialect)), m_xml(out) {}
 
     void write();
 
@@ -49,6 +49,7 @@ private:
 
     const Project& m_project;
     Diagnostics& m_diagnostics;
+    std::string m_file;  ///< names the input in messages: locations are the reader's
     Dialect m_dialect;  ///< the target
     PositionCounting m_counting;
     detail::XmlOut m_xml;
@@ -69,7 +70,7 @@ void QdeWriter::container(std::string_view name, const std::vector<T>& items, co
 void QdeWriter::dropped_empty(std::string_view name, const Extensions& ext) {
     // An absent container leaves no trace in the model; only one that carried something of its own was present.
     if (ext.empty()) return;
-    m_diagnostics.warning("dropped-empty-container", k_file, {},
+    m_diagnostics.warning("dropped-empty-container", m_file, {},
                           fmt::format("<{}> has no children and is not written (the schema requires at least one); "
                                       "its {} unknown attribute(s) and {} unknown element(s) are dropped",
                                       name, ext.attributes.size(), ext.elements.size()));
@@ -109,7 +110,7 @@ void QdeWriter::write() {
         container("Codes", p.codes, c.codes, [&](const Code& x) { code(x); });
         m_xml.close();
     } else if (p.has_codebook || !c.codebook.empty() || !c.codes.empty()) {
-        m_diagnostics.warning("dropped-empty-container", k_file, {},
+        m_diagnostics.warning("dropped-empty-container", m_file, {},
                               "<CodeBook> has no codes and is not written (the schema requires at least one Code)");
     }
     container("Variables", p.variables, c.variables, [&](const Variable& v) { variable(v); });
@@ -123,7 +124,7 @@ void QdeWriter::write() {
     refs("NoteRef", p.note_refs);
     m_xml.close();
     if (m_xml.replaced_characters() > 0)
-        m_diagnostics.warning("replaced-character", k_file, {},
+        m_diagnostics.warning("replaced-character", m_file, {},
                               fmt::format("{} control character(s) that XML 1.0 cannot carry were written as U+FFFD",
                                           m_xml.replaced_characters()));
 }
@@ -232,7 +233,7 @@ void QdeWriter::text_source(std::string_view element, const Source& s) {
                 positions = std::make_unique<OffsetMap>(*text, m_counting);
             else if (!text && counting_changes)
                 // The reader kept these numbers in the project's own counting; they may not fit the target's.
-                m_diagnostics.warning("position-not-converted", k_file, s.loc,
+                m_diagnostics.warning("position-not-converted", m_file, s.loc,
                                       fmt::format("positions of <{}> {} are written as read ({} counting), not in "
                                                   "the {} counting: {}",
                                                   element, s.guid, to_string(m_project.dialect),

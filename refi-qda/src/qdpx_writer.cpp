@@ -13,6 +13,7 @@
 
 #include "atomic_file.hpp"
 #include "directory_store.hpp"
+#include "input_label.hpp"
 #include "qdpx_archive.hpp"
 #include "refi/error.hpp"
 #include "refi/io.hpp"
@@ -219,17 +220,18 @@ void warn_missing_files(const Project& project, const std::vector<NamedFile>& fi
     if (project.store)
         for (const auto& e : project.store->entries()) present.insert(lower(e));
     std::set<std::string> reported;
+    const std::string label = detail::input_label(project);
     for (const auto& f : files) {
         if (!is_internal(f.resolved)) {
             // External media are not carried by either format: their paths are kept, and their absence said.
-            detail::check_file_exists(project, f.uri, f.element, f.attribute, f.loc, "project.qde", diagnostics);
+            detail::check_file_exists(project, f.uri, f.element, f.attribute, f.loc, label, diagnostics);
             continue;
         }
         if (!check_internal) continue;
         std::string name = lower(f.resolved.path);
         if (present.count("sources/" + name) || present.count(name)) continue;
         if (!reported.insert(name).second) continue;
-        diagnostics.warning("missing-source-file", "project.qde", f.loc,
+        diagnostics.warning("missing-source-file", label, f.loc,
                             fmt::format("@{} of {} names internal file '{}', which is not in the project; {} is "
                                         "written without it",
                                         f.attribute, f.element, f.resolved.path, path.filename().string()));
