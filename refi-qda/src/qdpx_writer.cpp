@@ -148,8 +148,8 @@ private:
     zip_t* m_zip = nullptr;
 };
 
-void copy_entries(const Project& project, ZipWriter& zip,
-                  Diagnostics& diagnostics) {
+/// Every file of the project's store, after project.qde, in the store's order (so the output is deterministic).
+void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnostics) {
     if (!project.store) return;
     std::set<std::string> written = {"project.qde"};
     const auto* archive = dynamic_cast<const detail::QdpxArchive*>(project.store.get());
