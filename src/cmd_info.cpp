@@ -70,7 +70,7 @@ void print_codes(const std::vector<refi::Code>& codes, const Counts& c, int dept
     for (const auto& code : codes) {
         auto it = c.codings_per_code.find(refi::normalize_guid(code.guid));
         std::size_t n = it == c.codings_per_code.end() ? 0 : it->second;
-        out << fmt::format("  {:{}}{}{} ({})\n", "", depth * 2, code.name, code.codable() ? "" : "/", n);
+        out << fmt::format("  {:{}}{}{} ({})\n", "", depth * 2, code.name, code.codable() ? "" : " [category]", n);
         print_codes(code.children, c, depth + 1, out);
     }
 }
@@ -85,7 +85,7 @@ void print_text(const refi::Project& p, const Counts& c, std::ostream& out) {
         c.users, c.codes, c.variables, c.cases, c.sources, c.selections, c.codings, c.notes, c.sets, c.links,
         c.graphs);
     if (!p.codes.empty()) {
-        out << "\ncodes (codings; a trailing / marks a category)\n";
+        out << "\ncodes (number of codings; [category]: not codable)\n";
         print_codes(p.codes, c, 0, out);
     }
     if (!p.variables.empty()) {

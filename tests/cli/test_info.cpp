@@ -203,7 +203,7 @@ TEST_CASE("framer info prints the code tree with coding counts, variables and ca
     CHECK(o.out.find("origin    Hand made 1.0\n") != std::string::npos);
     // Theme is coded by the text selection, the PDF selection and the transcript selection (3); Subtheme by the
     // text selection and the Representation's selection (2); Other by the whole source and the note (2).
-    CHECK(o.out.find("\n  Domain/ (0)\n    Theme (3)\n      Subtheme (2)\n  Other (2)\n") != std::string::npos);
+    CHECK(o.out.find("\n  Domain [category] (0)\n    Theme (3)\n      Subtheme (2)\n  Other (2)\n") != std::string::npos);
     CHECK(o.out.find("  Group (Text)\n") != std::string::npos);
     CHECK(o.out.find("  P1\n") != std::string::npos);
 }
