@@ -8,7 +8,7 @@
 
 #include "chart/builders.hpp"
 #include "refi/guid.hpp"
-#include "refi/index.hpp"
+#include "chart/lookup.hpp"
 
 namespace framer {
 
@@ -22,9 +22,9 @@ public:
     }
 
     Result run(const refi::Project& project, const Options& options) const override {
-        refi::ProjectIndex index(project);
+        chart::Lookup index(project);
         UnitKind kind = choose_unit_kind(project, options.get("unit"));
-        chart::ChartInput input{project, index, kind, build_units(project, index, kind), {}, options.get_all("show")};
+        chart::ChartInput input{project, index, kind, build_units(project, kind), {}, options.get_all("show")};
         check_variables(project, input.show);
 
         chart::TextCache texts(project);

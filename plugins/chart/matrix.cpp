@@ -39,7 +39,7 @@ Json attributes_json(const Unit& unit, const std::vector<std::string>& show) {
     return j;
 }
 
-Json path_json(const refi::ProjectIndex& index, const refi::Code& code) {
+Json path_json(const Lookup& index, const refi::Code& code) {
     Json j = Json::array();
     for (const auto* c : index.path_of(code)) j.push_back(c->name);
     return j;
@@ -114,9 +114,9 @@ std::string cell_text(const CellData& cell) {
 Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
     Result result;
     result.title = "Framework chart";
-    result.notes.push_back(fmt::format("{} {}s in natural order; {} matri{}. Summary columns are editable: fill them "
+    result.notes.push_back(fmt::format("{} {}{} in natural order; {} matri{}. Summary columns are editable: fill them "
                                        "and run `framer summaries` to store them in the project.",
-                                       in.units.size(), unit_kind_name(in.kind), themes.size(),
+                                       in.units.size(), unit_kind_name(in.kind), in.units.size() == 1 ? "" : "s", themes.size(),
                                        themes.size() == 1 ? "x" : "ces"));
     result.json = Json::object();
     result.json["unit"] = unit_kind_name(in.kind);
@@ -192,7 +192,7 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
             }
             for (std::size_t c = 0; c < theme.columns.size(); ++c) {
                 const refi::Code& code = *theme.columns[c].code;
-                std::string summary = find_summary(in.project, in.index, unit.guid, code.guid).value_or("");
+                std::string summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid))).value_or("");
                 Json cj = Json::object();
                 cj["column"] = code.name;
                 cj["code_guid"] = code.guid;

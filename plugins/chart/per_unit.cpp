@@ -13,9 +13,9 @@ namespace framer::chart {
 Result build_per_unit(const ChartInput& in) {
     Result result;
     result.title = "Thematic chart per " + std::string(unit_kind_name(in.kind));
-    result.notes.push_back(fmt::format("{} {}s in natural order, each with its codes in codebook order. Summary "
+    result.notes.push_back(fmt::format("{} {}{} in natural order, each with its codes in codebook order. Summary "
                                        "columns are editable: fill them and run `framer summaries`.",
-                                       in.units.size(), unit_kind_name(in.kind)));
+                                       in.units.size(), unit_kind_name(in.kind), in.units.size() == 1 ? "" : "s"));
     result.json = Json::object();
     result.json["unit"] = unit_kind_name(in.kind);
     Json units_json = Json::array();
@@ -60,7 +60,7 @@ Result build_per_unit(const ChartInput& in) {
         Json codes_json = Json::array();
         for (std::size_t c = 0; c < codes.size(); ++c) {
             const refi::Code& code = *codes[c];
-            auto summary = find_summary(in.project, in.index, unit.guid, code.guid);
+            auto summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid)));
             if (by_code[c].empty() && !summary) continue;
             Json cj = Json::object();
             cj["code"] = code.name;

@@ -11,7 +11,7 @@ namespace framer::chart {
 
 namespace {
 
-std::string path_text(const refi::ProjectIndex& index, const refi::Code& code) {
+std::string path_text(const Lookup& index, const refi::Code& code) {
     std::string s;
     for (const auto* c : index.path_of(code)) s += (s.empty() ? "" : "/") + c->name;
     return s;
@@ -44,7 +44,7 @@ bool is_leaf(const refi::Code& c) { return c.children.empty(); }
 
 }  // namespace
 
-const refi::Code& resolve_code(const refi::ProjectIndex& index, const std::string& spec) {
+const refi::Code& resolve_code(const Lookup& index, const std::string& spec) {
     if (refi::is_valid_guid(spec))
         if (const auto* c = index.find_code(spec)) return *c;
     const auto& codes = index.codes_in_order();
@@ -94,7 +94,7 @@ static Theme make_theme(const refi::Code& code, const std::unordered_map<std::st
     return t;
 }
 
-std::vector<Theme> choose_themes(const refi::ProjectIndex& index, const std::vector<std::string>& specs, bool flat,
+std::vector<Theme> choose_themes(const Lookup& index, const std::vector<std::string>& specs, bool flat,
                                  const std::unordered_map<std::string, bool>& directly_coded) {
     std::vector<Theme> themes;
     if (!flat) {

@@ -16,7 +16,10 @@ std::string summary_note_name(const std::string& unit_name, const std::string& c
 
 std::optional<std::string> find_summary(const refi::Project& project, const refi::ProjectIndex& index,
                                         const refi::Guid& unit_guid, const refi::Guid& code_guid) {
-    const refi::Note* note = index.find_note(summary_note_guid(unit_guid, code_guid));
+    return summary_text(project, index.find_note(summary_note_guid(unit_guid, code_guid)));
+}
+
+std::optional<std::string> summary_text(const refi::Project& project, const refi::Note* note) {
     if (!note) return std::nullopt;
     if (note->plain_text_content) return note->plain_text_content;
     return refi::load_plain_text(project, *note);

@@ -22,4 +22,7 @@ std::string summary_note_name(const std::string& unit_name, const std::string& c
 std::optional<std::string> find_summary(const refi::Project& project, const refi::ProjectIndex& index,
                                         const refi::Guid& unit_guid, const refi::Guid& code_guid);
 
+/// The text of a summary note (PlainTextContent, else its text file), or nullopt for a null note.
+std::optional<std::string> summary_text(const refi::Project& project, const refi::Note* note);
+
 }  // namespace framer
