@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include "core/json.hpp"
 #include "refi/index.hpp"
 #include "refi/io.hpp"
 #include "refi/text.hpp"
@@ -237,4 +238,39 @@ TEST_CASE("seed-table2.qdpx reproduces every count of the seed paper's Table 2",
         }
     }
     CHECK(rows == 33);  // the paper's 7 themes and 26 subthemes
+}
+
+TEST_CASE("The benchmark's Python reference reproduces Table 2 from seed-table2.qdpx", "[samples][bench]") {
+    // bench/tabulate_reference.py is the yardstick framer-bench checks tabulate against; check the yardstick
+    // itself against the hand-transcribed table.
+    if (std::system("command -v python3 > /dev/null 2>&1") != 0) {
+        WARN("python3 not found; skipping");
+        return;
+    }
+    fs::path out = fs::temp_directory_path() / ("framer-tabulate-reference-" + std::to_string(::getpid()) + ".json");
+    std::string cmd = "python3 \"" + (fs::path(FRAMER_SOURCE_DIR) / "bench" / "tabulate_reference.py").string() +
+                      "\" \"" + (samples_dir / "seed-table2.qdpx").string() + "\" --by Role > \"" + out.string() + "\"";
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    framer::Json j = framer::Json::parse(slurp(out));
+    fs::remove(out);
+    std::map<std::string, std::vector<std::int64_t>> got;  // path -> total, service users, therapists
+    for (const auto& row : j.at("rows").as_array()) {
+        std::string path;
+        for (const auto& part : row.at("path").as_array()) path += (path.empty() ? "" : " > ") + part.as_string();
+        got[path] = {row.at("total").as_int(), row.at("groups").at("Service user").as_int(),
+                     row.at("groups").at("Therapist").as_int()};
+    }
+    std::ifstream csv(samples_dir / "seed-table2.expected.csv");
+    std::string line;
+    std::getline(csv, line);
+    int rows = 0;
+    while (std::getline(csv, line)) {
+        if (line.empty()) continue;
+        auto f = parse_csv_line(line);
+        INFO(f[0]);
+        REQUIRE(got.count(f[0]));
+        CHECK(got[f[0]] == std::vector<std::int64_t>{std::stoll(f[1]), std::stoll(f[2]), std::stoll(f[3])});
+        ++rows;
+    }
+    CHECK(rows == 33);
 }
