@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <sstream>
+#include <sys/wait.h>
 
 #include "cli.hpp"
 #include "core/json.hpp"
@@ -41,8 +42,7 @@ struct TempDir {
     ~TempDir() { std::error_code ec; fs::remove_all(path, ec); }
 };
 
-// Replaces the summary (5th field) of the first csv line that mentions `unit` and `code` fields; the chart's
-// own csv quotes only where needed, so the test locates the row by its GUID columns, which are never quoted.
+// Fills the (empty) summary, the 5th field, of the first csv row that starts with `row_prefix` ("theme,unit,").
 std::string fill_summary(std::string csv, const std::string& row_prefix, const std::string& summary) {
     auto pos = csv.find("\r\n" + row_prefix);
     REQUIRE(pos != std::string::npos);
