@@ -51,13 +51,7 @@ void Validator::identify(const std::string& guid, Kind kind, const char* element
         error("invalid-guid", loc,
               fmt::format("{} has an invalid @guid (GUIDType is 8-4-4-4-12 hex digits, optionally in braces)",
                           tag(element, guid)));
-    auto [first_ptr, inserted] = m_known.insert(g, Known{kind, element, loc});
-    if (!inserted) {
-        const Known& first = *first_ptr;
-        std::string where = first.loc.known() ? fmt::format(" at line {}", first.loc.line) : std::string();
-        error("duplicate-guid", loc,
-              fmt::format("{} reuses the GUID of the <{}>{}", tag(element, guid), first.element, where));
-    }
+    m_known.add(g, Known{kind, element, loc, guid});
 }
 
 void Validator::register_code(const Code& c) {
@@ -112,6 +106,11 @@ void Validator::register_all() {
         for (const auto& v : g.vertices) identify(v.guid, Kind::Vertex, "Vertex", v.loc);
         for (const auto& e : g.edges) identify(e.guid, Kind::Edge, "Edge", e.loc);
     }
+    m_known.seal([&](const Known& later, const Known& first) {
+        std::string where = first.loc.known() ? fmt::format(" at line {}", first.loc.line) : std::string();
+        error("duplicate-guid", later.loc,
+              fmt::format("{} reuses the GUID of the <{}>{}", tag(later.element, later.guid), first.element, where));
+    });
 }
 
 }  // namespace detail

@@ -25,8 +25,9 @@ const char* noun(Kind k);
 
 struct Known {
     Kind kind;
-    const char* element;  // a literal: the map holds hundreds of thousands of these
+    const char* element;  // a literal: the index holds hundreds of thousands of these
     Location loc;
+    std::string_view guid;  // as spelled, a view into the project
 };
 
 // GUIDType and the other attribute types are xsd:token: surrounding whitespace is not part of the value.
@@ -73,7 +74,7 @@ private:
     const ValidateOptions& m_o;
     Diagnostics& m_out;
     std::string m_file;
-    GuidMap<Known> m_known;            // GUID -> first element with it
+    GuidIndex<Known> m_known;          // GUID -> first element with it (sealed at the end of pass 1)
     GuidMap<const Variable*> m_vars;   // for VariableValue types
 
     void error(const char* id, Location loc, std::string message) { m_out.error(id, m_file, loc, std::move(message)); }
