@@ -619,3 +619,32 @@ TEST_CASE("validate looks internal files up in the project's archive", "[validat
     CHECK(x.message.find("broken.txt") != std::string::npos);
     CHECK(x.loc.line == 22);
 }
+
+TEST_CASE("validate reports every repeat of a GUID, malformed ones included, against the first", "[validate]") {
+    Project p = clean_project();
+    Code extra = theme_of(p);
+    extra.children.clear();
+    extra.note_refs.clear();
+    for (std::uint32_t l : {90u, 91u}) {
+        extra.loc = line(l);
+        p.codes.push_back(extra);  // the theme's GUID twice more
+    }
+    Code odd;
+    odd.guid = "not-a-guid";
+    odd.name = "odd";
+    for (std::uint32_t l : {95u, 96u}) {
+        odd.loc = line(l);
+        p.codes.push_back(odd);
+    }
+    Diagnostics d = validate(p);
+    auto dup = with_id(d, "duplicate-guid");
+    REQUIRE(dup.size() == 3);
+    CHECK(dup[0].loc.line == 90);
+    CHECK(dup[0].message.find("<Code> at line 8") != std::string::npos);
+    CHECK(dup[1].loc.line == 91);
+    CHECK(dup[1].message.find("<Code> at line 8") != std::string::npos);
+    CHECK(dup[2].loc.line == 96);
+    CHECK(dup[2].message.find("<Code> at line 95") != std::string::npos);
+    CHECK(with_id(d, "invalid-guid").size() == 2);
+    CHECK(d.items().size() == 5);
+}
