@@ -135,7 +135,9 @@ private:
     template <class F>
     void children(pugi::xml_node n, Extensions& ext, F&& known) {
         std::size_t position = 0;
-        for (pugi::xml_node c : n.children()) {
+        // The next sibling is taken first so that `known` may remove the child it has read (read_sources does).
+        for (pugi::xml_node c = n.first_child(), next; c; c = next) {
+            next = c.next_sibling();
             if (c.type() != pugi::node_element) continue;
             if (!known(local_name(c.name()), c)) ext.elements.push_back({position, raw(c)});
             ++position;
@@ -336,8 +338,8 @@ private:
         return c;
     }
 
-    Selection read_selection(pugi::xml_node n, SelectionKind kind) {
-        Selection s;
+    /// Reads into `s` (constructed in place in its vector: a Selection is large and 100,000 moves show up).
+    void read_selection(pugi::xml_node n, SelectionKind kind, Selection& s) {
         s.kind = kind;
         s.loc = loc(n);
         bool has_start = false, has_end = false, has_page = false, has_fx = false, has_fy = false, has_sx = false,
@@ -390,7 +392,6 @@ private:
             else return false;
             return true;
         });
-        return s;
     }
 
     SyncPoint read_sync_point(pugi::xml_node n) {
@@ -422,7 +423,7 @@ private:
             if (cn == "Description" && !t.description) t.description = text(k);
             else if (cn == "PlainTextContent" && !t.plain_text_content) t.plain_text_content = text(k);
             else if (cn == "SyncPoint") t.sync_points.push_back(read_sync_point(k));
-            else if (cn == "TranscriptSelection") t.selections.push_back(read_selection(k, SelectionKind::Transcript));
+            else if (cn == "TranscriptSelection") read_selection(k, SelectionKind::Transcript, t.selections.emplace_back());
             else if (cn == "NoteRef") t.note_refs.push_back(read_ref(k));
             else return false;
             return true;
@@ -435,7 +436,13 @@ private:
 
     Source read_source(pugi::xml_node n, SourceKind kind) {
         Source s;
+        read_source(n, kind, s);
+        return s;
+    }
+
+    void read_source(pugi::xml_node n, SourceKind kind, Source& s) {
         s.kind = kind;
+        s.selections.reserve(element_children(n));
         s.loc = loc(n);
         attributes(n, s.ext, [&](std::string_view a, const char* v) {
             if (a == "guid") s.guid = v;
@@ -453,21 +460,26 @@ private:
             else if (cn == "NoteRef") s.note_refs.push_back(read_ref(k));
             else if (cn == "VariableValue") s.variable_values.push_back(read_variable_value(k));
             else if (kind == SourceKind::Text && cn == "PlainTextContent" && !s.plain_text_content) s.plain_text_content = text(k);
-            else if (kind == SourceKind::Text && cn == "PlainTextSelection") s.selections.push_back(read_selection(k, SelectionKind::PlainText));
+            else if (kind == SourceKind::Text && cn == "PlainTextSelection") read_selection(k, SelectionKind::PlainText, s.selections.emplace_back());
             else if (kind == SourceKind::Picture && cn == "TextDescription" && !s.text_description)
                 s.text_description.emplace() = read_text_source(k, SourceKind::Text);
-            else if (kind == SourceKind::Picture && cn == "PictureSelection") s.selections.push_back(read_selection(k, SelectionKind::Picture));
-            else if (kind == SourceKind::PDF && cn == "PDFSelection") s.selections.push_back(read_selection(k, SelectionKind::PDF));
+            else if (kind == SourceKind::Picture && cn == "PictureSelection") read_selection(k, SelectionKind::Picture, s.selections.emplace_back());
+            else if (kind == SourceKind::PDF && cn == "PDFSelection") read_selection(k, SelectionKind::PDF, s.selections.emplace_back());
             else if (kind == SourceKind::PDF && cn == "Representation" && !s.representation)
                 s.representation.emplace() = read_text_source(k, SourceKind::Text);
             else if ((kind == SourceKind::Audio || kind == SourceKind::Video) && cn == "Transcript") s.transcripts.push_back(read_transcript(k));
-            else if (kind == SourceKind::Audio && cn == "AudioSelection") s.selections.push_back(read_selection(k, SelectionKind::Audio));
-            else if (kind == SourceKind::Video && cn == "VideoSelection") s.selections.push_back(read_selection(k, SelectionKind::Video));
+            else if (kind == SourceKind::Audio && cn == "AudioSelection") read_selection(k, SelectionKind::Audio, s.selections.emplace_back());
+            else if (kind == SourceKind::Video && cn == "VideoSelection") read_selection(k, SelectionKind::Video, s.selections.emplace_back());
             else return false;
             return true;
         });
         if (kind == SourceKind::Text) convert_positions(s);
-        return s;
+    }
+
+    static std::size_t element_children(pugi::xml_node n) {
+        std::size_t count = 0;
+        for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) count += c.type() == pugi::node_element;
+        return count;
     }
 
     /// Tool positions -> code points (NVivo: UTF-16 units; ATLAS.ti: CRLF as one). Needs the text, so only
@@ -498,6 +510,7 @@ private:
     }
 
     void read_sources(pugi::xml_node n, Project& p) {
+        p.sources.reserve(element_children(n));
         attributes(n, p.containers.sources, [](std::string_view, const char*) { return false; });
         std::size_t count = 0;
         children(n, p.containers.sources, [&](std::string_view cn, pugi::xml_node k) {
@@ -507,7 +520,10 @@ private:
                 {"VideoSource", SourceKind::Video}};
             for (const auto& [name, kind] : kinds)
                 if (cn == name) {
-                    p.sources.push_back(read_source(k, kind));
+                    read_source(k, kind, p.sources.emplace_back());
+                    // Sources hold nearly all of a large project; freeing each one's DOM once it is in the model
+                    // lets the model reuse that memory, so the peak stays near the size of the model (bench/).
+                    n.remove_child(k);
                     ++count;
                     return true;
                 }

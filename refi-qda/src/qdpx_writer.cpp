@@ -26,7 +26,6 @@ namespace {
 
 // project.qde gets a fixed time stamp so that writing the same project twice gives the same bytes
 // (2019-09-25, the date of REFI-QDA 1.5). Copied entries keep their own.
-constexpr std::time_t k_fixed_mtime = 1569369600;
 // Level 6 costs about three times level 1 on XML for a few percent of size; the output is an exchange file.
 constexpr zip_uint32_t k_qde_deflate_level = 1;
 
@@ -128,6 +127,12 @@ public:
     void set_mtime(zip_uint64_t index, std::time_t mtime) {
         if (zip_file_set_mtime(m_zip, index, mtime, 0) != 0) fail("cannot set a time stamp");
     }
+    /// The fixed stamp of files Framer writes itself, set as a DOS date directly: zip_file_set_mtime converts
+    /// through local time, which would make the bytes depend on the machine's time zone.
+    void set_fixed_time(zip_uint64_t index) {
+        constexpr zip_uint16_t dos_date = ((2019 - 1980) << 9) | (9 << 5) | 25;  // 2019-09-25, REFI-QDA 1.5
+        if (zip_file_set_dostime(m_zip, index, 0, dos_date, 0) != 0) fail("cannot set a time stamp");
+    }
     void set_compression(zip_uint64_t index, zip_int32_t method, zip_uint32_t level) {
         if (zip_set_file_compression(m_zip, index, method, level) != 0) fail("cannot set the compression");
     }
@@ -180,7 +185,10 @@ void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnosti
                 if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method == ZIP_CM_STORE)
                     zip.set_compression(out, ZIP_CM_STORE, 0);
             }
-            zip.set_mtime(out, (st.valid & ZIP_STAT_MTIME) ? st.mtime : k_fixed_mtime);
+            if (st.valid & ZIP_STAT_MTIME)
+                zip.set_mtime(out, st.mtime);  // read and written through the same local time: unchanged
+            else
+                zip.set_fixed_time(out);
             zip_uint8_t opsys = 0;
             zip_uint32_t attributes = 0;
             if (zip_file_get_external_attributes(archive->handle(), static_cast<zip_uint64_t>(in), 0, &opsys,
@@ -199,7 +207,7 @@ void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnosti
             std::memcpy(copy, bytes.data(), bytes.size());
             out = zip.add(name, zip_source_buffer(zip.handle(), copy, bytes.size(), 1));
         }
-        zip.set_mtime(out, k_fixed_mtime);
+        zip.set_fixed_time(out);
         zip.set_compression(out, already_compressed(name) ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 6);
     }
 }
@@ -267,7 +275,7 @@ void write_project(const Project& project, const std::filesystem::path& path, Di
         ZipWriter zip(temp.path(), path);
         zip_uint64_t qde = zip.add("project.qde", zip_source_buffer(zip.handle(), xml.data(), xml.size(), 0));
         zip.set_compression(qde, ZIP_CM_DEFLATE, k_qde_deflate_level);
-        zip.set_mtime(qde, k_fixed_mtime);
+        zip.set_fixed_time(qde);
         copy_entries(project, zip, diagnostics);
         zip.close();
     }
