@@ -25,13 +25,13 @@ DirectoryStore::DirectoryStore(std::filesystem::path folder) : m_folder(std::mov
                 m_entries.push_back(dir.path().filename().string() + "/" + f.path().filename().string());
     }
     std::sort(m_entries.begin(), m_entries.end());
+    for (const auto& e : m_entries) m_lower.emplace(lower(e.substr(e.find('/') + 1)), e);
 }
 
 std::optional<std::string> DirectoryStore::find_internal(const std::string& file_name) const {
-    std::string want = lower(file_name);
-    for (const auto& e : m_entries)
-        if (lower(e.substr(e.find('/') + 1)) == want) return e;
-    return std::nullopt;
+    auto it = m_lower.find(lower(file_name));
+    if (it == m_lower.end()) return std::nullopt;
+    return it->second;
 }
 
 std::optional<std::uint64_t> DirectoryStore::size(const std::string& entry) const {

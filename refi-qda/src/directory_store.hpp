@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "refi/source_store.hpp"
@@ -23,6 +24,7 @@ public:
 private:
     std::filesystem::path m_folder;
     std::vector<std::string> m_entries;  ///< "sources/NAME" as found on disk (folder case kept)
+    std::unordered_map<std::string, std::string> m_lower;  ///< lower-cased file name -> entry
 };
 
 }  // namespace refi::detail

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <fstream>
 
 #include "refi/error.hpp"
 
@@ -62,7 +63,17 @@ QdpxArchive::QdpxArchive(const std::filesystem::path& path) : m_path(path) {
     if (std::filesystem::is_directory(path, ec)) throw Error(path.string(), {}, "is a directory, not a .qdpx file");
     int code = 0;
     m_zip = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &code);
-    if (!m_zip) throw Error(path.string(), {}, zip_open_message(code));
+    if (!m_zip) {
+        // A zip cut short keeps its local-header signature but loses the central directory at its end, and
+        // libzip then says "not a zip": name the real problem.
+        std::ifstream in(path, std::ios::binary);
+        char sig[4] = {};
+        in.read(sig, 4);
+        if (code == ZIP_ER_NOZIP && in.gcount() == 4 && sig[0] == 'P' && sig[1] == 'K' && sig[2] == 3 && sig[3] == 4)
+            throw Error(path.string(), {}, "the zip archive is truncated or corrupt: it starts like a zip but has no "
+                                           "central directory");
+        throw Error(path.string(), {}, zip_open_message(code));
+    }
     zip_int64_t n = zip_get_num_entries(m_zip, 0);
     m_names.reserve(static_cast<std::size_t>(std::max<zip_int64_t>(n, 0)));
     for (zip_int64_t i = 0; i < n; ++i) {
@@ -73,6 +84,8 @@ QdpxArchive::QdpxArchive(const std::filesystem::path& path) : m_path(path) {
             m_zip = nullptr;
             throw Error(path.string(), {}, fmt::format("unsafe entry name '{}' in the archive ({}); refusing to read it", s, *why));
         }
+        m_index.emplace(s, i);
+        m_lower.emplace(lower(s), s);  // first wins, as in archive order
         m_names.push_back(std::move(s));
     }
 }
@@ -110,21 +123,18 @@ std::vector<std::string> QdpxArchive::entries() const {
 std::optional<std::string> QdpxArchive::find_internal(const std::string& file_name) const {
     // The spec says sources/, NVivo for Windows writes Sources/, the Annex A example mixes cases; an exact match
     // wins, then a case-insensitive one; a bare file at the top level (older exports) is accepted last.
-    std::string exact_s = "sources/" + file_name;
-    std::optional<std::string> ci, top;
-    std::string want = lower(exact_s), want_name = lower(file_name);
-    for (const auto& n : m_names) {
-        if (n == exact_s) return n;
-        std::string ln = lower(n);
-        if (!ci && ln == want) ci = n;
-        if (!top && ln == want_name) top = n;
-    }
-    return ci ? ci : top;
+    std::string exact = "sources/" + file_name;
+    if (m_index.count(exact)) return exact;
+    auto it = m_lower.find(lower(exact));
+    if (it != m_lower.end()) return it->second;
+    it = m_lower.find(lower(file_name));
+    if (it != m_lower.end()) return it->second;
+    return std::nullopt;
 }
 
 zip_int64_t QdpxArchive::index_of(const std::string& entry) const {
-    auto it = std::find(m_names.begin(), m_names.end(), entry);
-    return it == m_names.end() ? -1 : static_cast<zip_int64_t>(it - m_names.begin());
+    auto it = m_index.find(entry);
+    return it == m_index.end() ? -1 : it->second;
 }
 
 std::optional<std::uint64_t> QdpxArchive::size(const std::string& entry) const {
@@ -148,7 +158,14 @@ std::string QdpxArchive::read(const std::string& entry, std::uint64_t max_bytes)
     zip_file_t* f = zip_fopen_index(m_zip, static_cast<zip_uint64_t>(i), 0);
     if (!f) throw Error(label, {}, std::string("cannot open entry: ") + zip_strerror(m_zip));
     std::string out;
-    if (auto declared = size(entry)) out.reserve(static_cast<std::size_t>(*declared));
+    // Inflating past the declared size means the header lies (a zip bomb) or the archive is corrupt: stop there
+    // rather than at the cap, so a lying 3 GiB entry costs nothing.
+    std::uint64_t limit = max_bytes;
+    auto declared = size(entry);
+    if (declared) {
+        limit = std::min(limit, *declared);
+        out.reserve(static_cast<std::size_t>(*declared));
+    }
     char buf[1 << 16];
     for (;;) {
         zip_int64_t got = zip_fread(f, buf, sizeof buf);
@@ -158,8 +175,11 @@ std::string QdpxArchive::read(const std::string& entry, std::uint64_t max_bytes)
             throw Error(label, {}, "corrupt or truncated data: " + why);
         }
         if (got == 0) break;
-        if (out.size() + static_cast<std::uint64_t>(got) > max_bytes) {
+        if (out.size() + static_cast<std::uint64_t>(got) > limit) {
             zip_fclose(f);
+            if (declared && limit == *declared)
+                throw Error(label, {}, fmt::format("entry inflates to more than its declared size of {} bytes; "
+                                                   "refusing it (a zip bomb or a corrupt archive)", *declared));
             throw Error(label, {}, fmt::format("entry inflates to more than the limit of {} bytes; refusing it", max_bytes));
         }
         out.append(buf, static_cast<std::size_t>(got));

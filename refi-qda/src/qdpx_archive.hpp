@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "refi/io.hpp"
@@ -41,6 +42,8 @@ private:
     std::filesystem::path m_path;
     zip_t* m_zip = nullptr;
     std::vector<std::string> m_names;  ///< all entry names, archive order
+    std::unordered_map<std::string, zip_int64_t> m_index;   ///< name -> index
+    std::unordered_map<std::string, std::string> m_lower;   ///< lower-cased name -> name
 };
 
 }  // namespace refi::detail

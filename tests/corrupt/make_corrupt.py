@@ -141,12 +141,11 @@ contains: not a zip
 """)
 
     write("truncated.qdpx", good[: len(good) // 2], """
-# cut in half: the central directory is gone. libzip says "not a zip"; the message should say truncated.
+# cut in half: the central directory is gone. libzip says "not a zip"; the reader says truncated.
 exit: 1
 reader: throws
 contains: truncated.qdpx
 contains: truncated or corrupt
-mayfail: the reader reports a zip cut short as "not a zip archive"
 """)
 
     # The central directory is intact but project.qde's deflated bytes are garbage: refused while inflating.
@@ -220,7 +219,7 @@ exit: 1
 reader: throws
 max-xml-bytes: 16777216
 contains: bomb-lying-size.qdpx
-library-contains: limit
+library-contains: more than its declared size
 """)
 
     latin1 = "Été à Paris".encode("latin-1")
