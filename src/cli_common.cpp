@@ -17,7 +17,16 @@ bool parse_command_line(const std::vector<std::string>& args, const char* comman
     options.add_options()("help,h", "show this help");
     po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
     if (vm.count("help")) {
-        io.out << "usage: framer " << command << " " << usage << "\n\n" << options << "\n";
+        // Positional arguments are declared as options for the parser; the usage line names them, so the
+        // option list leaves them out (it would otherwise show "--input arg" for INPUT).
+        po::options_description visible("Options");
+        for (const auto& option : options.options()) {
+            bool is_positional = false;
+            for (unsigned i = 0; i < positional.max_total_count() && i < 16; ++i)
+                is_positional |= positional.name_for_position(i) == option->long_name();
+            if (!is_positional) visible.add(option);
+        }
+        io.out << "usage: framer " << command << " " << usage << "\n\n" << visible << "\n";
         return false;
     }
     po::notify(vm);
