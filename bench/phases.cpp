@@ -33,8 +33,11 @@ std::uint64_t floor_parse(const std::filesystem::path& qdpx) {
     zip_fclose(file);
     if (got != static_cast<zip_int64_t>(st.size)) throw std::runtime_error("short read of project.qde");
     pugi::xml_document doc;
-    // In place, default options: the cheapest complete parse pugixml offers for this document.
-    pugi::xml_parse_result result = doc.load_buffer_inplace(buffer.get(), st.size);
+    // In place, with the options refi's reader uses (default + single whitespace PCDATA, UTF-8), so the floor is
+    // exactly the parse the reader cannot avoid.
+    pugi::xml_parse_result result = doc.load_buffer_inplace(buffer.get(), st.size,
+                                                            pugi::parse_default | pugi::parse_ws_pcdata_single,
+                                                            pugi::encoding_utf8);
     if (!result) throw std::runtime_error(std::string("pugixml: ") + result.description());
     return st.size;
 }
