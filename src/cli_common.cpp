@@ -33,6 +33,29 @@ bool parse_command_line(const std::vector<std::string>& args, const char* comman
     return true;
 }
 
+refi::Project load_project(const std::string& path, Io& io) {
+    refi::Diagnostics diagnostics;
+    try {
+        refi::Project project = refi::read_project(path, diagnostics);
+        print_diagnostics(diagnostics, io.err);
+        return project;
+    } catch (const refi::Error&) {
+        print_diagnostics(diagnostics, io.err);
+        throw;
+    }
+}
+
+int run_analysis(const char* name, const std::string& project_path, const framer::Options& options,
+                 const std::string& format, const std::string& output, Io& io) {
+    refi::Project project = load_project(project_path, io);
+    const framer::Analysis* analysis = framer::builtin_registry().analysis(name);
+    if (!analysis) throw std::logic_error(fmt::format("the {} analysis is not registered", name));
+    framer::Result result = analysis->run(project, options);
+    for (const auto& w : result.warnings) io.err << "framer " << name << ": warning: " << w << "\n";
+    emit_result(result, format, output, "md", io);
+    return ok;
+}
+
 void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err) {
     for (const auto& d : diagnostics.items()) err << d.format() << "\n";
 }

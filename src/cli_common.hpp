@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "core/plugin.hpp"
 #include "refi/error.hpp"
+#include "refi/model.hpp"
 
 namespace framer::cli {
 
@@ -25,6 +26,14 @@ namespace po = boost::program_options;
 bool parse_command_line(const std::vector<std::string>& args, const char* command, const char* usage,
                         po::options_description& options, const po::positional_options_description& positional,
                         po::variables_map& vm, Io& io);
+
+/// Reads a project, printing the reader's warnings to err (also when reading fails). Throws refi::Error.
+refi::Project load_project(const std::string& path, Io& io);
+
+/// The common run of an analysis command: read the project, run the registered analysis `name`, print its
+/// warnings, render the result (see emit_result).
+int run_analysis(const char* name, const std::string& project_path, const framer::Options& options,
+                 const std::string& format, const std::string& output, Io& io);
 
 /// Prints diagnostics (one line each) to err.
 void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err);

@@ -41,19 +41,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
     if (vm.count("flat")) analysis_options.set("flat", "1");
     if (vm.count("per-unit")) analysis_options.set("per-unit", "1");
 
-    refi::Diagnostics diagnostics;
-    refi::Project project;
-    try {
-        project = refi::read_project(project_path, diagnostics);
-    } catch (const refi::Error&) {
-        print_diagnostics(diagnostics, io.err);
-        throw;
-    }
-    print_diagnostics(diagnostics, io.err);
-    const Analysis* chart = builtin_registry().analysis("chart");
-    if (!chart) throw std::logic_error("the chart analysis is not registered");
-    emit_result(chart->run(project, analysis_options), format, output, "md", io);
-    return ok;
+    return run_analysis("chart", project_path, analysis_options, format, output, io);
 }
 
 }  // namespace framer::cli

@@ -49,21 +49,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
         }
     }
 
-    refi::Diagnostics diagnostics;
-    refi::Project project;
-    try {
-        project = refi::read_project(project_path, diagnostics);
-    } catch (const refi::Error&) {
-        print_diagnostics(diagnostics, io.err);
-        throw;
-    }
-    print_diagnostics(diagnostics, io.err);
-    const Analysis* analysis = builtin_registry().analysis("describe");
-    if (!analysis) throw std::logic_error("the describe analysis is not registered");
-    Result result = analysis->run(project, analysis_options);
-    for (const auto& w : result.warnings) io.err << "framer describe: warning: " << w << "\n";
-    emit_result(result, format, output, "md", io);
-    return ok;
+    return run_analysis("describe", project_path, analysis_options, format, output, io);
 }
 
 }  // namespace framer::cli

@@ -42,21 +42,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
     if (!decimals.empty()) analysis_options.set("decimals", decimals);
     for (const auto& a : applies) analysis_options.add("applies", a);
 
-    refi::Diagnostics diagnostics;
-    refi::Project project;
-    try {
-        project = refi::read_project(project_path, diagnostics);
-    } catch (const refi::Error&) {
-        print_diagnostics(diagnostics, io.err);
-        throw;
-    }
-    print_diagnostics(diagnostics, io.err);
-    const Analysis* analysis = builtin_registry().analysis("tabulate");
-    if (!analysis) throw std::logic_error("the tabulate analysis is not registered");
-    Result result = analysis->run(project, analysis_options);
-    for (const auto& w : result.warnings) io.err << "framer tabulate: warning: " << w << "\n";
-    emit_result(result, format, output, "md", io);
-    return ok;
+    return run_analysis("tabulate", project_path, analysis_options, format, output, io);
 }
 
 }  // namespace framer::cli
