@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <ostream>
 #include <sstream>
 
@@ -47,6 +48,9 @@ refi::Project load_project(const std::string& path, Io& io) {
 
 int run_analysis(const char* name, const std::string& project_path, const framer::Options& options,
                  const std::string& format, const std::string& output, Io& io) {
+    std::error_code ec;
+    if (!output.empty() && output != "-" && std::filesystem::equivalent(output, project_path, ec))
+        throw refi::Error(output, {}, "is the input project; refusing to write over it (choose another -o)");
     refi::Project project = load_project(project_path, io);
     const framer::Analysis* analysis = framer::builtin_registry().analysis(name);
     if (!analysis) throw std::logic_error(fmt::format("the {} analysis is not registered", name));
