@@ -157,33 +157,39 @@ std::string QdpxArchive::read(const std::string& entry, std::uint64_t max_bytes)
                                            "(a zip bomb or an oversized file)", *declared, max_bytes));
     zip_file_t* f = zip_fopen_index(m_zip, static_cast<zip_uint64_t>(i), 0);
     if (!f) throw Error(label, {}, std::string("cannot open entry: ") + zip_strerror(m_zip));
-    std::string out;
     // Inflating past the declared size means the header lies (a zip bomb) or the archive is corrupt: stop there
     // rather than at the cap, so a lying 3 GiB entry costs nothing.
     std::uint64_t limit = max_bytes;
     auto declared = size(entry);
-    if (declared) {
-        limit = std::min(limit, *declared);
-        out.reserve(static_cast<std::size_t>(*declared));
-    }
-    char buf[1 << 16];
+    if (declared) limit = std::min(limit, *declared);
+    auto overrun = [&] {
+        zip_fclose(f);
+        if (declared && limit == *declared)
+            return Error(label, {}, fmt::format("entry inflates to more than its declared size of {} bytes; "
+                                                "refusing it (a zip bomb or a corrupt archive)", *declared));
+        return Error(label, {}, fmt::format("entry inflates to more than the limit of {} bytes; refusing it", max_bytes));
+    };
+    // Inflate straight into the result (one byte more than allowed, to notice an overrun): no intermediate
+    // buffer and no second copy of a 37 MB document.
+    std::string out;
+    out.resize(static_cast<std::size_t>(declared ? limit + 1 : std::min<std::uint64_t>(limit + 1, 1 << 16)));
+    std::size_t filled = 0;
     for (;;) {
-        zip_int64_t got = zip_fread(f, buf, sizeof buf);
+        if (filled == out.size()) {
+            if (filled > limit) throw overrun();
+            out.resize(static_cast<std::size_t>(std::min<std::uint64_t>(limit + 1, out.size() * 2)));
+        }
+        zip_int64_t got = zip_fread(f, out.data() + filled, out.size() - filled);
         if (got < 0) {
             std::string why = zip_file_strerror(f);
             zip_fclose(f);
             throw Error(label, {}, "corrupt or truncated data: " + why);
         }
         if (got == 0) break;
-        if (out.size() + static_cast<std::uint64_t>(got) > limit) {
-            zip_fclose(f);
-            if (declared && limit == *declared)
-                throw Error(label, {}, fmt::format("entry inflates to more than its declared size of {} bytes; "
-                                                   "refusing it (a zip bomb or a corrupt archive)", *declared));
-            throw Error(label, {}, fmt::format("entry inflates to more than the limit of {} bytes; refusing it", max_bytes));
-        }
-        out.append(buf, static_cast<std::size_t>(got));
+        filled += static_cast<std::size_t>(got);
+        if (filled > limit) throw overrun();
     }
+    out.resize(filled);
     zip_fclose(f);
     return out;
 }
