@@ -1,5 +1,6 @@
 // framer-bench: generates a 1,000-source x 100-coding project and measures read, validate, write (and tabulate,
 // chart when those plugins are built) against the floor of inflating and parsing project.qde. See README.md.
+#include "huge_pages.hpp"
 #include <fmt/format.h>
 #include <stdlib.h>
 
@@ -121,6 +122,10 @@ int run(const Args& args) {
         load >> one >> five;
         std::cout << fmt::format("Machine: {} hardware threads, load average {} (1 min) {} (5 min) at start.\n",
                                  std::thread::hardware_concurrency(), one, five);
+        // The CLI runs with transparent huge pages (src/huge_pages.hpp); so does the bench, floor included.
+        const char* tunables = std::getenv("GLIBC_TUNABLES");
+        std::cout << fmt::format("Allocator: GLIBC_TUNABLES={} (as the framer CLI runs; FRAMER_NO_HUGEPAGES=1 measures "
+                                 "with 4 KiB pages).\n", tunables ? tunables : "(unset)");
     }
     std::cout << fmt::format("Project: {} sources, {} cases, {} selections, {} codings; project.qde {} bytes ({}), "
                              "source texts {} bytes ({}), {} {} bytes ({}); generated in {:.2f} s.\n"
@@ -230,6 +235,7 @@ int run(const Args& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    framer::cli::use_huge_pages(argv);
     try {
         Args args = parse(argc, argv);
         if (!args.phase.empty()) {

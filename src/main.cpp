@@ -4,8 +4,10 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "huge_pages.hpp"
 
 int main(int argc, char** argv) {
+    framer::cli::use_huge_pages(argv);
     std::ios::sync_with_stdio(false);
     std::vector<std::string> args(argv, argv + argc);
     framer::cli::Io io{std::cout, std::cerr};

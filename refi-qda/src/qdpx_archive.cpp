@@ -2,10 +2,12 @@
 #include "qdpx_archive.hpp"
 
 #include <fmt/format.h>
+#include <libdeflate.h>
 
 #include <algorithm>
 #include <cctype>
 #include <fstream>
+#include <memory>
 
 #include "refi/error.hpp"
 
@@ -147,6 +149,48 @@ std::optional<std::uint64_t> QdpxArchive::size(const std::string& entry) const {
     return st.size;
 }
 
+std::optional<std::string> QdpxArchive::read_deflated_whole(zip_uint64_t index, const std::string& label) const {
+    // libzip inflates through zlib in small steps (about 200 MB/s here); libdeflate inflates a whole buffer about
+    // four times faster, which is most of the difference between reading a large project and merely parsing it
+    // (bench/README.md). Used for deflated entries of known size; anything else takes libzip's path.
+    constexpr std::uint64_t k_worth_it = 1 << 20;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(m_zip, index, 0, &st) != 0) return std::nullopt;
+    const auto need = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC | ZIP_STAT_ENCRYPTION_METHOD;
+    if ((st.valid & need) != need || st.comp_method != ZIP_CM_DEFLATE || st.encryption_method != ZIP_EM_NONE ||
+        st.size < k_worth_it)
+        return std::nullopt;
+    zip_file_t* raw = zip_fopen_index(m_zip, index, ZIP_FL_COMPRESSED);
+    if (!raw) return std::nullopt;
+    std::string compressed(static_cast<std::size_t>(st.comp_size), '\0');
+    std::size_t got = 0;
+    while (got < compressed.size()) {
+        zip_int64_t n = zip_fread(raw, compressed.data() + got, compressed.size() - got);
+        if (n <= 0) break;
+        got += static_cast<std::size_t>(n);
+    }
+    zip_fclose(raw);
+    if (got != compressed.size()) throw Error(label, {}, "corrupt or truncated data: the compressed entry is cut short");
+
+    std::string out(static_cast<std::size_t>(st.size), '\0');
+    std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
+        libdeflate_alloc_decompressor(), libdeflate_free_decompressor);
+    if (!inflater) throw std::bad_alloc();
+    std::size_t produced = 0;
+    // The output buffer is exactly the declared size: data that would inflate past it is refused, not written.
+    libdeflate_result r = libdeflate_deflate_decompress(inflater.get(), compressed.data(), compressed.size(),
+                                                        out.data(), out.size(), &produced);
+    if (r == LIBDEFLATE_INSUFFICIENT_SPACE)
+        throw Error(label, {}, fmt::format("entry inflates to more than its declared size of {} bytes; refusing it "
+                                           "(a zip bomb or a corrupt archive)", st.size));
+    if (r != LIBDEFLATE_SUCCESS || produced != out.size())
+        throw Error(label, {}, "corrupt or truncated data: the deflate stream is invalid or shorter than declared");
+    if (libdeflate_crc32(0, out.data(), out.size()) != st.crc)
+        throw Error(label, {}, "corrupt data: CRC mismatch");
+    return out;
+}
+
 std::string QdpxArchive::read(const std::string& entry, std::uint64_t max_bytes) const {
     std::string label = m_path.string() + ":" + entry;
     zip_int64_t i = index_of(entry);
@@ -155,6 +199,7 @@ std::string QdpxArchive::read(const std::string& entry, std::uint64_t max_bytes)
     if (auto declared = size(entry); declared && *declared > max_bytes)
         throw Error(label, {}, fmt::format("entry inflates to {} bytes, more than the limit of {} bytes; refusing it "
                                            "(a zip bomb or an oversized file)", *declared, max_bytes));
+    if (auto fast = read_deflated_whole(static_cast<zip_uint64_t>(i), label)) return std::move(*fast);
     zip_file_t* f = zip_fopen_index(m_zip, static_cast<zip_uint64_t>(i), 0);
     if (!f) throw Error(label, {}, std::string("cannot open entry: ") + zip_strerror(m_zip));
     // Inflating past the declared size means the header lies (a zip bomb) or the archive is corrupt: stop there

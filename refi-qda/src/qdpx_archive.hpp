@@ -39,6 +39,9 @@ public:
     zip_int64_t index_of(const std::string& entry) const;
 
 private:
+    /// A large deflated entry inflated in one step (libdeflate); nullopt when the entry does not qualify.
+    std::optional<std::string> read_deflated_whole(zip_uint64_t index, const std::string& label) const;
+
     std::filesystem::path m_path;
     zip_t* m_zip = nullptr;
     std::vector<std::string> m_names;  ///< all entry names, archive order
