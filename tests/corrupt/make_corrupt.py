@@ -91,7 +91,7 @@ def write(name, data, expected):
     write_expected(name, expected)
 
 
-def spaces_bomb(name, total, declared=None):
+def spaces_bomb(name, total, declared=None, wrong_crc=False):
     """A .qdpx whose project.qde is `total` spaces, deflated while streaming (never held in memory).
     With `declared`, the headers lie: they give that uncompressed size instead (a bomb that hides its size)."""
     chunk = b" " * (1 << 20)
@@ -107,6 +107,8 @@ def spaces_bomb(name, total, declared=None):
     data.write(comp.flush())
     deflated = data.getvalue()
     size = total if declared is None else declared
+    if wrong_crc:
+        crc ^= 0x5A5A5A5A
     fname = b"project.qde"
     zip64 = size >= 0xFFFFFFFF or len(deflated) >= 0xFFFFFFFF
     dos_time, dos_date = 0, (2024 - 1980) << 9 | 1 << 5 | 1
@@ -220,6 +222,23 @@ reader: throws
 max-xml-bytes: 16777216
 contains: bomb-lying-size.qdpx
 library-contains: more than its declared size
+""")
+
+    # Entries of 1 MiB and more are inflated in one step (libdeflate) into a buffer of the declared size:
+    # the same lies must be caught on that path too.
+    spaces_bomb("bomb-lying-size-large.qdpx", 8 << 20, declared=2 << 20)
+    write_expected("bomb-lying-size-large.qdpx", """
+exit: 1
+reader: throws
+contains: bomb-lying-size-large.qdpx:project.qde
+library-contains: more than its declared size of 2097152 bytes
+""")
+    spaces_bomb("crc-mismatch-large.qdpx", 2 << 20, wrong_crc=True)
+    write_expected("crc-mismatch-large.qdpx", """
+exit: 1
+reader: throws
+contains: crc-mismatch-large.qdpx:project.qde
+contains: CRC
 """)
 
     latin1 = "Été à Paris".encode("latin-1")
