@@ -67,6 +67,7 @@ void run_analysis(const std::string& name, const refi::Project& project, const s
     if (!analysis || !json) throw std::runtime_error("analysis or json exporter not registered: " + name);
     Options options;
     if (name == "tabulate") options.set("by", "Role");
+    options.set("parts", "json");  // as `framer ... --format json` does: only the JSON part is built
     Result result = analysis->run(project, options);
     std::ofstream file(out, std::ios::binary);
     json->write(result, file);

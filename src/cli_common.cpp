@@ -54,7 +54,10 @@ int run_analysis(const char* name, const std::string& project_path, const framer
     refi::Project project = load_project(project_path, io);
     const framer::Analysis* analysis = framer::builtin_registry().analysis(name);
     if (!analysis) throw std::logic_error(fmt::format("the {} analysis is not registered", name));
-    framer::Result result = analysis->run(project, options);
+    // Tell the analysis which part of the Result the exporter reads, so a large one can skip the other.
+    framer::Options run_options = options;
+    run_options.set("parts", choose_exporter(format, output, "md").name() == "json" ? "json" : "tables");
+    framer::Result result = analysis->run(project, run_options);
     for (const auto& w : result.warnings) io.err << "framer " << name << ": warning: " << w << "\n";
     emit_result(result, format, output, "md", io);
     return ok;
@@ -64,8 +67,8 @@ void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err) 
     for (const auto& d : diagnostics.items()) err << d.format() << "\n";
 }
 
-void emit_result(const framer::Result& result, const std::string& format, const std::string& output,
-                 const std::string& fallback_format, Io& io) {
+const framer::Exporter& choose_exporter(const std::string& format, const std::string& output,
+                                        const std::string& fallback_format) {
     const auto& registry = framer::builtin_registry();
     const framer::Exporter* exporter = nullptr;
     if (!format.empty()) {
@@ -83,14 +86,18 @@ void emit_result(const framer::Result& result, const std::string& format, const 
         exporter = registry.exporter(fallback_format);
     }
     if (!exporter) throw UsageError("no exporter for format '" + fallback_format + "'");
+    return *exporter;
+}
+
+void emit_result(const framer::Result& result, const std::string& format, const std::string& output,
+                 const std::string& fallback_format, Io& io) {
+    const framer::Exporter* exporter = &choose_exporter(format, output, fallback_format);
     if (output.empty() || output == "-") {
         if (exporter->binary()) throw UsageError(fmt::format("format {} is binary; give -o FILE", exporter->name()));
         exporter->write(result, io.out);
         return;
     }
-    std::ostringstream buffer;
-    exporter->write(result, buffer);
-    refi::write_file_atomically(output, buffer.str());
+    refi::write_stream_atomically(output, [&](std::ostream& out) { exporter->write(result, out); });
 }
 
 }  // namespace framer::cli

@@ -38,6 +38,10 @@ int run_analysis(const char* name, const std::string& project_path, const framer
 /// Prints diagnostics (one line each) to err.
 void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err);
 
+/// The exporter for --format, else for the -o extension, else `fallback_format`. Throws UsageError.
+const framer::Exporter& choose_exporter(const std::string& format, const std::string& output,
+                                        const std::string& fallback_format);
+
 /// Renders `result` with the exporter chosen by --format, else by the -o extension, else `fallback_format`;
 /// writes to stdout (text formats) or atomically to `output`. Throws UsageError for an unknown format or a
 /// binary format without -o.

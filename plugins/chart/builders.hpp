@@ -18,6 +18,10 @@ struct ChartInput {
     std::vector<Unit> units;                      ///< natural order
     std::vector<std::vector<Excerpt>> excerpts;   ///< per unit, source order
     std::vector<std::string> show;                ///< --show variables (validated)
+    /// Which parts of the Result the chosen exporter reads (Options "parts": "json" or "tables"; both when
+    /// absent). A chart of 100,000 excerpts holds every text several times over, so the unused part is skipped.
+    bool want_json = true;
+    bool want_tables = true;
 };
 
 /// One matrix per theme: json {"unit", "themes": [...]}, one document table per theme, one long csv table.

@@ -26,6 +26,9 @@ public:
         UnitKind kind = choose_unit_kind(project, options.get("unit"));
         chart::ChartInput input{project, index, kind, build_units(project, kind), {}, options.get_all("show")};
         check_variables(project, input.show);
+        const std::string parts = options.get("parts");
+        input.want_json = parts != "tables";
+        input.want_tables = parts != "json";
 
         chart::TextCache texts(project);
         std::unordered_map<std::string, bool> directly_coded;

@@ -181,10 +181,12 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
             const Unit& unit = in.units[u];
             auto cells = fill_cells(theme, in.excerpts[u]);
             Json rj = Json::object();
-            rj["unit"] = unit.name;
-            rj["guid"] = unit.guid;
-            rj["attributes"] = attributes_json(unit, in.show);
             Json cells_json = Json::array();
+            if (in.want_json) {
+                rj["unit"] = unit.name;
+                rj["guid"] = unit.guid;
+                rj["attributes"] = attributes_json(unit, in.show);
+            }
             std::vector<Cell> row{text_cell(unit.name, true)};
             for (const auto& v : in.show) {
                 auto it = unit.variables.find(v);
@@ -193,16 +195,19 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
             for (std::size_t c = 0; c < theme.columns.size(); ++c) {
                 const refi::Code& code = *theme.columns[c].code;
                 std::string summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid))).value_or("");
-                Json cj = Json::object();
-                cj["column"] = code.name;
-                cj["code_guid"] = code.guid;
-                cj["summary"] = summary;
-                Json ex = Json::array();
-                for (std::size_t i = 0; i < cells[c].excerpts.size(); ++i) {
-                    ex.push_back(excerpt_json(*cells[c].excerpts[i], &cells[c].coders[i]));
+                if (in.want_json) {
+                    Json cj = Json::object();
+                    cj["column"] = code.name;
+                    cj["code_guid"] = code.guid;
+                    cj["summary"] = summary;
+                    Json ex = Json::array();
+                    for (std::size_t i = 0; i < cells[c].excerpts.size(); ++i) {
+                        ex.push_back(excerpt_json(*cells[c].excerpts[i], &cells[c].coders[i]));
+                    }
+                    cj["excerpts"] = std::move(ex);
+                    cells_json.push_back(std::move(cj));
                 }
-                cj["excerpts"] = std::move(ex);
-                cells_json.push_back(std::move(cj));
+                if (!in.want_tables) continue;
 
                 std::string text = cell_text(cells[c]);
                 Cell data = text_cell(text);
@@ -223,17 +228,23 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
                 long_row.push_back(text_cell(code.guid));
                 long_table.rows.push_back(std::move(long_row));
             }
-            row.push_back(text_cell(keys::unit + unit.guid));
-            table.rows.push_back(std::move(row));
-            rj["cells"] = std::move(cells_json);
-            rows.push_back(std::move(rj));
+            if (in.want_tables) {
+                row.push_back(text_cell(keys::unit + unit.guid));
+                table.rows.push_back(std::move(row));
+            }
+            if (in.want_json) {
+                rj["cells"] = std::move(cells_json);
+                rows.push_back(std::move(rj));
+            }
         }
-        tj["rows"] = std::move(rows);
-        themes_json.push_back(std::move(tj));
-        result.tables.push_back(std::move(table));
+        if (in.want_json) {
+            tj["rows"] = std::move(rows);
+            themes_json.push_back(std::move(tj));
+        }
+        if (in.want_tables) result.tables.push_back(std::move(table));
     }
-    result.json["themes"] = std::move(themes_json);
-    result.tables.push_back(std::move(long_table));
+    if (in.want_json) result.json["themes"] = std::move(themes_json);
+    if (in.want_tables) result.tables.push_back(std::move(long_table));
     assign_sheet_keys(result);
     return result;
 }

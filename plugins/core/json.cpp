@@ -2,6 +2,8 @@
 // control character) and passes UTF-8 through unchanged, so names with accents or emoji stay readable.
 #include "core/json.hpp"
 
+#include <ostream>
+
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -100,7 +102,16 @@ void newline(std::string& out, int indent, int level) {
     out.append(static_cast<std::size_t>(indent * level), ' ');
 }
 
-void dump_value(const Json& j, std::string& out, int indent, int level) {
+/// With a sink, the text is handed on in pieces of about 1 MB: a chart's JSON can be 50 MB, and building it whole
+/// first costs that much memory again (bench/README.md).
+void spill(std::string& out, std::ostream* sink) {
+    if (sink && out.size() > (1u << 20)) {
+        sink->write(out.data(), static_cast<std::streamsize>(out.size()));
+        out.clear();
+    }
+}
+
+void dump_value(const Json& j, std::string& out, int indent, int level, std::ostream* sink = nullptr) {
     if (j.is_null()) {
         out += "null";
     } else if (j.is_bool()) {
@@ -121,7 +132,8 @@ void dump_value(const Json& j, std::string& out, int indent, int level) {
         for (std::size_t k = 0; k < a.size(); ++k) {
             if (k) out += ',';
             newline(out, indent, level + 1);
-            dump_value(a[k], out, indent, level + 1);
+            dump_value(a[k], out, indent, level + 1, sink);
+            spill(out, sink);
         }
         newline(out, indent, level);
         out += ']';
@@ -137,7 +149,8 @@ void dump_value(const Json& j, std::string& out, int indent, int level) {
             newline(out, indent, level + 1);
             dump_string(o[k].first, out);
             out += indent < 0 ? ":" : ": ";
-            dump_value(o[k].second, out, indent, level + 1);
+            dump_value(o[k].second, out, indent, level + 1, sink);
+            spill(out, sink);
         }
         newline(out, indent, level);
         out += '}';
@@ -150,6 +163,12 @@ std::string Json::dump(int indent) const {
     std::string out;
     dump_value(*this, out, indent, 0);
     return out;
+}
+
+void Json::dump(std::ostream& sink, int indent) const {
+    std::string out;
+    dump_value(*this, out, indent, 0, &sink);
+    sink.write(out.data(), static_cast<std::streamsize>(out.size()));
 }
 
 namespace {

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <variant>
@@ -56,6 +57,8 @@ public:
 
     /// Serialises with two-space indentation (indent < 0: compact). Non-ASCII is written as UTF-8.
     std::string dump(int indent = 2) const;
+    /// The same text written to `out` as it is produced (bounded memory for large results).
+    void dump(std::ostream& out, int indent) const;
     /// Parses JSON text; throws std::runtime_error with the offset on malformed input.
     static Json parse(const std::string& text);
 

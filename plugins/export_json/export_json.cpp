@@ -10,7 +10,10 @@ class JsonExporter : public Exporter {
 public:
     std::string name() const override { return "json"; }
     std::vector<std::string> extensions() const override { return {".json"}; }
-    void write(const Result& result, std::ostream& out) const override { out << result.json.dump(2) << "\n"; }
+    void write(const Result& result, std::ostream& out) const override {
+        result.json.dump(out, 2);  // streamed: a chart's JSON is tens of MB
+        out << "\n";
+    }
 };
 
 }  // namespace

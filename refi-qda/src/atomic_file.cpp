@@ -2,6 +2,9 @@
 // rename it over the output. A crash or an error leaves either the old file or the new one, never a mixture.
 #include "atomic_file.hpp"
 
+#include <fstream>
+#include <functional>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -101,6 +104,18 @@ namespace refi {
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
     detail::TempFile temp(path);
     temp.write(bytes);
+    temp.commit();
+}
+
+void write_stream_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& produce) {
+    detail::TempFile temp(path);
+    {
+        std::ofstream out(temp.path(), std::ios::binary | std::ios::trunc);
+        if (!out) throw Error(path.string(), {}, "cannot write the temporary file " + temp.path().string());
+        produce(out);
+        out.flush();
+        if (!out) throw Error(path.string(), {}, "cannot write the temporary file " + temp.path().string());
+    }
     temp.commit();
 }
 

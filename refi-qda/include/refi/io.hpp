@@ -3,6 +3,8 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 
@@ -49,5 +51,7 @@ std::string project_to_xml(const Project& project, Diagnostics& diagnostics, con
 
 /// Writes bytes to `path` atomically (temp file in the same folder, then rename). Throws refi::Error.
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+/// Writes atomically what `produce` writes to the stream, without holding it all in memory first.
+void write_stream_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& produce);
 
 }  // namespace refi
