@@ -1,0 +1,54 @@
+// The "parts" option: an exporter that reads only the JSON (or only the tables) lets chart skip the other part,
+// without changing the part it builds.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "plugins/chart_test_support.hpp"
+
+using namespace framer;
+
+TEST_CASE("Chart with parts=json builds the same JSON and no tables", "[chart][parts]") {
+    refi::Project project = test::read_sample("recovery-study.qdpx");
+    Result both = test::run_chart(project);
+    Options json_only;
+    json_only.set("parts", "json");
+    Result json = test::run_chart(project, json_only);
+    CHECK(json.json.dump() == both.json.dump());
+    CHECK(json.tables.empty());
+    CHECK_FALSE(both.tables.empty());
+}
+
+TEST_CASE("Chart with parts=tables builds the same tables and no JSON themes", "[chart][parts]") {
+    refi::Project project = test::read_sample("recovery-study.qdpx");
+    Result both = test::run_chart(project);
+    Options tables_only;
+    tables_only.set("parts", "tables");
+    Result tables = test::run_chart(project, tables_only);
+    CHECK_FALSE(tables.json.contains("themes"));
+    REQUIRE(tables.tables.size() == both.tables.size());
+    const Exporter* csv = builtin_registry().exporter("csv");
+    const Exporter* md = builtin_registry().exporter("md");
+    REQUIRE(csv);
+    REQUIRE(md);
+    for (const Exporter* e : {csv, md}) {
+        std::ostringstream a, b;
+        e->write(both, a);
+        e->write(tables, b);
+        CHECK(a.str() == b.str());
+    }
+}
+
+TEST_CASE("Json written to a stream equals the dumped string, also when it is spilled in pieces", "[json]") {
+    Json big = Json::array();
+    for (int i = 0; i < 40000; ++i) {
+        Json o = Json::object();
+        o["text"] = std::string("excerpt \"") + std::to_string(i) + "\" — é\n";
+        o["n"] = i;
+        big.push_back(std::move(o));
+    }
+    std::ostringstream streamed;
+    big.dump(streamed, 2);
+    CHECK(streamed.str().size() > (1u << 20));  // more than one spill
+    CHECK(streamed.str() == big.dump(2));
+}
