@@ -124,8 +124,11 @@ int run(const Args& args) {
                                  std::thread::hardware_concurrency(), one, five);
         // The CLI runs with transparent huge pages (src/huge_pages.hpp); so does the bench, floor included.
         const char* tunables = std::getenv("GLIBC_TUNABLES");
-        std::cout << fmt::format("Allocator: GLIBC_TUNABLES={} (as the framer CLI runs; FRAMER_NO_HUGEPAGES=1 measures "
-                                 "with 4 KiB pages).\n", tunables ? tunables : "(unset)");
+        if (tunables && std::string(tunables).find("hugetlb=1") != std::string::npos)
+            std::cout << "Allocator: transparent huge pages (GLIBC_TUNABLES=" << tunables
+                      << "), as the framer CLI runs; FRAMER_NO_HUGEPAGES=1 measures with 4 KiB pages.\n";
+        else
+            std::cout << "Allocator: 4 KiB pages (FRAMER_NO_HUGEPAGES is set or the re-exec was not possible).\n";
     }
     std::cout << fmt::format("Project: {} sources, {} cases, {} selections, {} codings; project.qde {} bytes ({}), "
                              "source texts {} bytes ({}), {} {} bytes ({}); generated in {:.2f} s.\n"
