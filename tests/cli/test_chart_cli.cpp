@@ -11,6 +11,7 @@
 #include "core/json.hpp"
 #include "refi/guid.hpp"
 #include "refi/io.hpp"
+#include "support/cli_run.hpp"
 #include "support/files.hpp"
 #include "support/xsd.hpp"
 
@@ -18,18 +19,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run framer_run(std::vector<std::string> args) {
-    args.insert(args.begin(), "framer");
-    std::ostringstream out, err;
-    framer::cli::Io io{out, err};
-    int code = framer::cli::run(args, io);
-    return {code, out.str(), err.str()};
-}
+using Run = framer::test::CliRun;
+Run framer_run(std::vector<std::string> args) { return framer::test::run_framer(std::move(args)); }
 
 const std::string sample = std::string(FRAMER_SOURCE_DIR) + "/samples/recovery-study.qdpx";
 

@@ -5,6 +5,7 @@
 #include "cli.hpp"
 #include "qdpx_archive.hpp"
 #include "refi/refi.hpp"
+#include "support/cli_run.hpp"
 #include "support/files.hpp"
 #include "support/sample_project.hpp"
 #include "support/xml_compare.hpp"
@@ -17,17 +18,10 @@ using framer::test::test_guid;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
+using Run = framer::test::CliRun;
 Run convert(std::vector<std::string> args) {
-    args.insert(args.begin(), {"framer", "convert"});
-    std::ostringstream out, err;
-    framer::cli::Io io{out, err};
-    int code = framer::cli::run(args, io);
-    return {code, out.str(), err.str()};
+    args.insert(args.begin(), "convert");
+    return framer::test::run_framer(std::move(args));
 }
 
 /// A .qdpx with one text file (NVivo style: Sources/, UTF-16 positions over an emoji).

@@ -11,27 +11,15 @@
 #include "cli.hpp"
 #include "core/json.hpp"
 #include "refi/guid.hpp"
+#include "support/cli_run.hpp"
 #include "support/files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Output {
-    int exit = -1;
-    std::string out, err;
-};
-
-Output framer_run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    framer::cli::Io io{out, err};
-    args.insert(args.begin(), "framer");
-    Output o;
-    o.exit = framer::cli::run(args, io);
-    o.out = out.str();
-    o.err = err.str();
-    return o;
-}
+using Output = framer::test::CliRun;
+Output framer_run(std::vector<std::string> args) { return framer::test::run_framer(std::move(args)); }
 
 const char* const k_keys[] = {"users", "codes", "variables", "cases", "sources", "selections",
                               "codings", "notes", "sets", "links", "graphs"};
@@ -178,7 +166,7 @@ TEST_CASE("framer info --json counts elements wherever they sit", "[info][cli]")
     fs::path qde = dir.path / "everywhere.qde";
     framer::test::write_file(qde, k_everywhere_qde);
     Output o = framer_run({"info", "--json", qde.string()});
-    REQUIRE(o.exit == 0);
+    REQUIRE(o.code == 0);
     framer::Json j = framer::Json::parse(o.out);
     // Counted by hand from the document above...
     std::map<std::string, std::int64_t> by_hand = {{"users", 2}, {"codes", 4},      {"variables", 1}, {"cases", 2},
@@ -197,7 +185,7 @@ TEST_CASE("framer info prints the code tree with coding counts, variables and ca
     fs::path qde = dir.path / "everywhere.qde";
     framer::test::write_file(qde, k_everywhere_qde);
     Output o = framer_run({"info", qde.string()});
-    REQUIRE(o.exit == 0);
+    REQUIRE(o.code == 0);
     INFO(o.out);
     CHECK(o.out.find("project   counts\n") != std::string::npos);
     CHECK(o.out.find("origin    Hand made 1.0\n") != std::string::npos);
@@ -213,7 +201,7 @@ TEST_CASE("framer info --json gives origin null when the project does not name o
     fs::path qde = dir.path / "plain.qde";
     framer::test::write_file(qde, "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"plain\"/>");
     Output o = framer_run({"info", "--json", qde.string()});
-    REQUIRE(o.exit == 0);
+    REQUIRE(o.code == 0);
     framer::Json j = framer::Json::parse(o.out);
     CHECK(j.at("origin").is_null());
     for (const char* key : k_keys) CHECK(j.at(key).as_int() == 0);
@@ -226,7 +214,7 @@ TEST_CASE("framer info --json counts the REFI standard project like pugixml does
         return;
     }
     Output o = framer_run({"info", "--json", corpus.string()});
-    REQUIRE(o.exit == 0);
+    REQUIRE(o.code == 0);
     framer::Json j = framer::Json::parse(o.out);
     auto expected = count_with_pugixml(framer::test::read_file(corpus));
     check_counts(j, expected);
@@ -236,7 +224,7 @@ TEST_CASE("framer info --json counts the REFI standard project like pugixml does
 
 TEST_CASE("framer info exits 1 with one line for an unreadable project", "[info][cli]") {
     Output o = framer_run({"info", (fs::path(FRAMER_SOURCE_DIR) / "tests" / "corrupt" / "no-qde.qdpx").string()});
-    CHECK(o.exit == 1);
+    CHECK(o.code == 1);
     CHECK(o.err.find("no project.qde") != std::string::npos);
-    CHECK(framer_run({"info"}).exit == 2);
+    CHECK(framer_run({"info"}).code == 2);
 }

@@ -13,24 +13,15 @@
 
 #include "cli.hpp"
 #include "core/json.hpp"
+#include "support/cli_run.hpp"
 #include "support/files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run framer_cli(std::vector<std::string> args) {
-    args.insert(args.begin(), "framer");
-    std::ostringstream out, err;
-    framer::cli::Io io{out, err};
-    int code = framer::cli::run(args, io);
-    return {code, out.str(), err.str()};
-}
+using Run = framer::test::CliRun;
+Run framer_cli(std::vector<std::string> args) { return framer::test::run_framer(std::move(args)); }
 
 fs::path sample(const std::string& name) { return fs::path(FRAMER_SOURCE_DIR) / "samples" / name; }
 

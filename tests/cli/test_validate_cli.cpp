@@ -7,27 +7,15 @@
 #include "cli.hpp"
 #include "core/json.hpp"
 #include "refi/guid.hpp"
+#include "support/cli_run.hpp"
 #include "support/files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Output {
-    int exit = -1;
-    std::string out, err;
-};
-
-Output framer_run(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    framer::cli::Io io{out, err};
-    args.insert(args.begin(), "framer");
-    Output o;
-    o.exit = framer::cli::run(args, io);
-    o.out = out.str();
-    o.err = err.str();
-    return o;
-}
+using Output = framer::test::CliRun;
+Output framer_run(std::vector<std::string> args) { return framer::test::run_framer(std::move(args)); }
 
 std::string corrupt(const char* name) { return (fs::path(FRAMER_SOURCE_DIR) / "tests" / "corrupt" / name).string(); }
 
@@ -72,30 +60,30 @@ const char* k_escaping_qde =
 
 TEST_CASE("framer validate exits 0 and says so for a sound project", "[validate][cli]") {
     Output o = framer_run({"validate", (fs::path(FRAMER_SOURCE_DIR) / "samples" / "recovery-study.qdpx").string()});
-    CHECK(o.exit == 0);
+    CHECK(o.code == 0);
     CHECK(o.out.find("sound, no findings") != std::string::npos);
     CHECK(lines_of(o.out).size() == 1);
 }
 
 TEST_CASE("framer validate exits 0 with warnings and 3 under --strict", "[validate][cli]") {
     Output o = framer_run({"validate", corrupt("dangling-coderef.qdpx")});
-    CHECK(o.exit == 0);
+    CHECK(o.code == 0);
     auto lines = lines_of(o.out);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].rfind("dangling-coderef.qdpx:project.qde:15:", 0) == 0);
     CHECK(lines[0].find("warning[dangling-reference]") != std::string::npos);
     CHECK(lines[1].find("0 errors, 1 warning") != std::string::npos);
 
-    CHECK(framer_run({"validate", "--strict", corrupt("dangling-coderef.qdpx")}).exit == 3);
+    CHECK(framer_run({"validate", "--strict", corrupt("dangling-coderef.qdpx")}).code == 3);
     // --strict changes nothing for a sound project, and errors stay 1.
     CHECK(framer_run({"validate", "--strict", (fs::path(FRAMER_SOURCE_DIR) / "samples" / "seed-table2.qdpx").string()})
-              .exit == 0);
-    CHECK(framer_run({"validate", "--strict", corrupt("duplicate-guid.qde")}).exit == 1);
+              .code == 0);
+    CHECK(framer_run({"validate", "--strict", corrupt("duplicate-guid.qde")}).code == 1);
 }
 
 TEST_CASE("framer validate exits 1 with errors, one line per finding and a summary", "[validate][cli]") {
     Output o = framer_run({"validate", corrupt("position-beyond-text.qdpx")});
-    CHECK(o.exit == 1);
+    CHECK(o.code == 1);
     auto lines = lines_of(o.out);
     REQUIRE(lines.size() == 2);
     CHECK(lines[0].rfind("position-beyond-text.qdpx:project.qde:13:", 0) == 0);
@@ -105,22 +93,22 @@ TEST_CASE("framer validate exits 1 with errors, one line per finding and a summa
 
 TEST_CASE("framer validate turns an unreadable project into one line and exit 1", "[validate][cli]") {
     Output o = framer_run({"validate", corrupt("not-a-zip.qdpx")});
-    CHECK(o.exit == 1);
+    CHECK(o.code == 1);
     CHECK(o.out.empty());
     CHECK(lines_of(o.err).size() == 1);
     CHECK(o.err.find("not-a-zip.qdpx: not a zip") != std::string::npos);
 
     o = framer_run({"validate", "/nonexistent/project.qdpx"});
-    CHECK(o.exit == 1);
+    CHECK(o.code == 1);
     CHECK(o.err.find("/nonexistent/project.qdpx") != std::string::npos);
 }
 
 TEST_CASE("framer validate reports usage errors with exit 2", "[validate][cli]") {
-    CHECK(framer_run({"validate"}).exit == 2);
-    CHECK(framer_run({"validate", "a.qdpx", "b.qdpx"}).exit == 2);
-    CHECK(framer_run({"validate", "--frobnicate", corrupt("duplicate-guid.qde")}).exit == 2);
+    CHECK(framer_run({"validate"}).code == 2);
+    CHECK(framer_run({"validate", "a.qdpx", "b.qdpx"}).code == 2);
+    CHECK(framer_run({"validate", "--frobnicate", corrupt("duplicate-guid.qde")}).code == 2);
     Output help = framer_run({"validate", "--help"});
-    CHECK(help.exit == 0);
+    CHECK(help.code == 0);
     CHECK(help.out.find("--strict") != std::string::npos);
 }
 
@@ -129,7 +117,7 @@ TEST_CASE("framer validate --json lists every finding with its fields, escaped",
     fs::path qde = dir.path / "escaping.qde";
     framer::test::write_file(qde, k_escaping_qde);
     Output o = framer_run({"validate", "--json", qde.string()});
-    CHECK(o.exit == 1);
+    CHECK(o.code == 1);
     INFO(o.out);
     framer::Json j = framer::Json::parse(o.out);
     CHECK(j.at("file").as_string() == qde.string());
@@ -154,7 +142,7 @@ TEST_CASE("framer validate --json lists every finding with its fields, escaped",
 
 TEST_CASE("framer validate --json of a sound project has no findings", "[validate][cli]") {
     Output o = framer_run({"validate", "--json", (fs::path(FRAMER_SOURCE_DIR) / "samples" / "recovery-study.qdpx").string()});
-    CHECK(o.exit == 0);
+    CHECK(o.code == 0);
     framer::Json j = framer::Json::parse(o.out);
     CHECK(j.at("errors").as_int() == 0);
     CHECK(j.at("warnings").as_int() == 0);
