@@ -52,7 +52,12 @@ std::string cell_text(const std::string& text) {
         else
             out += c;
     }
-    if (utf8_length(out) > max_cell_chars) out = utf8_prefix(out, max_cell_chars);
+    // Excel refuses longer cells; cutting silently would lose a researcher's data without a trace, so the cut
+    // is marked in the cell itself.
+    static const std::string cut_marker = " [… cut here: an Excel cell holds 32,767 characters; the csv and json "
+                                          "outputs have the whole text]";
+    if (utf8_length(out) > max_cell_chars)
+        out = utf8_prefix(out, max_cell_chars - utf8_length(cut_marker)) + cut_marker;
     return out;
 }
 

@@ -219,6 +219,17 @@ TEST_CASE("The xlsx exporter writes a valid workbook with formats, frozen panes 
     CHECK(styles.select_node("//b"));
 }
 
+TEST_CASE("The xlsx exporter marks a cell cut to Excel's 32,767 characters", "[exporters][xlsx]") {
+    Result r = small_result();
+    r.tables[0].rows[0][0].text = std::string(40000, 'x') + "END";
+    auto entries = unzip(render("xlsx", r));
+    std::string all;
+    for (const auto& [name, content] : entries) all += content;
+    CHECK(all.find("cut here: an Excel cell holds 32,767 characters") != std::string::npos);
+    CHECK(all.find("xEND") == std::string::npos);
+    CHECK(all.find(std::string(30000, 'x')) != std::string::npos);
+}
+
 TEST_CASE("xlsx sheet names are valid and unique", "[exporters][xlsx]") {
     auto names = xlsx_sheet_names({"a/b:c", "A/B:C", "", "x", std::string(40, 'n'), std::string(40, 'n'), "'quoted'",
                                    "History"});
