@@ -123,9 +123,12 @@ private:
         return a.value();
     }
 
-    Code code(pugi::xml_node n) {
+    Code code(pugi::xml_node n, int depth = 0) {
         Code c;
         c.loc = where(n);
+        // Recursion, as in the project reader: refuse absurd nesting instead of overflowing the stack.
+        if (depth > 256)
+            throw Error(m_file, c.loc, "<Code> elements nested more than 256 levels deep; refusing the file");
         c.guid = required(n, "guid");
         bool has_name = false, has_codable = false;
         for (auto a : n.attributes()) {
@@ -153,7 +156,7 @@ private:
                 return true;
             }
             if (name == "Code") {
-                c.children.push_back(code(x));
+                c.children.push_back(code(x, depth + 1));
                 return true;
             }
             return false;

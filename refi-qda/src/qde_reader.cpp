@@ -162,9 +162,14 @@ User QdeReader::read_user(pugi::xml_node n) {
     return u;
 }
 
-Code QdeReader::read_code(pugi::xml_node n) {
+Code QdeReader::read_code(pugi::xml_node n, int depth) {
     Code c;
     c.loc = loc(n);
+    // Codes nest by recursion (here, in the index, the writer and the destructors): a hostile file with a million
+    // nested <Code>s must get an error, not a stack overflow. Real codebooks are a handful of levels deep.
+    if (depth > k_max_code_depth)
+        throw Error(m_file, c.loc, fmt::format("<Code> elements nested more than {} levels deep; refusing the file",
+                                               k_max_code_depth));
     bool has_codable = false;
     attributes(n, c.ext, [&](std::string_view a, const char* v) {
         if (a == "guid") c.guid = v;
@@ -180,7 +185,7 @@ Code QdeReader::read_code(pugi::xml_node n) {
     children(n, c.ext, [&](std::string_view cn, pugi::xml_node k) {
         if (cn == "Description" && !c.description) c.description = text(k);
         else if (cn == "NoteRef") c.note_refs.push_back(read_ref(k));
-        else if (cn == "Code") c.children.push_back(read_code(k));
+        else if (cn == "Code") c.children.push_back(read_code(k, depth + 1));
         else return false;
         return true;
     });

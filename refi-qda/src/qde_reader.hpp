@@ -95,7 +95,8 @@ private:
     Ref read_ref(pugi::xml_node n, const char* attr = "targetGUID");
     bool authorship(std::string_view n, const char* v, Authorship& a);
     User read_user(pugi::xml_node n);
-    Code read_code(pugi::xml_node n);
+    static constexpr int k_max_code_depth = 256;
+    Code read_code(pugi::xml_node n, int depth = 0);
     Variable read_variable(pugi::xml_node n);
     VariableValue read_variable_value(pugi::xml_node n);
     Case read_case(pugi::xml_node n);

@@ -177,3 +177,13 @@ TEST_CASE("Codebook writer refuses a codebook without codes", "[codebook][errors
     Codebook cb;
     CHECK_THROWS_WITH(codebook_to_xml(cb), Catch::Contains("no codes"));
 }
+
+TEST_CASE("Codebook reader refuses codes nested absurdly deep instead of overflowing the stack", "[codebook][errors]") {
+    std::string xml = "<CodeBook xmlns=\"urn:QDA-XML:codebook:1.0\"><Codes>";
+    const int depth = 200000;
+    for (int i = 0; i < depth; ++i) xml += "<Code guid=\"" + test_guid(1) + "\" name=\"c\" isCodable=\"true\">";
+    for (int i = 0; i < depth; ++i) xml += "</Code>";
+    xml += "</Codes></CodeBook>";
+    Diagnostics d;
+    CHECK_THROWS_WITH(read_text(xml, d), Catch::Contains("nested more than 256 levels deep"));
+}

@@ -148,3 +148,19 @@ TEST_CASE("QdeReader reads the ATLAS.ti standard project from the corpus", "[rea
     ProjectIndex index(p);
     CHECK(index.codes_in_order().size() == count("Code"));
 }
+
+TEST_CASE("QdeReader refuses codes nested absurdly deep instead of overflowing the stack", "[reader][errors]") {
+    std::string xml = "<Project name=\"deep\"><CodeBook><Codes>";
+    const int depth = 200000;
+    for (int i = 0; i < depth; ++i) xml += "<Code guid=\"G\" name=\"c\" isCodable=\"true\">";
+    for (int i = 0; i < depth; ++i) xml += "</Code>";
+    xml += "</Codes></CodeBook></Project>";
+    Diagnostics d;
+    CHECK_THROWS_WITH(parse(xml, d), Catch::Contains("nested more than 256 levels deep"));
+    // A realistic depth reads fine.
+    std::string ok = "<Project name=\"ok\"><CodeBook><Codes>";
+    for (int i = 0; i < 10; ++i) ok += "<Code guid=\"G\" name=\"c\" isCodable=\"true\">";
+    for (int i = 0; i < 10; ++i) ok += "</Code>";
+    ok += "</Codes></CodeBook></Project>";
+    CHECK(parse(ok, d).codes.size() == 1);
+}
