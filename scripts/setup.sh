@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-bash scripts/build.sh
+bash scripts/build.sh -DFRAMER_BUILD_TESTS=OFF   # the test command builds the tests
 sample=samples/recovery-study.qdpx
 mkdir -p out
 echo "== framer info $sample"
