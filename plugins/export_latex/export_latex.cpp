@@ -43,7 +43,10 @@ std::string render_cell(const Cell& cell) {
     out += cell.bold && !text.empty() ? "\\textbf{" + text + "}" : text;
     if (!cell.footnotes.empty()) {
         std::string marks;
-        for (int f : cell.footnotes) marks += (marks.empty() ? "" : ",") + footnote_marker(f);
+        for (int f : cell.footnotes) {
+            if (!marks.empty()) marks += ',';
+            marks += footnote_marker(f);  // (not "," + marker: GCC 12 warns -Wrestrict on that falsely)
+        }
         out += "\\textsuperscript{" + marks + "}";
     }
     return out;

@@ -146,7 +146,10 @@ void write_text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::stri
         return;
     }
     std::string marks;
-    for (int f : footnotes) marks += (marks.empty() ? "" : ",") + footnote_marker(f);
+    for (int f : footnotes) {
+            if (!marks.empty()) marks += ',';
+            marks += footnote_marker(f);  // (not "," + marker: GCC 12 warns -Wrestrict on that falsely)
+        }
     lxw_rich_string_tuple body{bold ? formats.bold_font() : nullptr, const_cast<char*>(text.c_str())};
     lxw_rich_string_tuple mark{formats.superscript(), marks.data()};
     lxw_rich_string_tuple* parts[] = {&body, &mark, nullptr};
