@@ -42,7 +42,7 @@ public:
                 throw UsageError("--per-unit lists every code of each unit; it takes no --theme or --flat");
             return chart::build_per_unit(input);
         }
-        auto themes = chart::choose_themes(index, options.get_all("theme"), options.has("flat"), directly_coded);
+        auto themes = chart::choose_themes(project, index, options.get_all("theme"), options.has("flat"), directly_coded);
         return chart::build_matrix(input, themes);
     }
 

@@ -22,14 +22,12 @@ struct Theme {
     std::unordered_map<std::string, int> column_of;
 };
 
-/// Resolves a --theme value: a GUID, a path ("Theme/Subtheme", also " > " or "::" separated) or a unique name.
-/// Throws framer::UsageError naming the value and the near matches when it is unknown or ambiguous.
-const refi::Code& resolve_code(const Lookup& index, const std::string& spec);
-
 /// The themes of a chart. `specs` empty and !flat: every code whose children are all leaves, in codebook order
 /// (a codebook without any such code gives the flat matrix). `flat`: one matrix of every leaf code.
+/// --theme values are resolved by framer::resolve_code (core/lookup.hpp).
 /// `directly_coded` holds the normalised GUIDs of codes that some coding points at.
-std::vector<Theme> choose_themes(const Lookup& index, const std::vector<std::string>& specs, bool flat,
+std::vector<Theme> choose_themes(const refi::Project& project, const Lookup& index,
+                                 const std::vector<std::string>& specs, bool flat,
                                  const std::unordered_map<std::string, bool>& directly_coded);
 
 }  // namespace framer::chart

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 
 #include "core/plugin.hpp"
 #include "core/units.hpp"
@@ -30,67 +31,96 @@ std::string did_you_mean(const std::string& wanted, const std::vector<std::strin
 
 }  // namespace
 
-std::string code_path_text(const refi::ProjectIndex& index, const refi::Code& code) {
-    std::string out;
-    for (const refi::Code* c : index.path_of(code)) out += (out.empty() ? "" : "/") + c->name;
-    return out;
-}
-
 namespace {
 
-/// Every code with its "A/B/C" path, in codebook order.
-void collect_paths(const std::vector<refi::Code>& codes, const std::string& prefix,
-                   std::vector<std::pair<const refi::Code*, std::string>>& out) {
+struct CodePath {
+    const refi::Code* code;
+    std::vector<std::string> names;  ///< from the top down to the code
+    std::string text;                ///< "A/B/C", for messages
+};
+
+/// Every code with its path, in codebook order.
+void collect_paths(const std::vector<refi::Code>& codes, const std::vector<std::string>& prefix,
+                   std::vector<CodePath>& out) {
     for (const auto& c : codes) {
-        std::string path = prefix.empty() ? c.name : prefix + "/" + c.name;
-        out.emplace_back(&c, path);
-        collect_paths(c.children, path, out);  // not out.back(): pushing reallocates it
+        std::vector<std::string> names = prefix;
+        names.push_back(c.name);
+        std::string text;
+        for (const auto& n : names) text += (text.empty() ? "" : "/") + n;
+        out.push_back({&c, names, text});
+        collect_paths(c.children, names, out);
     }
 }
 
-const refi::Code& resolve_in(const std::vector<std::pair<const refi::Code*, std::string>>& codes,
-                             const std::string& wanted) {
-    if (refi::is_valid_guid(wanted))
-        for (const auto& [c, path] : codes)
-            if (refi::same_guid(c->guid, wanted)) return *c;
-    // A name without '/' is matched against names (so a top-level "Other" and a nested "Other" are ambiguous);
-    // with '/' against full paths; a leading '/' makes a top-level code's path explicit ("/Other").
-    const bool is_path = wanted.find('/') != std::string::npos;
-    const std::string target = !wanted.empty() && wanted.front() == '/' ? wanted.substr(1) : wanted;
-    const std::string folded = lower(target);
-    std::vector<std::size_t> exact, ignoring_case;
-    std::vector<std::string> names;
-    for (std::size_t i = 0; i < codes.size(); ++i) {
-        const std::string& key = is_path ? codes[i].second : codes[i].first->name;
-        if (key == target) exact.push_back(i);
-        if (lower(key) == folded) ignoring_case.push_back(i);
-        names.push_back(codes[i].first->name);
-        names.push_back(codes[i].second);
+/// A path as typed: "A/B", "A > B" or "A::B" (ATLAS.ti's flattened names); a leading separator anchors it at the
+/// top level ("/Other"). Parts are trimmed of spaces.
+std::vector<std::string> split_path(const std::string& spec, bool& anchored) {
+    std::vector<std::string> parts;
+    std::string cur;
+    auto flush = [&] {
+        auto b = cur.find_first_not_of(' '), e = cur.find_last_not_of(' ');
+        parts.push_back(b == std::string::npos ? "" : cur.substr(b, e - b + 1));
+        cur.clear();
+    };
+    for (std::size_t i = 0; i < spec.size(); ++i) {
+        if (spec[i] == '/' || spec[i] == '>') { flush(); continue; }
+        if (spec[i] == ':' && i + 1 < spec.size() && spec[i + 1] == ':') { flush(); ++i; continue; }
+        cur += spec[i];
     }
-    for (const auto* list : {&exact, &ignoring_case}) {
-        if (list->size() == 1) return *codes[list->front()].first;
-        if (list->size() > 1) {
-            std::vector<std::string> paths;
-            for (std::size_t i : *list) paths.push_back(codes[i].second);
-            throw UsageError("code '" + wanted + "' is ambiguous: " + join(paths) +
-                             "; give the full path ('/NAME' for a top-level code) or the GUID");
-        }
-    }
-    throw UsageError("unknown code '" + wanted + "'" + did_you_mean(wanted, names));
+    flush();
+    anchored = parts.size() > 1 && parts.front().empty();
+    if (anchored) parts.erase(parts.begin());
+    return parts;
 }
 
 }  // namespace
 
 const refi::Code& resolve_code(const refi::Project& project, const std::string& wanted) {
-    std::vector<std::pair<const refi::Code*, std::string>> codes;
-    collect_paths(project.codes, "", codes);
-    return resolve_in(codes, wanted);
-}
-
-const refi::Code& resolve_code(const refi::ProjectIndex& index, const std::string& wanted) {
-    std::vector<std::pair<const refi::Code*, std::string>> codes;
-    for (const refi::Code* c : index.codes_in_order()) codes.emplace_back(c, code_path_text(index, *c));
-    return resolve_in(codes, wanted);
+    std::vector<CodePath> codes;
+    collect_paths(project.codes, {}, codes);
+    if (refi::is_valid_guid(wanted))
+        for (const auto& c : codes)
+            if (refi::same_guid(c.code->guid, wanted)) return *c.code;
+    // Tried in turn, the first that matches anything decides: the exact name (so a name holding '/' works), the
+    // full path, then both ignoring case. A name shared by several codes is ambiguous, never a guess.
+    bool anchored = false;
+    const auto parts = split_path(wanted, anchored);
+    const bool is_path = parts.size() > 1 || anchored;
+    // As text too: a name holding '/' ("Regular/ intensive therapy") splits into two parts.
+    const std::string as_text = !wanted.empty() && wanted.front() == '/' ? wanted.substr(1) : wanted;
+    auto same_path = [&](const CodePath& c, bool fold) {
+        if (!is_path) return false;
+        if (fold ? lower(c.text) == lower(as_text) : c.text == as_text) return true;
+        if (c.names.size() != parts.size()) return false;
+        for (std::size_t i = 0; i < parts.size(); ++i)
+            if (fold ? lower(c.names[i]) != lower(parts[i]) : c.names[i] != parts[i]) return false;
+        return true;
+    };
+    const std::string folded = lower(wanted);
+    const std::function<bool(const CodePath&)> rules[] = {
+        [&](const CodePath& c) { return c.code->name == wanted; },
+        [&](const CodePath& c) { return same_path(c, false); },
+        [&](const CodePath& c) { return lower(c.code->name) == folded; },
+        [&](const CodePath& c) { return same_path(c, true); },
+    };
+    for (const auto& rule : rules) {
+        std::vector<const CodePath*> hits;
+        for (const auto& c : codes)
+            if (rule(c)) hits.push_back(&c);
+        if (hits.size() == 1) return *hits.front()->code;
+        if (hits.size() > 1) {
+            std::vector<std::string> paths;
+            for (const auto* h : hits) paths.push_back(h->text);
+            throw UsageError("code '" + wanted + "' is ambiguous: " + join(paths) +
+                             "; give the full path ('/NAME' for a top-level code) or the GUID");
+        }
+    }
+    std::vector<std::string> names;
+    for (const auto& c : codes) {
+        names.push_back(c.code->name);
+        names.push_back(c.text);
+    }
+    throw UsageError("unknown code '" + wanted + "'" + did_you_mean(wanted, names));
 }
 
 const refi::Variable& resolve_variable(const refi::Project& project, const std::string& wanted) {

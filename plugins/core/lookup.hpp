@@ -5,20 +5,14 @@
 #include <string>
 #include <vector>
 
-#include "refi/index.hpp"
 #include "refi/model.hpp"
 
 namespace framer {
 
-/// A code by GUID, full path ("Domain 1/Process 1/Theme") or name. Throws UsageError for an unknown code
-/// (listing near matches) or an ambiguous name (listing the candidates' paths).
-const refi::Code& resolve_code(const refi::ProjectIndex& index, const std::string& wanted);
-
-/// The same, walking project.codes (no ProjectIndex needed: building one costs more than a whole tabulation).
+/// A code named in an option, for every analysis (--applies, --theme): by GUID, by name, or by full path
+/// ("Domain 1/Process 1/Theme", also "A > B" or "A::B"; "/Other" for a top-level code), exact before ignoring
+/// case. Throws UsageError for an unknown code (listing near matches) or an ambiguous one (listing the paths).
 const refi::Code& resolve_code(const refi::Project& project, const std::string& wanted);
-
-/// The path of a code as "A/B/C".
-std::string code_path_text(const refi::ProjectIndex& index, const refi::Code& code);
 
 /// A variable by name (exact, else the one case-insensitive match) or GUID. Throws UsageError with near matches.
 const refi::Variable& resolve_variable(const refi::Project& project, const std::string& wanted);
