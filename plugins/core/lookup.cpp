@@ -9,14 +9,10 @@
 #include "core/plugin.hpp"
 #include "core/units.hpp"
 #include "refi/guid.hpp"
+#include "refi/text.hpp"
 
 namespace framer {
 namespace {
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 std::string join(const std::vector<std::string>& items) {
     std::string out;
@@ -90,17 +86,17 @@ const refi::Code& resolve_code(const refi::Project& project, const std::string& 
     const std::string as_text = !wanted.empty() && wanted.front() == '/' ? wanted.substr(1) : wanted;
     auto same_path = [&](const CodePath& c, bool fold) {
         if (!is_path) return false;
-        if (fold ? lower(c.text) == lower(as_text) : c.text == as_text) return true;
+        if (fold ? refi::ascii_lower(c.text) == refi::ascii_lower(as_text) : c.text == as_text) return true;
         if (c.names.size() != parts.size()) return false;
         for (std::size_t i = 0; i < parts.size(); ++i)
-            if (fold ? lower(c.names[i]) != lower(parts[i]) : c.names[i] != parts[i]) return false;
+            if (fold ? refi::ascii_lower(c.names[i]) != refi::ascii_lower(parts[i]) : c.names[i] != parts[i]) return false;
         return true;
     };
-    const std::string folded = lower(wanted);
+    const std::string folded = refi::ascii_lower(wanted);
     const std::function<bool(const CodePath&)> rules[] = {
         [&](const CodePath& c) { return c.code->name == wanted; },
         [&](const CodePath& c) { return same_path(c, false); },
-        [&](const CodePath& c) { return lower(c.code->name) == folded; },
+        [&](const CodePath& c) { return refi::ascii_lower(c.code->name) == folded; },
         [&](const CodePath& c) { return same_path(c, true); },
     };
     for (const auto& rule : rules) {
@@ -128,7 +124,7 @@ const refi::Variable& resolve_variable(const refi::Project& project, const std::
     std::vector<std::string> names;
     for (const auto& v : project.variables) {
         if (v.name == wanted) return v;
-        if (lower(v.name) == lower(wanted)) folded.push_back(&v);
+        if (refi::ascii_lower(v.name) == refi::ascii_lower(wanted)) folded.push_back(&v);
         names.push_back(v.name);
     }
     if (folded.size() == 1) return *folded.front();
@@ -156,7 +152,7 @@ std::vector<const refi::User*> resolve_users(const refi::Project& project, const
     }
     if (out.empty()) {
         for (const auto& u : project.users)
-            if ((u.name && lower(*u.name) == lower(wanted)) || (u.id && lower(*u.id) == lower(wanted))) out.push_back(&u);
+            if ((u.name && refi::ascii_lower(*u.name) == refi::ascii_lower(wanted)) || (u.id && refi::ascii_lower(*u.id) == refi::ascii_lower(wanted))) out.push_back(&u);
     }
     if (out.empty()) {
         std::string hint = names.empty() ? " (the project has no users)" : did_you_mean(wanted, names);

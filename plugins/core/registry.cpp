@@ -3,13 +3,9 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include "refi/text.hpp"
 
 namespace framer {
-
-static std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 void Registry::add(std::unique_ptr<Analysis> analysis) {
     if (this->analysis(analysis->name())) throw std::logic_error("duplicate analysis: " + analysis->name());
@@ -34,10 +30,10 @@ const Exporter* Registry::exporter(const std::string& name) const {
 }
 
 const Exporter* Registry::exporter_for_path(const std::string& path) const {
-    std::string p = lower(path);
+    std::string p = refi::ascii_lower(path);
     for (const auto& e : m_exporters)
         for (const auto& ext : e->extensions())
-            if (p.size() >= ext.size() && p.compare(p.size() - ext.size(), ext.size(), lower(ext)) == 0) return e.get();
+            if (p.size() >= ext.size() && p.compare(p.size() - ext.size(), ext.size(), refi::ascii_lower(ext)) == 0) return e.get();
     return nullptr;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/plugin.hpp"
 #include "refi/guid.hpp"
+#include "refi/text.hpp"
 
 namespace framer {
 
@@ -192,11 +193,6 @@ int compare_natural(const std::string& a, const std::string& b, bool fold_case) 
     return 0;
 }
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 /// Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours ("Theem").
 std::size_t edit_distance(const std::string& a, const std::string& b) {
     std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
@@ -221,14 +217,14 @@ bool natural_less(const std::string& a, const std::string& b) {
 }
 
 std::vector<std::string> near_matches(const std::string& wanted, const std::vector<std::string>& candidates) {
-    const std::string w = lower(wanted);
+    const std::string w = refi::ascii_lower(wanted);
     // Allow about one typo per four characters, at least one.
     const std::size_t limit = std::max<std::size_t>(1, w.size() / 4);
     std::vector<std::pair<std::size_t, std::string>> scored;
     std::set<std::string> seen;
     for (const auto& candidate : candidates) {
         if (!seen.insert(candidate).second) continue;
-        std::string c = lower(candidate);
+        std::string c = refi::ascii_lower(candidate);
         std::size_t score;
         if (!w.empty() && (c.rfind(w, 0) == 0 || w.rfind(c, 0) == 0))
             score = 0;  // a prefix either way: "Ther" for "Therapist"

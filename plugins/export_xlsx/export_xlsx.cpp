@@ -16,6 +16,7 @@
 #include <tuple>
 
 #include "core/table_util.hpp"
+#include "refi/text.hpp"
 
 namespace framer {
 namespace {
@@ -59,11 +60,6 @@ std::string cell_text(const std::string& text) {
     if (utf8_length(out) > max_cell_chars)
         out = utf8_prefix(out, max_cell_chars - utf8_length(cut_marker)) + cut_marker;
     return out;
-}
-
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
 }
 
 /// Removes the temporary file however the export ends.
@@ -307,13 +303,13 @@ std::vector<std::string> xlsx_sheet_names(const std::vector<std::string>& names)
         while (!name.empty() && name.front() == '\'') name.erase(name.begin());
         while (!name.empty() && name.back() == '\'') name.pop_back();
         if (name.empty()) name = "Sheet";
-        if (lower(name) == "history") name += "_";
+        if (refi::ascii_lower(name) == "history") name += "_";
         name = utf8_prefix(name, 31);
         while (!name.empty() && name.back() == '\'') name.pop_back();
         // Unique, case-insensitively as Excel compares them: "Name (2)", cutting the name to fit.
         std::string candidate = name;
         for (int k = 2;; ++k) {
-            bool taken = std::any_of(out.begin(), out.end(), [&](const std::string& n) { return lower(n) == lower(candidate); });
+            bool taken = std::any_of(out.begin(), out.end(), [&](const std::string& n) { return refi::ascii_lower(n) == refi::ascii_lower(candidate); });
             if (!taken) break;
             std::string suffix = " (" + std::to_string(k) + ")";
             candidate = utf8_prefix(name, 31 - suffix.size()) + suffix;

@@ -8,28 +8,24 @@
 #include <sstream>
 
 #include "refi/error.hpp"
+#include "refi/text.hpp"
 
 namespace refi::detail {
-
-static std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
 
 DirectoryStore::DirectoryStore(std::filesystem::path folder) : m_folder(std::move(folder)) {
     std::error_code ec;
     for (const auto& dir : std::filesystem::directory_iterator(m_folder, ec)) {
-        if (!dir.is_directory(ec) || lower(dir.path().filename().string()) != "sources") continue;
+        if (!dir.is_directory(ec) || ascii_lower(dir.path().filename().string()) != "sources") continue;
         for (const auto& f : std::filesystem::directory_iterator(dir.path(), ec))
             if (f.is_regular_file(ec))
                 m_entries.push_back(dir.path().filename().string() + "/" + f.path().filename().string());
     }
     std::sort(m_entries.begin(), m_entries.end());
-    for (const auto& e : m_entries) m_lower.emplace(lower(e.substr(e.find('/') + 1)), e);
+    for (const auto& e : m_entries) m_lower.emplace(ascii_lower(e.substr(e.find('/') + 1)), e);
 }
 
 std::optional<std::string> DirectoryStore::find_internal(const std::string& file_name) const {
-    auto it = m_lower.find(lower(file_name));
+    auto it = m_lower.find(ascii_lower(file_name));
     if (it == m_lower.end()) return std::nullopt;
     return it->second;
 }

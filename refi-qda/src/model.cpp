@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include "refi/text.hpp"
 
 namespace refi {
 
@@ -62,13 +63,8 @@ const char* to_string(Dialect d) {
     return "standard";
 }
 
-static std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 std::optional<Dialect> parse_dialect(const std::string& name) {
-    std::string n = lower(name);
+    std::string n = ascii_lower(name);
     n.erase(std::remove_if(n.begin(), n.end(), [](char c) { return c == '.' || c == '-' || c == '_' || c == ' '; }),
             n.end());
     for (auto d : {Dialect::Standard, Dialect::Atlasti, Dialect::Maxqda, Dialect::Nvivo, Dialect::QualCoder,
@@ -79,7 +75,7 @@ std::optional<Dialect> parse_dialect(const std::string& name) {
 
 Dialect detect_dialect(const std::optional<std::string>& origin) {
     if (!origin) return Dialect::Standard;
-    std::string o = lower(*origin);
+    std::string o = ascii_lower(*origin);
     if (o.find("atlas") != std::string::npos) return Dialect::Atlasti;
     if (o.find("nvivo") != std::string::npos) return Dialect::Nvivo;
     if (o.find("maxqda") != std::string::npos) return Dialect::Maxqda;

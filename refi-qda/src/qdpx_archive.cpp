@@ -10,17 +10,13 @@
 #include <memory>
 
 #include "refi/error.hpp"
+#include "refi/text.hpp"
 
 namespace refi::detail {
 
 namespace {
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 bool ends_with_ci(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && lower(s.substr(s.size() - suffix.size())) == suffix;
+    return s.size() >= suffix.size() && ascii_lower(s.substr(s.size() - suffix.size())) == suffix;
 }
 
 /// Names that could address a file outside an extraction folder are refused outright.
@@ -87,7 +83,7 @@ QdpxArchive::QdpxArchive(const std::filesystem::path& path) : m_path(path) {
             throw Error(path.string(), {}, fmt::format("unsafe entry name '{}' in the archive ({}); refusing to read it", s, *why));
         }
         m_index.emplace(s, i);
-        m_lower.emplace(lower(s), s);  // first wins, as in archive order
+        m_lower.emplace(ascii_lower(s), s);  // first wins, as in archive order
         m_names.push_back(std::move(s));
     }
 }
@@ -100,7 +96,7 @@ std::string QdpxArchive::qde_entry() const {
     std::vector<std::string> top_level, anywhere;
     for (const auto& n : m_names) {
         if (n.back() == '/' || !ends_with_ci(n, ".qde")) continue;
-        if (lower(n) == "project.qde") return n;
+        if (ascii_lower(n) == "project.qde") return n;
         (n.find('/') == std::string::npos ? top_level : anywhere).push_back(n);
     }
     if (top_level.size() == 1) return top_level.front();
@@ -127,9 +123,9 @@ std::optional<std::string> QdpxArchive::find_internal(const std::string& file_na
     // wins, then a case-insensitive one; a bare file at the top level (older exports) is accepted last.
     std::string exact = "sources/" + file_name;
     if (m_index.count(exact)) return exact;
-    auto it = m_lower.find(lower(exact));
+    auto it = m_lower.find(ascii_lower(exact));
     if (it != m_lower.end()) return it->second;
-    it = m_lower.find(lower(file_name));
+    it = m_lower.find(ascii_lower(file_name));
     if (it != m_lower.end()) return it->second;
     return std::nullopt;
 }

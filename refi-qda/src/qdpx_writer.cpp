@@ -29,14 +29,9 @@ namespace {
 // Level 6 costs about three times level 1 on XML for a few percent of size; the output is an exchange file.
 constexpr zip_uint32_t k_qde_deflate_level = 1;
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 /// The spec says `sources/`; NVivo for Windows writes `Sources/` and ATLAS.ti rejects that (REFI-QDA-NOTES §7.1).
 std::string output_entry_name(const std::string& name) {
-    if (name.size() >= 8 && lower(name.substr(0, 8)) == "sources/") return "sources/" + name.substr(8);
+    if (name.size() >= 8 && ascii_lower(name.substr(0, 8)) == "sources/") return "sources/" + name.substr(8);
     return name;
 }
 
@@ -46,7 +41,7 @@ bool already_compressed(const std::string& name) {
     if (dot == std::string::npos) return false;
     static const std::set<std::string> exts = {"jpg", "jpeg", "png", "gif", "mp4", "m4a", "m4v", "mov", "mp3",
                                                "aac", "ogg", "webm", "docx", "xlsx", "pptx", "zip", "pdf"};
-    return exts.count(lower(name.substr(dot + 1))) > 0;
+    return exts.count(ascii_lower(name.substr(dot + 1))) > 0;
 }
 
 /// A file the project names: the path as written, where, and by which element and attribute.
@@ -226,7 +221,7 @@ void warn_missing_files(const Project& project, const std::vector<NamedFile>& fi
     // the same rule (sources/NAME in any case, or NAME at the top level) is applied to a set built once.
     std::unordered_set<std::string> present;
     if (project.store)
-        for (const auto& e : project.store->entries()) present.insert(lower(e));
+        for (const auto& e : project.store->entries()) present.insert(ascii_lower(e));
     std::set<std::string> reported;
     const std::string label = detail::input_label(project);
     for (const auto& f : files) {
@@ -236,7 +231,7 @@ void warn_missing_files(const Project& project, const std::vector<NamedFile>& fi
             continue;
         }
         if (!check_internal) continue;
-        std::string name = lower(f.resolved.path);
+        std::string name = ascii_lower(f.resolved.path);
         if (present.count("sources/" + name) || present.count(name)) continue;
         if (!reported.insert(name).second) continue;
         diagnostics.warning("missing-source-file", label, f.loc,
@@ -250,7 +245,7 @@ void warn_missing_files(const Project& project, const std::vector<NamedFile>& fi
 
 void write_project(const Project& project, const std::filesystem::path& path, Diagnostics& diagnostics,
                    const WriteOptions& options) {
-    std::string ext = lower(path.extension().string());
+    std::string ext = ascii_lower(path.extension().string());
     if (ext != ".qdpx" && ext != ".qde")
         throw Error(path.string(), {}, "cannot tell the output format: the name must end in .qdpx or .qde");
     check_output_path(project, path);

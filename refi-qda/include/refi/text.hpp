@@ -25,6 +25,10 @@ ResolvedPath resolve_path(std::string_view uri);
 std::optional<std::string> load_plain_text(const Project& project, const Source& source);
 std::optional<std::string> load_plain_text(const Project& project, const Transcript& transcript);
 
+/// ASCII lower case (other bytes unchanged): for names compared case-insensitively, such as file extensions,
+/// archive folders, dialect, format and option names.
+std::string ascii_lower(std::string_view text);
+
 /// UTF-8 helpers.
 bool is_valid_utf8(std::string_view text, std::size_t* error_offset = nullptr);
 std::string_view strip_bom(std::string_view text);
