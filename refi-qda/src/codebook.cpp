@@ -21,12 +21,6 @@ namespace {
 constexpr std::string_view k_codebook_namespace = "urn:QDA-XML:codebook:1.0";
 constexpr std::uint64_t k_max_codebook_bytes = 256ull << 20;
 
-std::string_view local_name(const char* qualified) {
-    std::string_view n = qualified;
-    auto colon = n.find(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
 class CodebookReader {
 public:
     CodebookReader(std::string text, std::string file, Diagnostics& diagnostics)
@@ -41,7 +35,7 @@ public:
         if (!result)
             throw Error(m_file, m_lines->at(result.offset), fmt::format("malformed XML: {}", result.description()));
         pugi::xml_node root = m_doc.document_element();
-        if (!root || local_name(root.name()) != "CodeBook")
+        if (!root || detail::local_name(root.name()) != "CodeBook")
             throw Error(m_file, root ? where(root) : Location{},
                         fmt::format("the root element is <{}>, not <CodeBook>: not a REFI-QDA codebook",
                                     root ? root.name() : ""));
@@ -74,9 +68,7 @@ public:
 
 private:
     Location where(pugi::xml_node n) const {
-        // offset_debug points at the name; the element starts one byte earlier at '<'.
-        auto offset = n.offset_debug();
-        return m_lines->at(offset > 0 ? offset - 1 : offset);
+        return detail::element_location(*m_lines, n);
     }
 
     void check_namespace(pugi::xml_node root) {
@@ -96,7 +88,7 @@ private:
         std::size_t position = 0;
         for (auto c : parent.children()) {
             if (c.type() != pugi::node_element) continue;
-            if (!known(local_name(c.name()), c)) ext.elements.push_back({position, raw(c)});
+            if (!known(detail::local_name(c.name()), c)) ext.elements.push_back({position, raw(c)});
             ++position;
         }
     }
@@ -119,7 +111,7 @@ private:
 
     std::string required(pugi::xml_node n, const char* attribute) {
         auto a = n.attribute(attribute);
-        if (!a) throw Error(m_file, where(n), fmt::format("<{}> has no @{}", local_name(n.name()), attribute));
+        if (!a) throw Error(m_file, where(n), fmt::format("<{}> has no @{}", detail::local_name(n.name()), attribute));
         return a.value();
     }
 

@@ -92,8 +92,7 @@ Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
 }
 
 Location QdeReader::loc(pugi::xml_node n) const {
-    // offset_debug points at the name; the element starts one byte earlier at '<'.
-    return m_lines.at(n.offset_debug() > 0 ? n.offset_debug() - 1 : n.offset_debug());
+    return element_location(m_lines, n);
 }
 
 std::string QdeReader::raw(pugi::xml_node n) {

@@ -16,15 +16,6 @@
 
 namespace refi::detail {
 
-/// The local name of an element or attribute: any namespace prefix (urn:QDA-XML:* or none) is ignored.
-inline std::string_view local_name(const char* qname) {
-    std::string_view n(qname);
-    auto colon = n.find(':');
-    return colon == std::string_view::npos ? n : n.substr(colon + 1);
-}
-
-inline bool is_prefixed(const char* qname) { return std::strchr(qname, ':') != nullptr; }
-
 /// Turns one parsed project.qde into a Project. Lenient (any namespace, any child order, unknown content kept);
 /// throws refi::Error only where the model cannot hold the input.
 class QdeReader {

@@ -1,8 +1,10 @@
 #pragma once
-// Private: byte offset -> line:column for messages (pugixml reports offsets; people read lines).
+// Private: what the readers need to name an element in a message: its line:column (pugixml reports byte offsets;
+// people read lines) and its local name (REFI-QDA files use any namespace prefix, or none).
 
 #include <algorithm>
 #include <cstring>
+#include <pugixml.hpp>
 #include <string_view>
 #include <vector>
 
@@ -34,5 +36,20 @@ public:
 private:
     std::vector<std::size_t> m_starts;
 };
+
+/// Line and column of an element's '<' (offset_debug points at its name, one byte later).
+inline Location element_location(const LineMap& lines, pugi::xml_node n) {
+    auto offset = n.offset_debug();
+    return lines.at(offset > 0 ? offset - 1 : offset);
+}
+
+/// The local name of an element or attribute: any namespace prefix (urn:QDA-XML:* or none) is ignored.
+inline std::string_view local_name(const char* qname) {
+    std::string_view n(qname);
+    auto colon = n.find(':');
+    return colon == std::string_view::npos ? n : n.substr(colon + 1);
+}
+
+inline bool is_prefixed(const char* qname) { return std::strchr(qname, ':') != nullptr; }
 
 }  // namespace refi::detail
