@@ -13,7 +13,7 @@ namespace framer::chart {
 
 struct ChartInput {
     const refi::Project& project;
-    const Lookup& index;
+    const refi::ProjectIndex& index;
     UnitKind kind;
     std::vector<Unit> units;                      ///< natural order
     std::vector<std::vector<Excerpt>> excerpts;   ///< per unit, source order
@@ -40,7 +40,7 @@ inline Cell text_cell(std::string text, bool bold = false) {
 /// `coder` overrides e.coder (the merged coders of one selection coded twice in a cell).
 Json excerpt_json(const Excerpt& e, const std::string* coder = nullptr);
 Json attributes_json(const Unit& unit, const std::vector<std::string>& show);
-Json path_json(const Lookup& index, const refi::Code& code);
+Json path_json(const refi::ProjectIndex& index, const refi::Code& code);
 const char* unit_kind_name(UnitKind kind);
 /// The long csv's header (theme, unit, shown variables, code, excerpts, summary, theme_guid, unit_guid, code_guid).
 std::vector<Cell> csv_header(const std::vector<std::string>& show);

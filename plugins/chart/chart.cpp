@@ -8,7 +8,7 @@
 
 #include "chart/builders.hpp"
 #include "refi/guid.hpp"
-#include "chart/lookup.hpp"
+#include "refi/index.hpp"
 
 namespace framer {
 
@@ -22,7 +22,7 @@ public:
     }
 
     Result run(const refi::Project& project, const Options& options) const override {
-        chart::Lookup index(project);
+        refi::ProjectIndex index(project);
         UnitKind kind = choose_unit_kind(project, options.get("unit"));
         chart::ChartInput input{project, index, kind, build_units(project, kind), {}, options.get_all("show")};
         check_variables(project, input.show);

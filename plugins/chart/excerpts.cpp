@@ -24,7 +24,7 @@ const std::string* TextCache::text_of(const refi::Transcript& transcript) {
     return it->second ? &*it->second : nullptr;
 }
 
-const std::string* TextCache::coder_name(const Lookup& index, const std::optional<refi::Guid>& user) {
+const std::string* TextCache::coder_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user) {
     static const std::string none;
     if (!user) return &none;
     auto it = m_coder_names.find(*user);
@@ -34,7 +34,7 @@ const std::string* TextCache::coder_name(const Lookup& index, const std::optiona
 
 const std::string* TextCache::intern(std::string key) { return &*m_keys.insert(std::move(key)).first; }
 
-std::string user_display_name(const Lookup& index, const std::optional<refi::Guid>& user) {
+std::string user_display_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user) {
     if (!user || user->empty()) return {};
     if (const refi::User* u = index.find_user(*user)) {
         if (u->name && !u->name->empty()) return *u->name;
@@ -75,7 +75,7 @@ std::optional<std::int64_t> parse_int(const std::optional<std::string>& s) {
 }
 
 struct Collector {
-    const Lookup& index;
+    const refi::ProjectIndex& index;
     std::vector<Excerpt>& out;
     TextCache& texts;
 
@@ -175,7 +175,7 @@ struct Collector {
 
 }  // namespace
 
-std::vector<Excerpt> collect_excerpts(const Lookup& index, const Unit& unit, TextCache& texts) {
+std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Unit& unit, TextCache& texts) {
     std::vector<Excerpt> out;
     Collector c{index, out, texts};
     if (unit.the_case) {

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/units.hpp"
-#include "chart/lookup.hpp"
+#include "refi/index.hpp"
 #include "refi/model.hpp"
 
 namespace framer::chart {
@@ -42,7 +42,7 @@ public:
     const std::string* text_of(const refi::Source& source);
     const std::string* text_of(const refi::Transcript& transcript);
     /// Coder display name of a user GUID (as written), resolved once per project rather than once per coding.
-    const std::string* coder_name(const Lookup& index, const std::optional<refi::Guid>& user);
+    const std::string* coder_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user);
     /// A stable copy of a normalised GUID, shared by every excerpt of that code.
     const std::string* intern(std::string key);
 private:
@@ -53,10 +53,10 @@ private:
 };
 
 /// The user's display name for a coder GUID: name, else id (initials), else the GUID as written.
-std::string user_display_name(const Lookup& index, const std::optional<refi::Guid>& user);
+std::string user_display_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user);
 
 /// Every coding of `unit`, in source order (the unit's sources in order, then by start and end).
-std::vector<Excerpt> collect_excerpts(const Lookup& index, const Unit& unit, TextCache& texts);
+std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Unit& unit, TextCache& texts);
 
 /// How an excerpt reads in a document cell or the long csv: "[source start–end, coder] text".
 /// `coder` overrides excerpt.coder when given.

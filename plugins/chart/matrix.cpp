@@ -39,7 +39,7 @@ Json attributes_json(const Unit& unit, const std::vector<std::string>& show) {
     return j;
 }
 
-Json path_json(const Lookup& index, const refi::Code& code) {
+Json path_json(const refi::ProjectIndex& index, const refi::Code& code) {
     Json j = Json::array();
     for (const auto* c : index.path_of(code)) j.push_back(c->name);
     return j;

@@ -37,7 +37,7 @@ static Theme make_theme(const refi::Code& code, const std::unordered_map<std::st
     return t;
 }
 
-std::vector<Theme> choose_themes(const refi::Project& project, const Lookup& index,
+std::vector<Theme> choose_themes(const refi::Project& project, const refi::ProjectIndex& index,
                                  const std::vector<std::string>& specs, bool flat,
                                  const std::unordered_map<std::string, bool>& directly_coded) {
     std::vector<Theme> themes;

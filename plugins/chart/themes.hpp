@@ -5,7 +5,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "chart/lookup.hpp"
+#include "refi/index.hpp"
 #include "refi/model.hpp"
 
 namespace framer::chart {
@@ -26,7 +26,7 @@ struct Theme {
 /// (a codebook without any such code gives the flat matrix). `flat`: one matrix of every leaf code.
 /// --theme values are resolved by framer::resolve_code (core/lookup.hpp).
 /// `directly_coded` holds the normalised GUIDs of codes that some coding points at.
-std::vector<Theme> choose_themes(const refi::Project& project, const Lookup& index,
+std::vector<Theme> choose_themes(const refi::Project& project, const refi::ProjectIndex& index,
                                  const std::vector<std::string>& specs, bool flat,
                                  const std::unordered_map<std::string, bool>& directly_coded);
 

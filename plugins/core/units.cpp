@@ -36,8 +36,7 @@ std::string value_text(const refi::VariableValue& v) {
 }
 
 /// Adds the values of `values` to `into`; with `overwrite` false, values already there win.
-template <class Lookup>
-void add_variables(const std::vector<refi::VariableValue>& values, const Lookup& index,
+void add_variables(const std::vector<refi::VariableValue>& values, const refi::ProjectIndex& index,
                    std::map<std::string, std::string>& into, bool overwrite) {
     for (const auto& v : values) {
         if (!v.kind) continue;  // a VariableValue without a value element says nothing
@@ -51,8 +50,7 @@ void add_variables(const std::vector<refi::VariableValue>& values, const Lookup&
 }
 
 /// The sources a case covers: its SourceRefs, then the sources of its SelectionRefs, each once, in that order.
-template <class Lookup>
-std::vector<const refi::Source*> sources_of_case(const refi::Case& c, const Lookup& index) {
+std::vector<const refi::Source*> sources_of_case(const refi::Case& c, const refi::ProjectIndex& index) {
     std::vector<const refi::Source*> out;
     auto add = [&](const refi::Source* s) {
         if (s && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
@@ -64,45 +62,9 @@ std::vector<const refi::Source*> sources_of_case(const refi::Case& c, const Look
 
 bool is_nameless(const refi::Case& c) { return !c.name || c.name->empty(); }
 
-/// The three lookups units need, built from the project alone.
-class LightLookup {
-public:
-    explicit LightLookup(const refi::Project& project) {
-        for (const auto& v : project.variables) m_variables.emplace(refi::normalize_guid(v.guid), &v);
-        m_sources.reserve(project.sources.size());
-        for (const auto& s : project.sources) m_sources.emplace(refi::normalize_guid(s.guid), &s);
-        bool selections = std::any_of(project.cases.begin(), project.cases.end(),
-                                      [](const refi::Case& c) { return !c.selection_refs.empty(); });
-        if (selections)
-            for (const auto& s : project.sources) add_selections(s, s);
-    }
-    const refi::Variable* find_variable(std::string_view guid) const { return get(m_variables, guid); }
-    const refi::Source* find_source(std::string_view guid) const { return get(m_sources, guid); }
-    const refi::Source* source_of_selection(std::string_view guid) const { return get(m_selection_sources, guid); }
+}  // namespace
 
-private:
-    template <class T>
-    static const T* get(const std::unordered_map<std::string, const T*>& map, std::string_view guid) {
-        auto it = map.find(refi::normalize_guid(guid));
-        return it == map.end() ? nullptr : it->second;
-    }
-    void add_selections(const refi::Source& s, const refi::Source& owner) {
-        for (const auto& sel : s.selections) {
-            m_selection_sources.emplace(refi::normalize_guid(sel.guid), &owner);
-            if (sel.representation) add_selections(*sel.representation, owner);
-        }
-        if (s.text_description) add_selections(*s.text_description, owner);
-        if (s.representation) add_selections(*s.representation, owner);
-        for (const auto& t : s.transcripts)
-            for (const auto& sel : t.selections) m_selection_sources.emplace(refi::normalize_guid(sel.guid), &owner);
-    }
-    std::unordered_map<std::string, const refi::Variable*> m_variables;
-    std::unordered_map<std::string, const refi::Source*> m_sources;
-    std::unordered_map<std::string, const refi::Source*> m_selection_sources;
-};
-
-template <class Lookup>
-std::vector<Unit> build_units_with(const refi::Project& project, const Lookup& index, UnitKind kind) {
+std::vector<Unit> build_units(const refi::Project& project, const refi::ProjectIndex& index, UnitKind kind) {
     std::vector<Unit> units;
     if (kind == UnitKind::Case) {
         units.reserve(project.cases.size());
@@ -149,14 +111,8 @@ std::vector<Unit> build_units_with(const refi::Project& project, const Lookup& i
     return units;
 }
 
-}  // namespace
-
-std::vector<Unit> build_units(const refi::Project& project, const refi::ProjectIndex& index, UnitKind kind) {
-    return build_units_with(project, index, kind);
-}
-
 std::vector<Unit> build_units(const refi::Project& project, UnitKind kind) {
-    return build_units_with(project, LightLookup(project), kind);
+    return build_units(project, refi::ProjectIndex(project), kind);
 }
 
 namespace {

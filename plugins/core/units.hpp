@@ -31,8 +31,7 @@ UnitKind choose_unit_kind(const refi::Project& project, const std::string& reque
 /// The units in natural order of their names ("SU2" before "SU10").
 std::vector<Unit> build_units(const refi::Project& project, const refi::ProjectIndex& index, UnitKind kind);
 
-/// The same without a ProjectIndex: builds only the lookups units need (sources and variables by GUID, and
-/// selections only when some case has SelectionRefs), far cheaper than a full index on large projects.
+/// The same with an index of its own.
 std::vector<Unit> build_units(const refi::Project& project, UnitKind kind);
 
 /// Natural ("human") string ordering: digit runs compare as numbers.

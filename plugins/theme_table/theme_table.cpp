@@ -82,7 +82,7 @@ public:
 
     Result run(const refi::Project& project, const Options& options) const override {
         const int decimals = options.has("decimals") ? parse_decimals(options.get("decimals")) : 0;
-        // No ProjectIndex: on a 100,000-coding project building one costs more than the whole tabulation.
+        // Codes as dense ids (CodeTree) so that counting participants is array work, not GUID lookups.
         CodeTree tree(project);
         const UnitKind kind = choose_unit_kind(project, options.get("unit"));
         const std::vector<Unit> units = build_units(project, kind);

@@ -18,57 +18,79 @@ const T* get(const std::unordered_map<std::string, const T*>& map, std::string_v
 }
 }  // namespace
 
-ProjectIndex::ProjectIndex(const Project& p) {
-    auto mark = [&](const std::string& g) { m_all.emplace(normalize_guid(g), 0); };
-    for (const auto& u : p.users) { put(m_users, u.guid, &u); mark(u.guid); }
-
+ProjectIndex::ProjectIndex(const Project& p) : m_project(p) {
+    for (const auto& u : p.users) put(m_users, u.guid, &u);
     // Codes in depth-first pre-order (codebook order), remembering parents.
     auto walk_codes = [&](auto& self, const std::vector<Code>& codes, const Code* parent) -> void {
         for (const auto& c : codes) {
             put(m_codes, c.guid, &c);
-            mark(c.guid);
             if (parent) put(m_code_parents, c.guid, parent);
             m_codes_in_order.push_back(&c);
             self(self, c.children, &c);
         }
     };
     walk_codes(walk_codes, p.codes, nullptr);
+    for (const auto& v : p.variables) put(m_variables, v.guid, &v);
+    for (const auto& c : p.cases) put(m_cases, c.guid, &c);
+    m_sources.reserve(p.sources.size());
+    for (const auto& s : p.sources) put(m_sources, s.guid, &s);
+    for (const auto& n : p.notes) put(m_notes, n.guid, &n);
+    for (const auto& s : p.sets) put(m_sets, s.guid, &s);
+}
 
-    for (const auto& v : p.variables) { put(m_variables, v.guid, &v); mark(v.guid); }
-    for (const auto& c : p.cases) { put(m_cases, c.guid, &c); mark(c.guid); }
-
+void ProjectIndex::index_selections() const {
+    if (m_selections_indexed) return;
+    m_selections_indexed = true;
     auto walk_selections = [&](const std::vector<Selection>& sels, const Source* owner) {
         for (const auto& s : sels) {
             put(m_selections, s.guid, &s);
             put(m_selection_sources, s.guid, owner);
-            mark(s.guid);
-            for (const auto& c : s.codings) mark(c.guid);
         }
     };
     auto walk_source = [&](auto& self, const Source& s, const Source* owner) -> void {
-        mark(s.guid);
-        for (const auto& c : s.codings) mark(c.guid);
         walk_selections(s.selections, owner);
         for (const auto& sel : s.selections)
             if (sel.representation) self(self, *sel.representation, owner);
         if (s.text_description) self(self, *s.text_description, owner);
         if (s.representation) self(self, *s.representation, owner);
+        for (const auto& t : s.transcripts) walk_selections(t.selections, owner);
+    };
+    for (const auto& s : m_project.sources) walk_source(walk_source, s, &s);
+    for (const auto& n : m_project.notes) walk_source(walk_source, n, &n);
+}
+
+void ProjectIndex::index_all() const {
+    if (m_all_indexed) return;
+    m_all_indexed = true;
+    const Project& p = m_project;
+    auto mark = [&](const std::string& g) { m_all.emplace(normalize_guid(g), 0); };
+    for (const auto& u : p.users) mark(u.guid);
+    for (const Code* c : m_codes_in_order) mark(c->guid);
+    for (const auto& v : p.variables) mark(v.guid);
+    for (const auto& c : p.cases) mark(c.guid);
+    auto walk_source = [&](auto& self, const Source& s) -> void {
+        mark(s.guid);
+        for (const auto& c : s.codings) mark(c.guid);
+        for (const auto& sel : s.selections) {
+            mark(sel.guid);
+            for (const auto& c : sel.codings) mark(c.guid);
+            if (sel.representation) self(self, *sel.representation);
+        }
+        if (s.text_description) self(self, *s.text_description);
+        if (s.representation) self(self, *s.representation);
         for (const auto& t : s.transcripts) {
             mark(t.guid);
             for (const auto& sp : t.sync_points) mark(sp.guid);
-            walk_selections(t.selections, owner);
+            for (const auto& sel : t.selections) {
+                mark(sel.guid);
+                for (const auto& c : sel.codings) mark(c.guid);
+            }
         }
     };
-    for (const auto& s : p.sources) {
-        put(m_sources, s.guid, &s);
-        walk_source(walk_source, s, &s);
-    }
-    for (const auto& n : p.notes) {
-        put(m_notes, n.guid, &n);
-        walk_source(walk_source, n, &n);
-    }
+    for (const auto& s : p.sources) walk_source(walk_source, s);
+    for (const auto& n : p.notes) walk_source(walk_source, n);
     for (const auto& l : p.links) mark(l.guid);
-    for (const auto& s : p.sets) { put(m_sets, s.guid, &s); mark(s.guid); }
+    for (const auto& s : p.sets) mark(s.guid);
     for (const auto& g : p.graphs) {
         mark(g.guid);
         for (const auto& v : g.vertices) mark(v.guid);
@@ -82,8 +104,14 @@ const Variable* ProjectIndex::find_variable(std::string_view g) const { return g
 const Case* ProjectIndex::find_case(std::string_view g) const { return get(m_cases, g); }
 const Source* ProjectIndex::find_source(std::string_view g) const { return get(m_sources, g); }
 const Note* ProjectIndex::find_note(std::string_view g) const { return get(m_notes, g); }
-const Selection* ProjectIndex::find_selection(std::string_view g) const { return get(m_selections, g); }
-const Source* ProjectIndex::source_of_selection(std::string_view g) const { return get(m_selection_sources, g); }
+const Selection* ProjectIndex::find_selection(std::string_view g) const {
+    index_selections();
+    return get(m_selections, g);
+}
+const Source* ProjectIndex::source_of_selection(std::string_view g) const {
+    index_selections();
+    return get(m_selection_sources, g);
+}
 const Set* ProjectIndex::find_set(std::string_view g) const { return get(m_sets, g); }
 const Code* ProjectIndex::parent_of(const Code& c) const { return get(m_code_parents, c.guid); }
 
@@ -96,6 +124,9 @@ std::vector<const Code*> ProjectIndex::path_of(const Code& code) const {
     return path;
 }
 
-bool ProjectIndex::knows(std::string_view g) const { return m_all.count(normalize_guid(g)) != 0; }
+bool ProjectIndex::knows(std::string_view g) const {
+    index_all();
+    return m_all.count(normalize_guid(g)) != 0;
+}
 
 }  // namespace refi

@@ -1,6 +1,8 @@
 #pragma once
-/// GUID lookups over a Project. Built once; holds pointers into the project, so the project must outlive it
-/// and must not be modified while the index is used.
+/// GUID lookups over a Project. Holds pointers into the project, so the project must outlive it and must not be
+/// modified while the index is used. Codes, users, variables, cases, sources, notes and sets are indexed at
+/// construction (cheap: thousands at most); selections and the set of every GUID are indexed on first use,
+/// because a large project has 100,000s of them and most analyses never ask (not safe for concurrent use).
 
 #include <string>
 #include <string_view>
@@ -36,6 +38,10 @@ public:
     bool knows(std::string_view guid) const;
 
 private:
+    void index_selections() const;
+    void index_all() const;
+
+    const Project& m_project;
     template <class T> using Map = std::unordered_map<std::string, const T*>;
     Map<User> m_users;
     Map<Code> m_codes;
@@ -44,10 +50,12 @@ private:
     Map<Case> m_cases;
     Map<Source> m_sources;
     Map<Note> m_notes;
-    Map<Selection> m_selections;
-    Map<Source> m_selection_sources;
     Map<Set> m_sets;
-    std::unordered_map<std::string, int> m_all;
+    mutable bool m_selections_indexed = false;
+    mutable Map<Selection> m_selections;
+    mutable Map<Source> m_selection_sources;
+    mutable bool m_all_indexed = false;
+    mutable std::unordered_map<std::string, int> m_all;
     std::vector<const Code*> m_codes_in_order;
 };
 
