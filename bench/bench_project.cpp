@@ -57,6 +57,26 @@ refi::Project make_bench_project(const BenchShape& shape) {
                 leaves.push_back(b.add_code({domain.name, theme.name, s.name}, true, color));
         }
     }
+    // Padding up to shape.codes: domains of 4 themes x 7 subthemes (the last one possibly shorter).
+    std::size_t total = 0;
+    for (const auto& domain : samples::seed_table2()) {
+        ++total;
+        for (const auto& theme : domain.themes) total += 1 + theme.subthemes.size();
+    }
+    for (int d = 1; total < static_cast<std::size_t>(shape.codes); ++d) {
+        const std::string domain = "Generated domain " + std::to_string(d);
+        b.add_code({domain}, false);
+        ++total;
+        for (int t = 1; t <= 4 && total < static_cast<std::size_t>(shape.codes); ++t) {
+            const std::string theme = "Theme " + std::to_string(d) + "." + std::to_string(t);
+            std::string color = samples::theme_color(static_cast<std::size_t>(t - 1));
+            b.add_code({domain, theme}, true, color);
+            ++total;
+            for (int s = 1; s <= 7 && total < static_cast<std::size_t>(shape.codes); ++s, ++total)
+                leaves.push_back(b.add_code({domain, theme, "Subtheme " + std::to_string(d) + "." +
+                                             std::to_string(t) + "." + std::to_string(s)}, true, color));
+        }
+    }
     b.add_variable("Role", refi::VariableType::Text);
     b.add_variable("Gender", refi::VariableType::Text);
     b.add_variable("Age", refi::VariableType::Integer);

@@ -15,6 +15,9 @@ struct BenchShape {
     int sources = 1000;
     int codings_per_source = 100;
     int sources_per_case = 2;
+    /// Codes in the codebook: the seed's Table 2 (33 codes) padded with generated domains, themes and subthemes
+    /// up to this many (0 = the seed's 33), so a wide codebook (328 codes) or a sparse chart can be measured.
+    int codes = 0;
 };
 
 /// Builds the project in memory (its texts in a MemoryStore).

@@ -31,12 +31,14 @@ struct Args {
     BenchShape shape;
     bool python = true;
     bool memory = true;
+    bool generate_only = false;
     std::string phase;
     fs::path project;
 };
 
 void usage() {
-    std::cerr << "usage: framer-bench [--out DIR] [--runs N] [--sources N] [--codings N] [--no-python] [--no-memory]\n";
+    std::cerr << "usage: framer-bench [--out DIR] [--runs N] [--sources N] [--codings N] [--codes N] [--sources-per-case N]\n"
+                 "                    [--generate-only] [--no-python] [--no-memory]\n";
 }
 
 Args parse(int argc, char** argv) {
@@ -51,6 +53,9 @@ Args parse(int argc, char** argv) {
         else if (k == "--runs") a.runs = std::max(1, std::stoi(value()));
         else if (k == "--sources") a.shape.sources = std::max(1, std::stoi(value()));
         else if (k == "--codings") a.shape.codings_per_source = std::max(1, std::stoi(value()));
+        else if (k == "--codes") a.shape.codes = std::max(0, std::stoi(value()));
+        else if (k == "--sources-per-case") a.shape.sources_per_case = std::max(1, std::stoi(value()));
+        else if (k == "--generate-only") a.generate_only = true;
         else if (k == "--no-python") a.python = false;
         else if (k == "--no-memory") a.memory = false;
         else if (k == "--phase") a.phase = value();
@@ -103,6 +108,10 @@ int run(const Args& args) {
         refi::Diagnostics d;
         refi::write_project(p, project_path, d);
     }).wall;
+    if (args.generate_only) {
+        std::cout << project_path.string() << "\n";
+        return 0;
+    }
 
     const std::uint64_t xml_bytes = floor_parse(project_path);
     refi::Project project = framer::bench::read(project_path);
@@ -126,9 +135,9 @@ int run(const Args& args) {
         const char* tunables = std::getenv("GLIBC_TUNABLES");
         if (tunables && std::string(tunables).find("hugetlb=1") != std::string::npos)
             std::cout << "Allocator: transparent huge pages (GLIBC_TUNABLES=" << tunables
-                      << "), as the framer CLI runs; FRAMER_NO_HUGEPAGES=1 measures with 4 KiB pages.\n";
+                      << "), as the framer CLI runs for projects up to 32 MiB.\n";
         else
-            std::cout << "Allocator: 4 KiB pages (FRAMER_NO_HUGEPAGES is set or the re-exec was not possible).\n";
+            std::cout << "Allocator: 4 KiB pages (FRAMER_HUGEPAGES=1 measures with huge pages).\n";
     }
     std::cout << fmt::format("Project: {} sources, {} cases, {} selections, {} codings; project.qde {} bytes ({}), "
                              "source texts {} bytes ({}), {} {} bytes ({}); generated in {:.2f} s.\n"
