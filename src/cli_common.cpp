@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/registry.hpp"
+#include "refi/dialect.hpp"
 #include "refi/io.hpp"
 
 namespace framer::cli {
@@ -34,10 +35,27 @@ bool parse_command_line(const std::vector<std::string>& args, const char* comman
     return true;
 }
 
-refi::Project load_project(const std::string& path, Io& io) {
+void add_from_option(po::options_description& options, std::string& from) {
+    options.add_options()("from", po::value(&from),
+                          ("read positions as this tool counts them, whatever Project/@origin says: " +
+                           refi::dialect_names())
+                              .c_str());
+}
+
+refi::ReadOptions read_options_for(const std::string& from) {
+    refi::ReadOptions options;
+    if (from.empty()) return options;
+    options.dialect = refi::parse_dialect(from);
+    if (!options.dialect)
+        throw UsageError(fmt::format("unknown dialect '{}' for --from (known: {})", from, refi::dialect_names()));
+    return options;
+}
+
+refi::Project load_project(const std::string& path, Io& io, const std::string& from) {
+    refi::ReadOptions read_options = read_options_for(from);
     refi::Diagnostics diagnostics;
     try {
-        refi::Project project = refi::read_project(path, diagnostics);
+        refi::Project project = refi::read_project(path, diagnostics, read_options);
         print_diagnostics(diagnostics, io.err);
         return project;
     } catch (const refi::Error&) {
@@ -47,11 +65,11 @@ refi::Project load_project(const std::string& path, Io& io) {
 }
 
 int run_analysis(const char* name, const std::string& project_path, const framer::Options& options,
-                 const std::string& format, const std::string& output, Io& io) {
+                 const std::string& format, const std::string& output, Io& io, const std::string& from) {
     std::error_code ec;
     if (!output.empty() && output != "-" && std::filesystem::equivalent(output, project_path, ec))
         throw refi::Error(output, {}, "is the input project; refusing to write over it (choose another -o)");
-    refi::Project project = load_project(project_path, io);
+    refi::Project project = load_project(project_path, io, from);
     const framer::Analysis* analysis = framer::builtin_registry().analysis(name);
     if (!analysis) throw std::logic_error(fmt::format("the {} analysis is not registered", name));
     // Tell the analysis which part of the Result the exporter reads, so a large one can skip the other.

@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "core/plugin.hpp"
 #include "refi/error.hpp"
+#include "refi/io.hpp"
 #include "refi/model.hpp"
 
 namespace framer::cli {
@@ -27,13 +28,21 @@ bool parse_command_line(const std::vector<std::string>& args, const char* comman
                         po::options_description& options, const po::positional_options_description& positional,
                         po::variables_map& vm, Io& io);
 
+/// Adds --from DIALECT (how the input's positions count, overriding detection from Project/@origin) to a
+/// command that reads a project.
+void add_from_option(po::options_description& options, std::string& from);
+
+/// The ReadOptions for a --from value ("" = detect). Throws UsageError listing the dialects for an unknown one.
+refi::ReadOptions read_options_for(const std::string& from);
+
 /// Reads a project, printing the reader's warnings to err (also when reading fails). Throws refi::Error.
-refi::Project load_project(const std::string& path, Io& io);
+/// `from`: the --from dialect ("" = detect).
+refi::Project load_project(const std::string& path, Io& io, const std::string& from = "");
 
 /// The common run of an analysis command: read the project, run the registered analysis `name`, print its
 /// warnings, render the result (see emit_result).
 int run_analysis(const char* name, const std::string& project_path, const framer::Options& options,
-                 const std::string& format, const std::string& output, Io& io);
+                 const std::string& format, const std::string& output, Io& io, const std::string& from = "");
 
 /// Prints diagnostics (one line each) to err.
 void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err);

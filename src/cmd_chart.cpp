@@ -18,7 +18,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
         "there or below, and an editable summary column beside it. Fill the summaries in the xlsx or csv and\n"
         "store them in the project with `framer summaries`.\n"
         "Options");
-    std::string project_path, unit, format, output;
+    std::string project_path, from, unit, format, output;
     std::vector<std::string> themes, show;
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
@@ -29,6 +29,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
         ("per-unit", "for each unit its codes with their excerpts (thematic chart per transcript)")
         ("format", po::value(&format), "md, csv, json, html, xlsx, ... (default: from -o, else md)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
+    add_from_option(options, from);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
@@ -41,7 +42,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
     if (vm.count("flat")) analysis_options.set("flat", "1");
     if (vm.count("per-unit")) analysis_options.set("per-unit", "1");
 
-    return run_analysis("chart", project_path, analysis_options, format, output, io);
+    return run_analysis("chart", project_path, analysis_options, format, output, io, from);
 }
 
 }  // namespace framer::cli

@@ -7,6 +7,7 @@
 
 #include "cli_common.hpp"
 #include "refi/codebook.hpp"
+#include "refi/dialect.hpp"
 #include "refi/io.hpp"
 
 namespace framer::cli {
@@ -24,14 +25,6 @@ std::optional<Format> format_of(const std::filesystem::path& path) {
     return std::nullopt;
 }
 
-std::string dialect_names() {
-    std::string names;
-    for (auto d : {refi::Dialect::Standard, refi::Dialect::Atlasti, refi::Dialect::Maxqda, refi::Dialect::Nvivo,
-                   refi::Dialect::QualCoder, refi::Dialect::Quirkos, refi::Dialect::Taguette, refi::Dialect::Framer})
-        names += (names.empty() ? "" : ", ") + std::string(refi::to_string(d));
-    return names;
-}
-
 /// The same file, also through another spelling of its path or a hard link.
 bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
     std::error_code ec;
@@ -42,20 +35,24 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
 }  // namespace
 
 int cmd_convert(const std::vector<std::string>& args, Io& io) {
-    const char* usage_line = "INPUT OUTPUT [--dialect NAME] [--strict]";
+    const char* usage_line = "INPUT OUTPUT [--to DIALECT] [--from DIALECT] [--strict]";
     po::options_description options(
         "Convert a project (.qdpx, .qde) to .qdpx or .qde, or extract its codebook (.qdc).\n"
-        "Without --dialect the input's dialect is kept: positions, names and GUIDs are not rewritten, and the\n"
+        "Without --to the input's dialect is kept: positions, names and GUIDs are not rewritten, and the\n"
         "output holds the same elements, attributes and text, and every internal file byte for byte.\n"
+        "With --to the positions are written as that tool counts them and Project/@origin names that tool (when\n"
+        "the input's origin would be read as another dialect), so the output reads back with the same excerpts.\n"
         "The output is written to a temporary file and renamed; the input is never written over.\n"
         "Warnings (lossy steps) go to stderr; with --strict they make the exit code 3 (the output is still written).\n"
         "Options");
-    std::string input, output, dialect_name;
+    std::string input, output, dialect_name, from;
     options.add_options()
         ("input", po::value(&input)->required(), "the project or codebook to read (.qdpx, .qde, .qdc)")
         ("output", po::value(&output)->required(), "the file to write (.qdpx, .qde, .qdc)")
-        ("dialect", po::value(&dialect_name), ("write positions as this tool counts them: " + dialect_names()).c_str())
+        ("to", po::value(&dialect_name), ("write positions as this tool counts them: " + refi::dialect_names()).c_str())
+        ("dialect", po::value(&dialect_name), "the same as --to (its older name)")
         ("strict", "exit 3 when there were warnings");
+    add_from_option(options, from);
     po::positional_options_description positional;
     positional.add("input", 1).add("output", 1);
     po::variables_map vm;
@@ -68,11 +65,14 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
     if (*in_format == Format::Qdc && *out_format != Format::Qdc)
         throw UsageError("a .qdc holds only a codebook; it converts to .qdc only");
     refi::WriteOptions write_options;
-    if (vm.count("dialect")) {
+    if (vm.count("to") && vm.count("dialect")) throw UsageError("give --to or --dialect (the same option), not both");
+    if (vm.count("to") || vm.count("dialect")) {
         write_options.dialect = refi::parse_dialect(dialect_name);
         if (!write_options.dialect)
-            throw UsageError(fmt::format("unknown dialect '{}' (known: {})", dialect_name, dialect_names()));
+            throw UsageError(fmt::format("unknown dialect '{}' for --to (known: {})", dialect_name,
+                                         refi::dialect_names()));
     }
+    refi::ReadOptions read_options = read_options_for(from);
     if (same_file(input, output)) {
         io.err << fmt::format("framer convert: error: refusing to write over the input '{}'; choose another output\n",
                               input);
@@ -85,7 +85,7 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
             refi::Codebook codebook = refi::read_codebook(input, diagnostics);
             refi::write_codebook(codebook, output, diagnostics);
         } else {
-            refi::Project project = refi::read_project(input, diagnostics);
+            refi::Project project = refi::read_project(input, diagnostics, read_options);
             if (*out_format == Format::Qdc)
                 refi::write_codebook(refi::codebook_of(project), output, diagnostics);
             else

@@ -17,7 +17,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
         "of those with a value (N/A where no one in the group has one), numeric variables as mean (range),\n"
         "dates as their range.\n"
         "Options");
-    std::string project_path, by, unit, decimals, format, output;
+    std::string project_path, from, by, unit, decimals, format, output;
     std::vector<std::string> vars;
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
@@ -27,6 +27,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
         ("decimals", po::value(&decimals), "decimal places of percentages (default 0; rounded half up)")
         ("format", po::value(&format), "md, csv, json, html, latex, xlsx (default: from -o, else md)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
+    add_from_option(options, from);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
@@ -49,7 +50,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
         }
     }
 
-    return run_analysis("describe", project_path, analysis_options, format, output, io);
+    return run_analysis("describe", project_path, analysis_options, format, output, io, from);
 }
 
 }  // namespace framer::cli

@@ -135,17 +135,18 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
         "Show what is inside a project: name, origin (the exporting tool), dialect, element counts, the code\n"
         "tree with the number of codings of each code, variables and cases. Reader warnings go to stderr.\n"
         "Options");
-    std::string input;
+    std::string input, from;
     options.add_options()
         ("project", po::value(&input)->required(), "the project to describe (.qdpx or .qde)")
         ("json", "print name, origin, dialect and the counts as a JSON object");
+    add_from_option(options, from);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
     if (!parse_command_line(args, "info", "PROJECT [--json]", options, positional, vm, io)) return ok;
 
     refi::Diagnostics diagnostics;
-    refi::Project project = refi::read_project(input, diagnostics);
+    refi::Project project = refi::read_project(input, diagnostics, read_options_for(from));
     print_diagnostics(diagnostics, io.err);
     Counts c = count(project);
     if (vm.count("json"))

@@ -28,12 +28,13 @@ int cmd_summaries(const std::vector<std::string>& args, Io& io) {
         "matches the project (unknown unit, code or GUID, renamed sheet, changed header) is reported row by row\n"
         "and nothing is written.\n"
         "Options");
-    std::string project_path, chart_path, output, author = "Framer";
+    std::string project_path, chart_path, output, from, author = "Framer";
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project the chart was made from (.qdpx, .qde)")
         ("chart", po::value(&chart_path)->required(), "the edited chart (.csv or .xlsx)")
         ("output,o", po::value(&output)->required(), "the project to write (.qdpx, .qde); never the input")
         ("author", po::value(&author), "the user the notes are attributed to (default: Framer)");
+    add_from_option(options, from);
     po::positional_options_description positional;
     positional.add("project", 1).add("chart", 1);
     po::variables_map vm;
@@ -45,9 +46,10 @@ int cmd_summaries(const std::vector<std::string>& args, Io& io) {
         return invalid;
     }
 
+    refi::ReadOptions read_options = read_options_for(from);
     refi::Diagnostics diagnostics;
     try {
-        refi::Project project = refi::read_project(project_path, diagnostics);
+        refi::Project project = refi::read_project(project_path, diagnostics, read_options);
         auto entries = read_edited_chart(chart_path, project);
         SummaryOptions summary_options;
         summary_options.author = author;

@@ -17,7 +17,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
         "Count, for every code of the codebook (in codebook order, categories included), the participants\n"
         "with a coding of that code or of any code below it: overall and per value of --by, as N (%).\n"
         "Options");
-    std::string project_path, by, unit, coder, decimals, format, output;
+    std::string project_path, from, by, unit, coder, decimals, format, output;
     std::vector<std::string> applies;
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
@@ -30,6 +30,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
         ("decimals", po::value(&decimals), "decimal places of percentages (default 0; rounded half up)")
         ("format", po::value(&format), "md, csv, json, html, latex, xlsx (default: from -o, else md)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
+    add_from_option(options, from);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
@@ -42,7 +43,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
     if (!decimals.empty()) analysis_options.set("decimals", decimals);
     for (const auto& a : applies) analysis_options.add("applies", a);
 
-    return run_analysis("tabulate", project_path, analysis_options, format, output, io);
+    return run_analysis("tabulate", project_path, analysis_options, format, output, io, from);
 }
 
 }  // namespace framer::cli

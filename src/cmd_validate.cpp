@@ -47,18 +47,19 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
         "Prints one line per finding (file:line:column: severity[id]: message) and a summary.\n"
         "Exit codes: 0 sound, 1 errors (or unreadable), 3 warnings only under --strict.\n"
         "Options");
-    std::string input;
+    std::string input, from;
     options.add_options()
         ("project", po::value(&input)->required(), "the project to check (.qdpx or .qde)")
         ("strict", "exit 3 when there are warnings (and no errors)")
         ("json", "print the findings as a JSON object instead of text");
+    add_from_option(options, from);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
     if (!parse_command_line(args, "validate", "PROJECT [--strict] [--json]", options, positional, vm, io)) return ok;
 
     refi::Diagnostics findings;
-    refi::Project project = refi::read_project(input, findings);
+    refi::Project project = refi::read_project(input, findings, read_options_for(from));
     refi::ValidateOptions validate_options;
     validate_options.file_label = project_label(input, findings);
     findings.append(refi::validate(project, validate_options));

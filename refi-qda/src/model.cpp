@@ -73,26 +73,7 @@ std::optional<Dialect> parse_dialect(const std::string& name) {
     return std::nullopt;
 }
 
-Dialect detect_dialect(const std::optional<std::string>& origin) {
-    if (!origin) return Dialect::Standard;
-    std::string o = ascii_lower(*origin);
-    if (o.find("atlas") != std::string::npos) return Dialect::Atlasti;
-    if (o.find("nvivo") != std::string::npos) return Dialect::Nvivo;
-    if (o.find("maxqda") != std::string::npos) return Dialect::Maxqda;
-    if (o.find("qualcoder") != std::string::npos) return Dialect::QualCoder;
-    if (o.find("quirkos") != std::string::npos) return Dialect::Quirkos;
-    if (o.find("taguette") != std::string::npos) return Dialect::Taguette;
-    if (o.find("framer") != std::string::npos) return Dialect::Framer;
-    return Dialect::Standard;
-}
-
-PositionCounting position_counting(Dialect d) {
-    switch (d) {
-        case Dialect::Nvivo: return PositionCounting::Utf16Units;
-        case Dialect::Atlasti: return PositionCounting::CodePointsLfOnly;
-        default: return PositionCounting::CodePoints;
-    }
-}
+// detect_dialect and position_counting: refi-qda/src/dialects/profiles.cpp
 
 bool Selection::operator==(const Selection& o) const {
     return kind == o.kind && guid == o.guid && name == o.name && authorship == o.authorship &&

