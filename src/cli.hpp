@@ -15,6 +15,8 @@ enum Exit : int { ok = 0, invalid = 1, usage = 2, strict_warnings = 3 };
 struct Io {
     std::ostream& out;
     std::ostream& err;
+    /// stdout is a terminal: results without --format or -o are written as aligned text (txt), not Markdown.
+    bool out_is_terminal = false;
 };
 
 struct Command {

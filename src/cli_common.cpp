@@ -73,11 +73,13 @@ int run_analysis(const char* name, const std::string& project_path, const framer
     const framer::Analysis* analysis = framer::builtin_registry().analysis(name);
     if (!analysis) throw std::logic_error(fmt::format("the {} analysis is not registered", name));
     // Tell the analysis which part of the Result the exporter reads, so a large one can skip the other.
+    // Markdown is for files and pipes; a person at a terminal gets an aligned plain-text table.
+    const std::string fallback = io.out_is_terminal && (output.empty() || output == "-") ? "txt" : "md";
     framer::Options run_options = options;
-    run_options.set("parts", choose_exporter(format, output, "md").name() == "json" ? "json" : "tables");
+    run_options.set("parts", choose_exporter(format, output, fallback).name() == "json" ? "json" : "tables");
     framer::Result result = analysis->run(project, run_options);
     for (const auto& w : result.warnings) io.err << "framer " << name << ": warning: " << w << "\n";
-    emit_result(result, format, output, "md", io);
+    emit_result(result, format, output, fallback, io);
     return ok;
 }
 

@@ -1,4 +1,6 @@
 // framer: the command-line entry point. All work is in framer-cli (cli.cpp and cmd_*.cpp).
+#include <unistd.h>
+
 #include <iostream>
 #include <string>
 #include <vector>
@@ -10,7 +12,7 @@ int main(int argc, char** argv) {
     framer::cli::use_huge_pages(argv);
     std::ios::sync_with_stdio(false);
     std::vector<std::string> args(argv, argv + argc);
-    framer::cli::Io io{std::cout, std::cerr};
+    framer::cli::Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1};
     int code = framer::cli::run(args, io);
     std::cout.flush();
     return code;

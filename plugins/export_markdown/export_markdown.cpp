@@ -8,7 +8,8 @@
 namespace framer {
 namespace {
 
-/// Backslash-escapes what Markdown would read as markup; line breaks become <br> (a table row is one line).
+/// Backslash-escapes what Markdown would read as markup; line breaks become <br> (a table row is one line
+/// and pipe tables have no other way to break one).
 std::string escape(const std::string& text) {
     std::string out;
     out.reserve(text.size());
@@ -37,8 +38,9 @@ std::string footnote_label(std::size_t table_number, bool several_tables, int in
 
 std::string render_cell(const Cell& cell, std::size_t table_number, bool several, bool header = false) {
     std::string out;
-    // Pipe-table cells are trimmed of spaces, so indentation uses non-breaking spaces (four per level).
-    for (int k = 0; k < cell.indent; ++k) out += "&nbsp;&nbsp;&nbsp;&nbsp;";
+    // Pipe-table cells are trimmed of spaces, so indentation uses non-breaking spaces (four per level),
+    // written as the character itself: an &nbsp; entity is noise in a terminal or a plain-text editor.
+    for (int k = 0; k < cell.indent; ++k) out += "\u00A0\u00A0\u00A0\u00A0";
     std::string text = escape(cell.text);
     if (cell.bold && !header && !text.empty()) text = "**" + text + "**";  // header rows are bold already
     out += text;
@@ -66,14 +68,15 @@ private:
         if (columns.empty()) {
             out << "(empty table)\n\n";
         } else {
-            // A pipe table has one header row: several header rows are stacked in one cell with <br>.
+            // A pipe table has one header row: several header rows are joined in one cell with a space
+            // ("Total (N=12) N (%)"); a <br> would be HTML, which plain Markdown readers show as is.
             out << "|";
             for (auto c : columns) {
                 std::string joined;
                 for (const auto& row : table.header) {
                     std::string text = render_cell(cell_at(row, c), number, several, true);
                     if (text.empty()) continue;
-                    if (!joined.empty()) joined += "<br>";
+                    if (!joined.empty()) joined += ' ';
                     joined += text;
                 }
                 out << " " << joined << " |";

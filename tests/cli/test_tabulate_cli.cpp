@@ -153,7 +153,8 @@ TEST_CASE("framer tabulate output matches the golden files in every format", "[t
     }
     const std::vector<std::string> base{"tabulate", project.string(), "--by", "Role", "--applies",
                                         "Feeling overwhelmed and exposed in group=Group therapy:true"};
-    for (const char* format : {"md", "csv", "json", "html", "latex"}) {
+    ::setenv("COLUMNS", "80", 1);  // the txt exporter's width; goldens are at the default 80
+    for (const char* format : {"md", "txt", "csv", "json", "html", "latex"}) {
         INFO(format);
         auto args = base;
         args.insert(args.end(), {"--format", format});
@@ -192,7 +193,8 @@ TEST_CASE("framer describe output matches the golden files", "[tabulate][cli][go
         WARN("samples/recovery-study.qdpx not present; skipped");
         return;
     }
-    for (const char* format : {"md", "json"}) {
+    ::setenv("COLUMNS", "80", 1);
+    for (const char* format : {"md", "txt", "json"}) {
         INFO(format);
         Run run = framer_cli({"describe", project.string(), "--by", "Role", "--format", format});
         REQUIRE(run.code == 0);

@@ -133,8 +133,10 @@ TEST_CASE("The markdown exporter escapes, indents, bolds and adds footnotes", "[
     CHECK(md.find("## Domains: themes/subthemes\n") != std::string::npos);
     CHECK(md.find("| Code | Total (N=3) | A\\|B |\n| :--- | ---: | ---: |\n") != std::string::npos);
     CHECK(md.find("| **Theme\\_1 \\*a\\* \\| 100% $x$ {y} #z ~ ^ \\\\** | 3 (100) | 2 (67) |") != std::string::npos);
-    CHECK(md.find("| &nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;Zoë’s “sub” 🙂 \\<i\\>[^a] | 1 (33) | 1 (50) |") !=
-          std::string::npos);
+    // Indentation: four no-break space characters per level (U+00A0), not &nbsp; entities.
+    const std::string nbsp4 = "\u00A0\u00A0\u00A0\u00A0";
+    CHECK(md.find("| " + nbsp4 + nbsp4 + "Zoë’s “sub” 🙂 \\<i\\>[^a] | 1 (33) | 1 (50) |") != std::string::npos);
+    CHECK(md.find("&nbsp;") == std::string::npos);
     CHECK(md.find("[^a]: Applicable to 2 participants (1 + 1)\n") != std::string::npos);
     CHECK(md.find("\nA plain note\n") != std::string::npos);
     CHECK(md.find("GUID") == std::string::npos);
