@@ -13,9 +13,11 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
     const char* usage_line =
         "PROJECT [--theme CODE]... [--flat] [--unit case|source] [--show VAR]... [--per-unit] [--format F] [-o FILE]";
     po::options_description options(
-        "Chart the coded data: one matrix per theme (a code whose children are all leaves), a row per unit in\n"
-        "natural order (units with nothing coded included), a column per subtheme holding every excerpt coded\n"
-        "there or below, and an editable summary column beside it. Fill the summaries in the xlsx or csv and\n"
+        "Chart the coded data: one matrix per theme (every code with children; the top-level codes without\n"
+        "children gathered in one more), a row per unit in natural order (units with nothing coded included), a\n"
+        "column per subtheme holding every excerpt coded there or below (and one for codings on the theme\n"
+        "itself), and an editable summary column beside it. Every coding appears in at least one matrix; with\n"
+        "--theme the notes and stderr say how many are left out. Fill the summaries in the xlsx or csv and\n"
         "store them in the project with `framer summaries`.\n"
         "Options");
     std::string project_path, from, unit, format, output;
@@ -23,7 +25,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
         ("theme", po::value(&themes)->composing(), "a theme to chart: name, path (A/B) or GUID (repeatable)")
-        ("flat", "one matrix of all leaf codes")
+        ("flat", "one matrix of all leaf codes and of the codes with children coded themselves")
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
         ("show", po::value(&show)->composing(), "a variable to show beside each unit (repeatable)")
         ("per-unit", "for each unit its codes with their excerpts (thematic chart per transcript)")

@@ -43,7 +43,19 @@ public:
             return chart::build_per_unit(input);
         }
         auto themes = chart::choose_themes(project, index, options.get_all("theme"), options.has("flat"), directly_coded);
-        return chart::build_matrix(input, themes);
+        Result result = chart::build_matrix(input, themes);
+        // Nothing left out silently: a --theme choice (or a CodeRef to no code) leaves codings out of every matrix.
+        if (std::size_t left_out = chart::uncharted_codings(themes, input.excerpts)) {
+            std::string why = options.has("theme") ? "their codes are not in the chosen --theme(s); chart without "
+                                                     "--theme to see every coding"
+                                                   : "their CodeRef names no code of the codebook (see framer validate)";
+            std::string message = fmt::format("{} coding{} of the {}{} appear{} in no matrix: {}", left_out,
+                                              left_out == 1 ? "" : "s", chart::unit_kind_name(kind), "s",
+                                              left_out == 1 ? "s" : "", why);
+            result.notes.push_back(message);
+            result.warnings.push_back(message);
+        }
+        return result;
     }
 
 private:

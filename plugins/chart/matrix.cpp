@@ -73,8 +73,6 @@ void assign_sheet_keys(Result& result) {
 
 namespace {
 
-constexpr const char* flat_theme_name = "All codes";
-
 struct CellData {
     std::vector<const Excerpt*> excerpts;
     std::vector<std::string> coders;  // per excerpt: merged coders of duplicate codings of one selection
@@ -130,7 +128,7 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
 
     const std::string unit_label = in.kind == UnitKind::Case ? "Case" : "Source";
     for (const auto& theme : themes) {
-        const std::string theme_name = theme.code ? theme.code->name : flat_theme_name;
+        const std::string theme_name = theme.code ? theme.code->name : theme.name;
         const std::string theme_guid = theme.code ? theme.code->guid : "";
         Json tj = Json::object();
         tj["code"] = theme_name;

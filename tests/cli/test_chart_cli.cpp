@@ -122,9 +122,9 @@ TEST_CASE("framer summaries imports an edited csv, and a mismatched one exits 1 
 
     // A row whose unit GUID was changed: exit 1, the message names the row and the reason, no output file.
     std::string bad = csv;
-    auto guid_pos = bad.find("18E353CB-033D-56FE-8985-159100E654BE");  // SU9's case GUID in the sample
-    REQUIRE(guid_pos != std::string::npos);
-    bad.replace(guid_pos, 8, "DEADBEEF");
+    const std::string su9 = "18E353CB-033D-56FE-8985-159100E654BE";  // SU9's case GUID in the sample
+    REQUIRE(bad.find(su9) != std::string::npos);
+    for (auto pos = bad.find(su9); pos != std::string::npos; pos = bad.find(su9, pos)) bad.replace(pos, 8, "DEADBEEF");
     framer::test::write_file(dir.path / "bad.csv", bad);
     const fs::path bad_out = dir.path / "bad-out.qdpx";
     auto failed = framer_run({"summaries", sample, (dir.path / "bad.csv").string(), "-o", bad_out.string()});

@@ -68,8 +68,12 @@ TEST_CASE("Chart excerpts hold the exact text of the coded code-point range, acr
 
 TEST_CASE("Chart rows are every unit in natural order, uncoded ones included, one cell per column", "[chart]") {
     auto result = run_chart(make_chart_project());
-    // Default themes: codes whose children are all leaves: S1 (S1x) and Other (O1, O2); Theme is not (S1 has a child).
-    REQUIRE(result.json.at("themes").size() == 2);
+    // Default themes: every code with children, in codebook order: Domain (Theme), Theme (itself, S1, S2),
+    // S1 (itself, S1x) and Other (O1, O2); no top-level code is a leaf, so there is no "Top-level codes" matrix.
+    REQUIRE(result.json.at("themes").size() == 4);
+    std::vector<std::string> names;
+    for (const auto& t : result.json.at("themes").as_array()) names.push_back(t.at("code").as_string());
+    CHECK(names == std::vector<std::string>{"Domain", "Theme", "S1", "Other"});
     CHECK(result.json.at("unit").as_string() == "case");
     for (const auto& theme : result.json.at("themes").as_array()) {
         CHECK(row_units(theme) == std::vector<std::string>{"P1", "P2", "P3", "P10"});
@@ -85,9 +89,12 @@ TEST_CASE("Chart rows are every unit in natural order, uncoded ones included, on
     const auto& p3 = other.at("rows").as_array()[2];
     for (const auto& cell : p3.at("cells").as_array()) CHECK(cell.at("excerpts").size() == 0);
     // Document tables: one per theme plus the long csv table (csv_only).
-    REQUIRE(result.tables.size() == 3);
-    CHECK(result.tables[2].csv_only);
-    CHECK(result.tables[2].rows.size() == 2 * 4 + 2 * 4);  // themes × units × columns: S1 has 1+1 (self), Other 2
+    REQUIRE(result.tables.size() == 5);
+    CHECK(result.tables[4].csv_only);
+    // units × columns: Domain 1, Theme 1 (self) + 2, S1 1 (self) + 1, Other 2
+    CHECK(result.tables[4].rows.size() == 4 * (1 + 3 + 2 + 2));
+    // Every coding is charted, so the chart says nothing is left out.
+    CHECK(result.warnings.empty());
 }
 
 TEST_CASE("Chart --theme takes a name, a path or a GUID; a column holds codings of its code and below", "[chart]") {
@@ -118,7 +125,7 @@ TEST_CASE("Chart --theme takes a name, a path or a GUID; a column holds codings 
     }
 }
 
-TEST_CASE("Chart --flat gives one matrix of the leaf codes and --show adds variables", "[chart]") {
+TEST_CASE("Chart --flat gives one matrix of the leaf codes and of the codes with children coded themselves, and --show adds variables", "[chart]") {
     Options o;
     o.set("flat", "1");
     o.add("show", "Role");
@@ -127,7 +134,14 @@ TEST_CASE("Chart --flat gives one matrix of the leaf codes and --show adds varia
     const auto& theme = result.json.at("themes").as_array()[0];
     std::vector<std::string> columns;
     for (const auto& c : theme.at("columns").as_array()) columns.push_back(c.at("code").as_string());
-    CHECK(columns == std::vector<std::string>{"S1x", "S2", "O1", "O2"});
+    // Theme and S1 have children and are coded themselves (P10): their own codings get a column each.
+    CHECK(columns == std::vector<std::string>{"Theme", "S1", "S1x", "S2", "O1", "O2"});
+    CHECK(theme.at("columns").as_array()[0].at("self").as_bool());
+    CHECK(theme.at("columns").as_array()[1].at("self").as_bool());
+    CHECK_FALSE(theme.at("columns").as_array()[2].at("self").as_bool());
+    // The S1 column holds P10's S1 coding only, not P1's S1x one (that has its own column).
+    CHECK(theme.at("rows").as_array()[0].at("cells").as_array()[1].at("excerpts").size() == 0);
+    CHECK(theme.at("rows").as_array()[3].at("cells").as_array()[1].at("excerpts").size() == 1);
     const auto& p10 = theme.at("rows").as_array()[3];
     CHECK(p10.at("attributes").at("Role").as_string() == "Therapist");
     CHECK(result.tables[0].header[0][1].text == "Role");
@@ -147,7 +161,8 @@ TEST_CASE("Chart shows the summary note of unit × code in its cell", "[chart]")
     CHECK(p2.at("cells").as_array()[1].at("summary").as_string() == "P2 & O2 <summary>");
     CHECK(p2.at("cells").as_array()[0].at("summary").as_string() == "");
     // The document table's summary cell is editable and holds it too.
-    const auto& table = result.tables[1];
+    const auto& table = result.tables[3];  // Domain, Theme, S1, Other
+    REQUIRE(table.name == "Other");
     const auto& row = table.rows[2];  // rows[0] is the hidden key row
     CHECK(row[4].editable);
     CHECK(row[4].text == "P2 & O2 <summary>");

@@ -295,12 +295,12 @@ TEST_CASE("Summaries round trip through xlsx: inline and shared strings, re-impo
     auto original = make_chart_project();
     const fs::path xlsx = dir.path / "chart.xlsx";
     write_chart(original, "xlsx", xlsx);
-    // Sheet 2 is the theme "Other": A unit, B O1, C O1 summary, D O2, E O2 summary, F key; row 1 header, row 2
+    // Sheets: Domain, Theme, S1, Other (every code with children is a theme). Sheet 4 is the theme "Other": A unit, B O1, C O1 summary, D O2, E O2 summary, F key; row 1 header, row 2
     // the hidden key row, rows 3..6 P1, P2, P3, P10.
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet2.xml", "E4", tricky, false);
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet2.xml", "C3", "Shared & <string>", true);
-    // Sheet 1 is "S1": B/C S1 coded directly, D/E S1x; P3 (row 5) has nothing coded but can have a summary.
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet1.xml", "E5", "Nothing coded for P3", false);
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "E4", tricky, false);
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "C3", "Shared & <string>", true);
+    // Sheet 3 is "S1": B/C S1 coded directly, D/E S1x; P3 (row 5) has nothing coded but can have a summary.
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet3.xml", "E5", "Nothing coded for P3", false);
 
     framer::SummaryStats stats;
     auto first = import(original, xlsx, "2026-01-02T03:04:05Z", &stats);
@@ -318,7 +318,7 @@ TEST_CASE("Summaries round trip through xlsx: inline and shared strings, re-impo
     // Chart the result to xlsx: the summaries are in it; clear one and import.
     const fs::path xlsx2 = dir.path / "chart2.xlsx";
     write_chart(first, "xlsx", xlsx2);
-    set_xlsx_cell(xlsx2, "xl/worksheets/sheet2.xml", "E4", "", false);
+    set_xlsx_cell(xlsx2, "xl/worksheets/sheet4.xml", "E4", "", false);
     auto cleared = import(first, xlsx2, "2027-01-01T00:00:00Z", &stats);
     CHECK(stats.removed == 1);
     CHECK(stats.unchanged == 2);
@@ -393,8 +393,8 @@ TEST_CASE("Summaries report a renamed sheet and a changed header of an xlsx", "[
     auto project = make_chart_project();
     const fs::path xlsx = dir.path / "chart.xlsx";
     write_chart(project, "xlsx", xlsx);
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet2.xml", "E4", "x", false);
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet2.xml", "D1", "O2 renamed", false);
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "E4", "x", false);
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "D1", "O2 renamed", false);
     rename_first_sheet(xlsx, "My sheet");
     try {
         framer::read_edited_chart(xlsx, project);
@@ -402,7 +402,7 @@ TEST_CASE("Summaries report a renamed sheet and a changed header of an xlsx", "[
     } catch (const refi::Error& e) {
         std::string m = e.what();
         INFO(m);
-        CHECK(m.find("sheet 'My sheet': the sheet was renamed (framer chart wrote it as 'S1')") != std::string::npos);
+        CHECK(m.find("sheet 'My sheet': the sheet was renamed (framer chart wrote it as 'Domain')") != std::string::npos);
         CHECK(m.find("sheet 'Other', column D: header 'O2 renamed' was changed (expected 'O2')") != std::string::npos);
     }
 }
