@@ -4,6 +4,7 @@
 #include "characteristics/characteristics.hpp"
 #include "chart/chart.hpp"
 #include "export_csv/export_csv.hpp"
+#include "export_docx/export_docx.hpp"
 #include "export_html/export_html.hpp"
 #include "export_json/export_json.hpp"
 #include "export_latex/export_latex.hpp"
@@ -21,6 +22,7 @@ void register_builtin_plugins(Registry& registry) {
     registry.add(make_theme_table_analysis());
     // Exporters
     registry.add(make_csv_exporter());
+    registry.add(make_docx_exporter());
     registry.add(make_html_exporter());
     registry.add(make_json_exporter());
     registry.add(make_latex_exporter());

@@ -29,7 +29,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
         ("show", po::value(&show)->composing(), "a variable to show beside each unit (repeatable)")
         ("per-unit", "for each unit its codes with their excerpts (thematic chart per transcript)")
-        ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx (default: from -o; else txt on a terminal, md otherwise)")
+        ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o; else txt on a terminal, md otherwise)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
     po::positional_options_description positional;

@@ -25,7 +25,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
         ("vars", po::value(&vars)->composing(), "variables to describe, comma-separated (default: all but --by)")
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
         ("decimals", po::value(&decimals), "decimal places of percentages (default 0; rounded half up)")
-        ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx (default: from -o; else txt on a terminal, md otherwise)")
+        ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o; else txt on a terminal, md otherwise)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
     po::positional_options_description positional;

@@ -28,7 +28,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
          "CODE=VARIABLE:VALUE: the code and the codes below it apply only to units with that value; their "
          "percentages use those units as the base (repeatable)")
         ("decimals", po::value(&decimals), "decimal places of percentages (default 0; rounded half up)")
-        ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx (default: from -o; else txt on a terminal, md otherwise)")
+        ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o; else txt on a terminal, md otherwise)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
     po::positional_options_description positional;

@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -59,9 +60,8 @@ void check_golden(const std::string& name, const std::string& actual) {
     CHECK(framer::test::read_file(golden) == actual);
 }
 
-/// The parts of an xlsx a reader sees, as text: each sheet's XML and the shared strings (the zip's dates and
-/// docProps are volatile and left out).
-std::string xlsx_text(const std::string& bytes) {
+/// The parts of a zip (xlsx, docx) whose names start with one of `prefixes`, as indented XML.
+std::string zip_xml_text(const std::string& bytes, const std::vector<std::string>& prefixes) {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -72,7 +72,7 @@ std::string xlsx_text(const std::string& bytes) {
         zip_stat_t st;
         zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st);
         std::string name = st.name;
-        if (name.rfind("xl/worksheets/", 0) != 0 && name != "xl/sharedStrings.xml" && name != "xl/workbook.xml")
+        if (std::none_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return name.rfind(p, 0) == 0; }))
             continue;
         zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
         std::string content(st.size, '\0');
@@ -88,6 +88,16 @@ std::string xlsx_text(const std::string& bytes) {
     std::string out;
     for (const auto& [name, xml] : parts) out += "==> " + name + "\n" + xml;
     return out;
+}
+
+std::string zip_xml_text(const std::string& bytes, const std::string& prefix) {
+    return zip_xml_text(bytes, std::vector<std::string>{prefix});
+}
+
+/// The parts of an xlsx a reader sees, as text: each sheet's XML and the shared strings (the zip's dates and
+/// docProps are volatile and left out).
+std::string xlsx_text(const std::string& bytes) {
+    return zip_xml_text(bytes, {"xl/worksheets/", "xl/sharedStrings.xml", "xl/workbook.xml"});
 }
 
 const std::vector<std::string> group_therapy_applies = {
@@ -169,6 +179,11 @@ TEST_CASE("framer tabulate output matches the golden files in every format", "[t
     Run run = framer_cli(args);
     REQUIRE(run.code == 0);
     check_golden("recovery-study.xlsx.txt", xlsx_text(framer::test::read_file(dir / "table.xlsx")));
+    args = base;
+    args.insert(args.end(), {"-o", (dir / "table.docx").string()});
+    run = framer_cli(args);
+    REQUIRE(run.code == 0);
+    check_golden("recovery-study.docx.txt", zip_xml_text(framer::test::read_file(dir / "table.docx"), "word/document.xml"));
     fs::remove_all(dir);
     // The same study exported by MAXQDA (variables on sources, no cases) gives the same counts.
     Run standard = framer_cli({"tabulate", project.string(), "--by", "Role", "--format", "csv"});
@@ -215,10 +230,14 @@ TEST_CASE("framer tabulate exits 2 naming an unknown variable or code", "[tabula
     Run code = framer_cli({"tabulate", project.string(), "--applies", "Supportive therapst=Role:Therapist"});
     CHECK(code.code == 2);
     CHECK(code.err.find("'Supportive therapist'") != std::string::npos);
-    Run format = framer_cli({"tabulate", project.string(), "--format", "docx"});
+    Run format = framer_cli({"tabulate", project.string(), "--format", "doc"});
     CHECK(format.code == 2);
-    Run binary = framer_cli({"tabulate", project.string(), "--format", "xlsx"});
-    CHECK(binary.code == 2);
+    CHECK(format.err.find("unknown format 'doc'") != std::string::npos);
+    for (const char* binary_format : {"xlsx", "docx"}) {
+        Run binary = framer_cli({"tabulate", project.string(), "--format", binary_format});
+        CHECK(binary.code == 2);
+        CHECK(binary.err.find("is binary; give -o FILE") != std::string::npos);
+    }
     Run describe = framer_cli({"describe", project.string(), "--vars", "Age,Gendr"});
     CHECK(describe.code == 2);
     CHECK(describe.err.find("'Gender'") != std::string::npos);
