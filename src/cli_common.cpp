@@ -56,6 +56,7 @@ refi::Project load_project(const std::string& path, Io& io, const std::string& f
     refi::Diagnostics diagnostics;
     try {
         refi::Project project = refi::read_project(path, diagnostics, read_options);
+        refi::warn_about_positions(refi::position_evidence(project), path, diagnostics);
         print_diagnostics(diagnostics, io.err);
         return project;
     } catch (const refi::Error&) {

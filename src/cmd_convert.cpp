@@ -86,6 +86,7 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
             refi::write_codebook(codebook, output, diagnostics);
         } else {
             refi::Project project = refi::read_project(input, diagnostics, read_options);
+            refi::warn_about_positions(refi::position_evidence(project), input, diagnostics);
             if (*out_format == Format::Qdc)
                 refi::write_codebook(refi::codebook_of(project), output, diagnostics);
             else

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "cli_common.hpp"
+#include "refi/dialect.hpp"
 #include "core/json.hpp"
 #include "refi/guid.hpp"
 #include "refi/io.hpp"
@@ -75,10 +76,11 @@ void print_codes(const std::vector<refi::Code>& codes, const Counts& c, int dept
     }
 }
 
-void print_text(const refi::Project& p, const Counts& c, std::ostream& out) {
+void print_text(const refi::Project& p, const Counts& c, const std::string& evidence, std::ostream& out) {
     out << fmt::format("project   {}\n", p.name);
     out << fmt::format("origin    {}\n", p.origin ? *p.origin : "(not given)");
     out << fmt::format("dialect   {}\n", refi::to_string(p.dialect));
+    out << fmt::format("evidence  {}\n", evidence);
     out << fmt::format(
         "counts    {} users, {} codes, {} variables, {} cases, {} sources, {} selections, {} codings, {} notes, "
         "{} sets, {} links, {} graphs\n",
@@ -109,11 +111,12 @@ void print_text(const refi::Project& p, const Counts& c, std::ostream& out) {
     }
 }
 
-framer::Json to_json(const refi::Project& p, const Counts& c) {
+framer::Json to_json(const refi::Project& p, const Counts& c, const std::string& evidence) {
     framer::Json j = framer::Json::object();
     j["name"] = p.name;
     j["origin"] = p.origin ? framer::Json(*p.origin) : framer::Json();
     j["dialect"] = refi::to_string(p.dialect);
+    j["dialect_evidence"] = evidence;
     j["users"] = c.users;
     j["codes"] = c.codes;
     j["variables"] = c.variables;
@@ -147,12 +150,15 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
 
     refi::Diagnostics diagnostics;
     refi::Project project = refi::read_project(input, diagnostics, read_options_for(from));
+    refi::PositionEvidence evidence = refi::position_evidence(project);
+    refi::warn_about_positions(evidence, input, diagnostics);
     print_diagnostics(diagnostics, io.err);
+    std::string why = refi::describe_evidence(project, evidence);
     Counts c = count(project);
     if (vm.count("json"))
-        io.out << to_json(project, c).dump(2) << "\n";
+        io.out << to_json(project, c, why).dump(2) << "\n";
     else
-        print_text(project, c, io.out);
+        print_text(project, c, why, io.out);
     return ok;
 }
 

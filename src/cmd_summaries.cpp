@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli_common.hpp"
+#include "refi/dialect.hpp"
 #include "refi/io.hpp"
 #include "summaries/summaries.hpp"
 
@@ -50,6 +51,7 @@ int cmd_summaries(const std::vector<std::string>& args, Io& io) {
     refi::Diagnostics diagnostics;
     try {
         refi::Project project = refi::read_project(project_path, diagnostics, read_options);
+        refi::warn_about_positions(refi::position_evidence(project), project_path, diagnostics);
         auto entries = read_edited_chart(chart_path, project);
         SummaryOptions summary_options;
         summary_options.author = author;

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli_common.hpp"
+#include "refi/dialect.hpp"
 #include "core/json.hpp"
 #include "project_label.hpp"
 #include "refi/io.hpp"
@@ -60,6 +61,7 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
 
     refi::Diagnostics findings;
     refi::Project project = refi::read_project(input, findings, read_options_for(from));
+    refi::warn_about_positions(refi::position_evidence(project), input, findings);
     refi::ValidateOptions validate_options;
     validate_options.file_label = project_label(input, findings);
     findings.append(refi::validate(project, validate_options));

@@ -3,10 +3,13 @@
 /// The Dialect enum, to_string/parse_dialect and position_counting stay in model.hpp; this header adds what
 /// only readers, writers and the CLI need.
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "refi/error.hpp"
 #include "refi/model.hpp"
 
 namespace refi {
@@ -32,5 +35,44 @@ namespace dialects {
 // One per file in refi-qda/src/dialects/.
 extern const DialectProfile standard, atlasti, maxqda, nvivo, qualcoder, quirkos, taguette, framer;
 }  // namespace dialects
+
+}  // namespace refi
+
+namespace refi {
+
+/// How well a project's text positions fit each way of counting them (DIALECTS.md §5 "Every reader must verify").
+/// Only selections over text where the countings differ (a CR or a character outside the BMP before or inside
+/// them) can tell them apart; each is checked against its `name` when that quotes the text (ATLAS.ti writes the
+/// first ~100 characters, whitespace aside) and otherwise against word boundaries at both ends.
+struct PositionEvidence {
+    struct Fit {
+        PositionCounting counting;
+        std::size_t fitting = 0;  ///< of `checked`
+    };
+    Dialect declared = Dialect::Standard;  ///< the dialect the project was read in
+    std::size_t checked = 0;               ///< PlainTextSelections that can tell the countings apart
+    std::size_t sources_checked = 0;       ///< text-bearing elements holding them
+    std::vector<Fit> fits;                 ///< code points, UTF-16 units, CRLF as one
+    /// The dialect whose counting fits clearly better than the declared one (at most half its misfits), if any.
+    std::optional<Dialect> better;
+    /// Text sources whose positions fit no counting (under half their selections fit the best): one line each,
+    /// "NAME: selection GUID covers '…'".
+    std::vector<std::string> misfits;
+    std::size_t fitting(PositionCounting c) const;
+};
+
+/// Checks the positions of every text source whose text is available. Cheap when no text holds a CR or a
+/// character outside the BMP (nothing to tell apart): those are skipped after one scan.
+PositionEvidence position_evidence(const Project& project);
+
+/// The evidence as warnings: "positions-fit-another-dialect" (with the counts and the --from to use) and one
+/// "positions-fit-no-dialect" per source that fits none. `file` names the project in messages.
+void warn_about_positions(const PositionEvidence& evidence, const std::string& file, Diagnostics& diagnostics);
+
+/// One line for `framer info`: "origin 'NVivo 14' names nvivo; positions: 12 of 12 selections that tell the
+/// countings apart fit UTF-16 units (nvivo), 3 code points, 3 CRLF as one".
+std::string describe_evidence(const Project& project, const PositionEvidence& evidence);
+
+const char* to_string(PositionCounting counting);
 
 }  // namespace refi

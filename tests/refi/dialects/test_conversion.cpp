@@ -11,74 +11,15 @@
 #include "support/sample_project.hpp"
 #include "support/xsd.hpp"
 #include "support/zip_builder.hpp"
+#include "dialect_fixtures.hpp"
 
 using namespace refi;
 using framer::test::TempDir;
 using framer::test::test_guid;
+using framer::test::k_words;
+using framer::test::write_fixture;
 
 namespace {
-
-// Emoji (two UTF-16 units), a CRLF before each later word and a non-ASCII letter: the three countings differ.
-const std::string k_text = "Intro \xF0\x9F\x98\x80 tea\r\nSecond \xE2\x9C\xA8 caf\xC3\xA9 line\r\nThird \xF0\x9F\x8C\xB1 end";
-const std::vector<std::string> k_words{"tea", "caf\xC3\xA9", "Third", "end"};
-
-/// The origin each tool writes (DIALECTS.md §1); none for the standard.
-std::optional<std::string> tool_origin(Dialect d) {
-    switch (d) {
-        case Dialect::Nvivo: return "NVivo 12";
-        case Dialect::Atlasti: return "ATLAS.ti 9";
-        case Dialect::Maxqda: return "MAXQDA 2022";
-        case Dialect::QualCoder: return "QualCoder 3.5";
-        case Dialect::Quirkos: return "Quirkos 2.5";
-        case Dialect::Taguette: return "Taguette 1.4";
-        case Dialect::Framer: return "Framer";
-        case Dialect::Standard: return std::nullopt;
-    }
-    return std::nullopt;
-}
-
-/// A .qdpx written the way `d` writes: its origin, its position counting over the text, and its text file
-/// (BOM for QualCoder and NVivo Win; Sources/ and lower-case GUIDs for NVivo).
-std::filesystem::path write_fixture(const TempDir& dir, Dialect d) {
-    Project p;
-    p.name = std::string("fixture ") + to_string(d);
-    p.origin = tool_origin(d);
-    p.dialect = d;  // the numbers below are already in d's counting; the writer keeps them (it has no text)
-    bool lower = d == Dialect::Nvivo || d == Dialect::QualCoder;
-    auto guid = [&](int n) { return lower ? ascii_lower(test_guid(n)) : test_guid(n); };
-    Code code;
-    code.guid = guid(1);
-    code.name = "word";
-    p.codes.push_back(code);
-    Source s;
-    s.guid = guid(2);
-    s.name = "interview";
-    s.plain_text_path = "internal://" + s.guid + ".txt";
-    OffsetMap map(k_text, position_counting(d));
-    int n = 10;
-    for (const auto& w : k_words) {
-        std::size_t byte = k_text.find(w);
-        std::int64_t start = count_code_points(std::string_view(k_text).substr(0, byte));
-        Selection sel;
-        sel.guid = guid(n++);
-        sel.start = map.from_code_points(start);
-        sel.end = map.from_code_points(start + static_cast<std::int64_t>(count_code_points(w)));
-        Coding c;
-        c.guid = guid(n++);
-        c.code.target = code.guid;
-        sel.codings.push_back(c);
-        s.selections.push_back(sel);
-    }
-    p.sources.push_back(s);
-    Diagnostics ignored;
-    std::string qde = project_to_xml(p, ignored);
-    bool bom = d == Dialect::Nvivo || d == Dialect::QualCoder;
-    std::string folder = d == Dialect::Nvivo ? "Sources/" : "sources/";
-    auto path = dir / ("fixture-" + std::string(to_string(d)) + ".qdpx");
-    framer::test::write_zip(path, {{"project.qde", qde},
-                                   {folder + s.guid + ".txt", (bom ? "\xEF\xBB\xBF" : "") + k_text}});
-    return path;
-}
 
 std::vector<std::string> excerpts(const Project& p) {
     std::vector<std::string> out;

@@ -1,0 +1,236 @@
+// Evidence, not trust: which position counting a project's selections fit, checked against the text they cover.
+// A project read in the wrong dialect shows every excerpt after an emoji or a CRLF shifted; this finds it.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "refi/dialect.hpp"
+#include "refi/text.hpp"
+
+namespace refi {
+
+namespace {
+
+constexpr PositionCounting k_countings[] = {PositionCounting::CodePoints, PositionCounting::Utf16Units,
+                                            PositionCounting::CodePointsLfOnly};
+
+/// The countings differ only over a CR or a 4-byte UTF-8 sequence.
+bool countings_differ(std::string_view text) {
+    for (unsigned char c : text)
+        if (c == '\r' || c >= 0xF0) return true;
+    return false;
+}
+
+std::vector<char32_t> decode(std::string_view s) {
+    std::vector<char32_t> out;
+    out.reserve(s.size());
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = p[i];
+        std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+/// Part of a word: ASCII letters and digits, and letters beyond ASCII (not punctuation, symbols or emoji).
+bool wordish(char32_t c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (c < 0xC0 || (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) || c >= 0x1F000) return false;
+    return c != 0xD7 && c != 0xF7;
+}
+
+bool at_boundaries(const std::vector<char32_t>& t, std::int64_t start, std::int64_t end) {
+    auto n = static_cast<std::int64_t>(t.size());
+    if (start < 0 || end > n || start >= end) return false;
+    auto at = [&](std::int64_t i) { return t[static_cast<std::size_t>(i)]; };
+    bool start_ok = start == 0 || !wordish(at(start - 1)) || !wordish(at(start));
+    bool end_ok = end == n || !wordish(at(end)) || !wordish(at(end - 1));
+    return start_ok && end_ok;
+}
+
+std::u32string squeeze(std::u32string_view s) {
+    std::u32string out;
+    for (char32_t c : s)
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n' && c != 0xA0) out.push_back(c);
+    return out;
+}
+
+/// A name that quotes the text: not empty, not MAXQDA's "start,end", the ellipsis of a cut quote removed.
+std::optional<std::u32string> quoted_name(const std::optional<std::string>& name) {
+    if (!name || name->empty()) return std::nullopt;
+    bool numbers = true;
+    for (char c : *name) numbers = numbers && ((c >= '0' && c <= '9') || c == ',' || c == ' ');
+    if (numbers) return std::nullopt;
+    auto cps = decode(*name);
+    std::u32string s(cps.begin(), cps.end());
+    while (!s.empty() && (s.back() == 0x2026 || s.back() == '.')) s.pop_back();
+    s = squeeze(s);
+    if (s.size() < 4) return std::nullopt;
+    return s;
+}
+
+bool name_fits(const std::u32string& name, const std::vector<char32_t>& t, std::int64_t start, std::int64_t end) {
+    auto n = static_cast<std::int64_t>(t.size());
+    if (start < 0 || end > n || start >= end) return false;
+    std::u32string covered = squeeze(std::u32string_view(t.data() + start, static_cast<std::size_t>(end - start)));
+    // The name is the quote's beginning (or all of it), never longer than what it covers.
+    return covered.rfind(name, 0) == 0;
+}
+
+std::string excerpt_of(const std::vector<char32_t>& t, std::int64_t start, std::int64_t end) {
+    std::string out;
+    start = std::clamp<std::int64_t>(start, 0, static_cast<std::int64_t>(t.size()));
+    end = std::clamp<std::int64_t>(end, start, std::min<std::int64_t>(static_cast<std::int64_t>(t.size()), start + 40));
+    for (auto i = start; i < end; ++i) {
+        char32_t c = t[static_cast<std::size_t>(i)];
+        if (c == '\r') { out += "\\r"; continue; }
+        if (c == '\n') { out += "\\n"; continue; }
+        if (c < 0x80) out += static_cast<char>(c);
+        else if (c < 0x800) { out += static_cast<char>(0xC0 | (c >> 6)); out += static_cast<char>(0x80 | (c & 0x3F)); }
+        else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+Dialect dialect_for(PositionCounting c, Dialect declared) {
+    if (position_counting(declared) == c) return declared;
+    switch (c) {
+        case PositionCounting::Utf16Units: return Dialect::Nvivo;
+        case PositionCounting::CodePointsLfOnly: return Dialect::Atlasti;
+        case PositionCounting::CodePoints: return Dialect::Standard;
+    }
+    return Dialect::Standard;
+}
+
+void check_holder(const Project& project, const Source& holder, const std::string& label, PositionEvidence& ev) {
+    bool has_text_selection = false;
+    for (const auto& s : holder.selections) has_text_selection |= s.kind == SelectionKind::PlainText;
+    if (!has_text_selection) return;
+    std::optional<std::string> text;
+    try {
+        text = load_plain_text(project, holder);
+    } catch (const Error&) {
+        return;  // validate reports unreadable text; nothing to weigh here
+    }
+    if (!text || !countings_differ(*text)) return;
+    auto cps = decode(*text);
+    OffsetMap declared(*text, position_counting(ev.declared));
+    std::vector<OffsetMap> maps;
+    for (auto c : k_countings) maps.emplace_back(*text, c);
+    std::vector<std::size_t> fitting(std::size(k_countings), 0);
+    std::size_t checked = 0;
+    std::string first_misfit;
+    for (const auto& s : holder.selections) {
+        if (s.kind != SelectionKind::PlainText) continue;
+        // The numbers as the file holds them, then read in each counting.
+        std::int64_t raw_start = declared.from_code_points(s.start), raw_end = declared.from_code_points(s.end);
+        auto name = quoted_name(s.name);
+        ++checked;
+        bool any = false;
+        for (std::size_t c = 0; c < maps.size(); ++c) {
+            std::int64_t start = maps[c].to_code_points(raw_start), end = maps[c].to_code_points(raw_end);
+            bool fits = name ? name_fits(*name, cps, start, end) : at_boundaries(cps, start, end);
+            if (fits) ++fitting[c];
+            any |= fits;
+        }
+        if (!any && first_misfit.empty())
+            first_misfit = fmt::format("selection {} covers '{}'", s.guid, excerpt_of(cps, s.start, s.end));
+    }
+    if (checked == 0) return;
+    ++ev.sources_checked;
+    ev.checked += checked;
+    for (std::size_t c = 0; c < maps.size(); ++c) ev.fits[c].fitting += fitting[c];
+    std::size_t best = *std::max_element(fitting.begin(), fitting.end());
+    if (checked >= 3 && best * 2 < checked)
+        ev.misfits.push_back(fmt::format("{}: {} of {} selections fit no counting; first: {}", label, checked - best,
+                                         checked, first_misfit.empty() ? "(none)" : first_misfit));
+}
+
+}  // namespace
+
+const char* to_string(PositionCounting c) {
+    switch (c) {
+        case PositionCounting::CodePoints: return "code points";
+        case PositionCounting::Utf16Units: return "UTF-16 units";
+        case PositionCounting::CodePointsLfOnly: return "CRLF as one";
+    }
+    return "code points";
+}
+
+std::size_t PositionEvidence::fitting(PositionCounting c) const {
+    for (const auto& f : fits)
+        if (f.counting == c) return f.fitting;
+    return 0;
+}
+
+PositionEvidence position_evidence(const Project& project) {
+    PositionEvidence ev;
+    ev.declared = project.dialect;
+    for (auto c : k_countings) ev.fits.push_back({c, 0});
+    for (const auto& s : project.sources) {
+        std::string label = s.name && !s.name->empty() ? *s.name : s.guid;
+        if (s.kind == SourceKind::Text) check_holder(project, s, label, ev);
+        if (s.representation) check_holder(project, *s.representation, label, ev);
+    }
+    if (ev.checked == 0) return ev;
+    PositionCounting mine = position_counting(ev.declared);
+    std::size_t own = ev.fitting(mine);
+    const PositionEvidence::Fit* best = nullptr;
+    for (const auto& f : ev.fits)
+        if (f.counting != mine && (!best || f.fitting > best->fitting)) best = &f;
+    // Clearly better: more fit, and at most half as many misfits as the declared counting.
+    if (best && best->fitting > own && (ev.checked - best->fitting) * 2 <= ev.checked - own)
+        ev.better = dialect_for(best->counting, ev.declared);
+    return ev;
+}
+
+void warn_about_positions(const PositionEvidence& ev, const std::string& file, Diagnostics& diagnostics) {
+    if (ev.better) {
+        PositionCounting theirs = position_counting(*ev.better);
+        diagnostics.warning(
+            "positions-fit-another-dialect", file, {},
+            fmt::format("the project is read as {} ({}), but its positions fit {} better: {} of {} selections that "
+                        "tell the countings apart fit {}, {} fit {}; excerpts may be shifted: read it with --from {}",
+                        to_string(ev.declared), to_string(position_counting(ev.declared)), to_string(*ev.better),
+                        ev.fitting(theirs), ev.checked, to_string(theirs), ev.fitting(position_counting(ev.declared)),
+                        to_string(position_counting(ev.declared)), to_string(*ev.better)));
+    }
+    for (const auto& m : ev.misfits)
+        diagnostics.warning("positions-fit-no-dialect", file, {},
+                            fmt::format("{} (read as {}; the analyses use that)", m, to_string(ev.declared)));
+}
+
+std::string describe_evidence(const Project& project, const PositionEvidence& ev) {
+    std::string origin = project.origin ? fmt::format("origin '{}'", *project.origin) : std::string("no origin");
+    std::string line;
+    if (detect_dialect(project.origin) == project.dialect)
+        line = fmt::format("{} names {}", origin, to_string(project.dialect));
+    else
+        line = fmt::format("{}, read as {} (--from)", origin, to_string(project.dialect));
+    if (ev.checked == 0) return line + "; positions: no selection over text where the countings differ";
+    line += fmt::format("; positions: of {} selection{} that tell the countings apart,", ev.checked,
+                        ev.checked == 1 ? "" : "s");
+    bool first = true;
+    for (const auto& f : ev.fits) {
+        line += fmt::format("{} {} fit {}", first ? "" : ",", f.fitting, to_string(f.counting));
+        first = false;
+    }
+    if (ev.better) line += fmt::format(" (read it with --from {})", to_string(*ev.better));
+    return line;
+}
+
+}  // namespace refi
