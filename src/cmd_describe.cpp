@@ -11,20 +11,28 @@ namespace framer::cli {
 
 int cmd_describe(const std::vector<std::string>& args, Io& io) {
     const char* usage_line = "PROJECT [--by VARIABLE] [--vars V1,V2,...] [--unit case|source] [--decimals N] "
-                             "[--format F] [-o FILE]";
+                             "[--values VAR=V1,V2,...]... [--title TEXT] [--label VALUE=LABEL]... [--no-total] [--format F] [-o FILE]";
     po::options_description options(
         "Describe the participants per value of --by and in total: categorical and boolean variables as N (%)\n"
         "of those with a value (N/A where no one in the group has one), numeric variables as mean (range),\n"
         "dates as their range.\n"
         "Options");
     std::string project_path, from, by, unit, decimals, format, output;
-    std::vector<std::string> vars;
+    std::vector<std::string> vars, values, labels;
+    std::string title;
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
         ("by", po::value(&by), "group participants by this variable (one column per value)")
         ("vars", po::value(&vars)->composing(), "variables to describe, comma-separated (default: all but --by)")
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
         ("decimals", po::value(&decimals), "decimal places of percentages (default 0; rounded half up)")
+        ("values", po::value(&values)->composing(),
+         "VARIABLE=V1,V2,...: the order of a variable's rows, e.g. \"Ethnicity=White,Black,Asian\"; values not "
+         "listed follow (default: most frequent first, ties in natural order; Yes before No) (repeatable)")
+        ("title", po::value(&title), "the table's title (default: \"Participant characteristics by VARIABLE\")")
+        ("label", po::value(&labels)->composing(),
+         "VALUE=LABEL: the header of a --by group, e.g. \"Service user=Service users\" (repeatable)")
+        ("no-total", "leave out the Total column (csv and json keep it)")
         ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o; else txt on a terminal, md otherwise)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
@@ -37,6 +45,10 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
     if (!by.empty()) analysis_options.set("by", by);
     if (!unit.empty()) analysis_options.set("unit", unit);
     if (!decimals.empty()) analysis_options.set("decimals", decimals);
+    for (const auto& v : values) analysis_options.add("values", v);
+    if (!title.empty()) analysis_options.set("title", title);
+    for (const auto& l : labels) analysis_options.add("label", l);
+    if (vm.count("no-total")) analysis_options.set("no-total", "1");
     for (const auto& list : vars) {
         std::size_t start = 0;
         while (start <= list.size()) {

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/groups.hpp"
+#include "core/layout.hpp"
 #include "core/lookup.hpp"
 #include "core/percent.hpp"
 #include "core/units.hpp"
@@ -93,6 +94,7 @@ public:
         const std::vector<std::string>& groups = grouping.groups;
         const std::vector<int>& group_of = grouping.group_of;
         const std::size_t columns = groups.size() + 1;  // [0] is the total
+        const TableLayout layout = parse_layout(options, grouping);
 
         // --coder
         std::vector<std::string> coders;
@@ -150,8 +152,8 @@ public:
 
         Result result;
         warn(result, found, outside_scope);
-        build_outputs(result, project, tree, units, kind, by, groups, rules, scopes, scope_of, n, decimals,
-                      options.get("coder"));
+        build_outputs(result, tree, units, kind, by, groups, rules, scopes, scope_of, n, decimals,
+                      options.get("coder"), layout, options.has("blank-domains"));
         return result;
     }
 
@@ -180,20 +182,22 @@ private:
         return out;
     }
 
-    static void build_outputs(Result& result, const refi::Project& project, const CodeTree& tree, const std::vector<Unit>& units, UnitKind kind,
+    static void build_outputs(Result& result, const CodeTree& tree, const std::vector<Unit>& units, UnitKind kind,
                               const std::string& by, const std::vector<std::string>& groups,
                               const std::vector<Rule>& rules, const std::vector<Scope>& scopes,
                               const std::vector<int>& scope_of, const std::vector<std::int64_t>& n, int decimals,
-                              const std::string& coder) {
+                              const std::string& coder, const TableLayout& layout, bool blank_domains) {
         const std::size_t columns = groups.size() + 1;
         const std::vector<std::int64_t>& all = scopes[0].base;
-        result.title = by.empty() ? "Participants per code" : "Participants per code by " + by;
+        result.title = !layout.title.empty() ? layout.title
+                       : by.empty()          ? "Participants per code"
+                                             : "Participants per code by " + by;
         std::string note = std::to_string(units.size()) + " participant(s), one per " + unit_name(kind) +
                            "; cells show the number of participants with a coding of the code or of a code below "
                            "it, and the percentage of the row's base";
         if (!coder.empty()) note += "; codings by " + coder + " only";
+        if (blank_domains) note += "; top-level codes (domains) without counts";
         result.notes.push_back(note + ".");
-        (void)project;
 
         Table doc;
         doc.name = "Domains, themes and subthemes";
@@ -208,7 +212,7 @@ private:
         doc.header[1].push_back(header_cell(""));
         doc.header[0].push_back(header_cell("Total (N=" + std::to_string(all[0]) + ")"));
         for (std::size_t g = 0; g < groups.size(); ++g)
-            doc.header[0].push_back(header_cell(groups[g] + " (N=" + std::to_string(all[g + 1]) + ")"));
+            doc.header[0].push_back(header_cell(layout.labels[g] + " (N=" + std::to_string(all[g + 1]) + ")"));
         for (std::size_t k = 0; k < columns; ++k) {
             Cell c = header_cell("N (%)");
             c.numeric = true;
@@ -271,9 +275,11 @@ private:
             jrow["guid"] = code.guid;
             jrow["codable"] = code.codable();
             Json jgroups = Json::object();
+            // --blank-domains: the paper leaves its domain rows without counts (csv and json keep them).
+            const bool blank = blank_domains && tree.depth(id) == 0 && tree.has_children(id);
             for (std::size_t k = 0; k < columns; ++k) {
                 std::int64_t count = n[c * columns + k], base = scope.base[k];
-                row.push_back(plain(count_text(count, base, decimals), true));
+                row.push_back(plain(blank ? "" : count_text(count, base, decimals), true));
                 data_row.push_back(plain(std::to_string(count), true));
                 data_row.push_back(plain(std::to_string(base), true));
                 data_row.push_back(plain(base > 0 ? percent_text(count, base, decimals) : "", true));
@@ -293,6 +299,7 @@ private:
         for (const auto& w : result.warnings) warnings.push_back(w);
         json["warnings"] = warnings;
         result.json = std::move(json);
+        if (!layout.total) drop_column(doc, 1);
         result.tables.push_back(std::move(doc));
         result.tables.push_back(std::move(csv));
     }

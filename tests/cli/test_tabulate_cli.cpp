@@ -209,12 +209,43 @@ TEST_CASE("framer describe output matches the golden files", "[tabulate][cli][go
         return;
     }
     ::setenv("COLUMNS", "80", 1);
-    for (const char* format : {"md", "txt", "json"}) {
+    for (const char* format : {"md", "txt", "json", "csv"}) {
         INFO(format);
         Run run = framer_cli({"describe", project.string(), "--by", "Role", "--format", format});
         REQUIRE(run.code == 0);
         check_golden(std::string("recovery-study-describe.") + format, run.out);
     }
+}
+
+TEST_CASE("framer tabulate and describe lay the seed paper's tables out as the paper does", "[tabulate][cli][golden][seed]") {
+    const fs::path project = sample("seed-table2.qdpx");
+    if (!fs::exists(project)) {
+        WARN("samples/seed-table2.qdpx not present; skipped");
+        return;
+    }
+    // Table 1: no Total column, "Service users", the paper's value order, the Stage of treatment footnote.
+    Run table1 = framer_cli({"describe", project.string(), "--by", "Role", "--no-total", "--title",
+                             "Table 1. Socio-demographic and clinical characteristics of participants", "--label",
+                             "Service user=Service users", "--label", "Therapist=Therapists", "--values",
+                             "Ethnicity=White,Black,Asian", "--values", "Employment=Unemployed,Voluntary work,Employed",
+                             "--values", "Treatment=DBT,MBT,Other psychological therapy,Generic services",
+                             "--format", "md"});
+    REQUIRE(table1.code == 0);
+    CHECK(table1.out.find("| Characteristic | Service users (N=48) N (%) | Therapists (N=15) N (%) |") != std::string::npos);
+    CHECK(table1.out.find("White | 33 (69) | 12 (80) |") < table1.out.find("Black | 5 (10) | 1 (7) |"));
+    CHECK(table1.out.find("Black | 5 (10) | 1 (7) |") < table1.out.find("Asian | 10 (21) | 2 (13) |"));
+    CHECK(table1.out.find("Stage of treatment: only the participants with a value are counted (Service users 37 of 48).") !=
+          std::string::npos);
+    check_golden("seed-table1-paper.md", table1.out);
+    // Table 2: domain rows without counts, the paper's labels.
+    std::vector<std::string> args{"tabulate", project.string(), "--by", "Role", "--blank-domains", "--title",
+                                  "Table 2. Domains, themes and subthemes", "--label", "Service user=Service users",
+                                  "--label", "Therapist=Therapists", "--format", "md"};
+    args.insert(args.end(), group_therapy_applies.begin(), group_therapy_applies.end());
+    Run table2 = framer_cli(args);
+    REQUIRE(table2.code == 0);
+    CHECK(table2.out.find("| **Domain 1: Processes of recovery** |  |  |  |") != std::string::npos);
+    check_golden("seed-table2-paper.md", table2.out);
 }
 
 TEST_CASE("framer tabulate exits 2 naming an unknown variable or code", "[tabulate][cli]") {

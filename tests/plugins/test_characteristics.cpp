@@ -114,3 +114,132 @@ TEST_CASE("describe names unknown variables with near matches", "[describe]") {
     CHECK_THROWS_WITH(make_characteristics_analysis()->run(b.project(), o),
                       Catch::Contains("unknown variable 'Gendr'") && Catch::Contains("'Gender'"));
 }
+
+namespace {
+
+std::vector<std::string> labels_under(const Table& t, const std::string& variable) {
+    std::vector<std::string> out;
+    bool in = false;
+    for (const auto& row : t.rows) {
+        if (row[0].indent == 0) in = row[0].text == variable;
+        else if (in) out.push_back(row[0].text);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("describe orders values by frequency, or as --values lists them", "[describe][layout]") {
+    ProjectBuilder b = people();
+    Options o;
+    o.add("vars", "Gender");
+    o.add("vars", "Employment");
+    o.add("vars", "Group therapy");
+    // Two women, two men: a tie, in natural order; Yes before No.
+    Result r = make_characteristics_analysis()->run(b.project(), o);
+    CHECK(labels_under(r.tables[0], "Gender") == std::vector<std::string>{"Female", "Male"});
+    CHECK(labels_under(r.tables[0], "Group therapy") == std::vector<std::string>{"Yes", "No"});
+    // A third man: the most frequent value comes first.
+    auto s = b.source("SU11");
+    b.source_value(s, "Gender", "Male");
+    r = make_characteristics_analysis()->run(b.project(), o);
+    CHECK(labels_under(r.tables[0], "Gender") == std::vector<std::string>{"Male", "Female"});
+    // --values: listed values first, in the given order, the others after; boolean spellings accepted.
+    o.add("values", "Gender=Female");
+    o.add("values", "Group therapy=No, Yes");
+    r = make_characteristics_analysis()->run(b.project(), o);
+    CHECK(labels_under(r.tables[0], "Gender") == std::vector<std::string>{"Female", "Male"});
+    CHECK(labels_under(r.tables[0], "Group therapy") == std::vector<std::string>{"No", "Yes"});
+    Options typo;
+    typo.add("values", "Gender=Femal");
+    CHECK_THROWS_WITH(make_characteristics_analysis()->run(b.project(), typo),
+                      Catch::Contains("no unit has Gender = 'Femal'") && Catch::Contains("'Female'"));
+    Options malformed;
+    malformed.add("values", "Gender");
+    CHECK_THROWS_WITH(make_characteristics_analysis()->run(b.project(), malformed), Catch::Contains("VARIABLE=VALUE1"));
+}
+
+TEST_CASE("describe footnotes a variable whose base differs from its column's N", "[describe][layout]") {
+    ProjectBuilder b = people();
+    Options o;
+    o.set("by", "Role");
+    Result r = make_characteristics_analysis()->run(b.project(), o);
+    const Table& t = r.tables[0];
+    // Employment: two of the three service users have a value; the therapist none (N/A, no note needed).
+    REQUIRE(t.footnotes.size() == 1);
+    CHECK(t.footnotes[0] == "Employment: only the participants with a value are counted (Total 2 of 4; Service user 2 of 3).");
+    for (const auto& row : t.rows) {
+        INFO(row[0].text);
+        CHECK(row[0].footnotes == (row[0].text == "Employment" ? std::vector<int>{0} : std::vector<int>{}));
+    }
+    // Without the Total column and with a label, the note names what the table shows.
+    o.set("no-total", "1");
+    o.add("label", "Service user=Service users");
+    r = make_characteristics_analysis()->run(b.project(), o);
+    CHECK(r.tables[0].footnotes == std::vector<std::string>{
+              "Employment: only the participants with a value are counted (Service users 2 of 3)."});
+}
+
+TEST_CASE("describe takes a title, group labels and --no-total for the document table only", "[describe][layout]") {
+    ProjectBuilder b = people();
+    Options o;
+    o.set("by", "Role");
+    o.set("title", "Table 1. Characteristics");
+    o.add("label", "Service user=Service users");
+    o.set("no-total", "1");
+    Result r = make_characteristics_analysis()->run(b.project(), o);
+    CHECK(r.title == "Table 1. Characteristics");
+    const Table& t = r.tables[0];
+    REQUIRE(t.header[0].size() == 3);
+    CHECK(t.header[0][1].text == "Service users (N=3)");
+    CHECK(t.header[0][2].text == "Therapist (N=1)");
+    for (const auto& row : t.rows) CHECK(row.size() == 3);
+    // json keeps the total and the raw group values.
+    CHECK(variable(r, "Age").at("total").at("n").as_int() == 4);
+    CHECK(r.json.at("groups").as_array()[0].as_string() == "Service user");
+    Options bad;
+    bad.set("by", "Role");
+    bad.add("label", "Therapst=Therapists");
+    CHECK_THROWS_WITH(make_characteristics_analysis()->run(b.project(), bad),
+                      Catch::Contains("no group 'Therapst'") && Catch::Contains("did you mean 'Therapist'"));
+    Options lonely;
+    lonely.set("no-total", "1");
+    CHECK_THROWS_WITH(make_characteristics_analysis()->run(b.project(), lonely), Catch::Contains("--no-total needs --by"));
+}
+
+TEST_CASE("describe's csv is machine-readable: one row per variable, value and column", "[describe][csv]") {
+    ProjectBuilder b = people();
+    Options o;
+    o.set("by", "Role");
+    o.add("vars", "Employment");
+    o.add("vars", "Age");
+    o.add("vars", "Interviewed");
+    Result r = make_characteristics_analysis()->run(b.project(), o);
+    REQUIRE(r.tables.size() == 2);
+    const Table& data = r.tables[1];
+    CHECK(data.csv);
+    CHECK(data.csv_only);
+    std::vector<std::string> header;
+    for (const auto& c : data.header[0]) header.push_back(c.text);
+    CHECK(header == std::vector<std::string>{"variable", "type", "value", "group", "n", "base", "percent", "mean", "min", "max"});
+    auto line = [](const std::vector<Cell>& row) {
+        std::string s;
+        for (const auto& c : row) s += c.text + "|";
+        return s;
+    };
+    std::vector<std::string> lines;
+    for (const auto& row : data.rows) lines.push_back(line(row));
+    CHECK(lines == std::vector<std::string>{
+                       "Employment|categorical|Employed|Total|1|2|50||||",
+                       "Employment|categorical|Employed|Service user|1|2|50||||",
+                       "Employment|categorical|Employed|Therapist|0|0|||||",
+                       "Employment|categorical|Unemployed|Total|1|2|50||||",
+                       "Employment|categorical|Unemployed|Service user|1|2|50||||",
+                       "Employment|categorical|Unemployed|Therapist|0|0|||||",
+                       "Age|numeric||Total|4|4||36.75|18|58|",
+                       "Age|numeric||Service user|3|3||35.333333333333336|18|58|",
+                       "Age|numeric||Therapist|1|1||41|41|41|",
+                       "Interviewed|date||Total|4|4|||2019-01-15|2019-05-30|",
+                       "Interviewed|date||Service user|3|3|||2019-01-15|2019-05-30|",
+                       "Interviewed|date||Therapist|1|1|||2019-02-01|2019-02-01|"});
+}

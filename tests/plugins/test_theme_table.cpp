@@ -247,3 +247,55 @@ TEST_CASE("tabulate names an unknown --by variable with near matches", "[tabulat
     o.set("unit", "person");
     CHECK_THROWS_AS(run(b.project(), o), UsageError);
 }
+
+TEST_CASE("tabulate --blank-domains leaves the counts of top-level codes with children out of the document table", "[tabulate][layout]") {
+    ProjectBuilder b = study();
+    auto s = b.source("P1");
+    b.coding(s, "Domain/Theme/Sub A");
+    b.coding(s, "Other");
+    Options o;
+    o.set("blank-domains", "1");
+    Result r = run(b.project(), o);
+    const Table& doc = r.tables[0];
+    REQUIRE(doc.rows.size() == 5);
+    CHECK(doc.rows[0][0].text == "Domain");
+    CHECK(doc.rows[0][1].text.empty());
+    CHECK(doc.rows[1][1].text == "1 (100)");  // Theme: not top-level
+    CHECK(doc.rows[4][1].text == "1 (100)");  // Other: top-level but without children, a theme of its own
+    // The numbers stay in json and csv.
+    CHECK(n_of(r, "Domain") == 1);
+    CHECK(r.tables[1].rows[0][3].text == "1");
+    CHECK(r.notes[0].find("without counts") != std::string::npos);
+}
+
+TEST_CASE("tabulate takes a title, group labels and --no-total for the document table only", "[tabulate][layout]") {
+    ProjectBuilder b = study();
+    auto s1 = b.source("P1");
+    auto s2 = b.source("P2");
+    b.source_value(s1, "Role", "Service user");
+    b.source_value(s2, "Role", "Therapist");
+    b.coding(s1, "Domain/Theme/Sub A");
+    Options o;
+    o.set("by", "Role");
+    o.set("title", "Table 2. Domains, themes and subthemes");
+    o.add("label", "Service user=Service users");
+    o.add("label", "Therapist=Therapists");
+    o.set("no-total", "1");
+    Result r = run(b.project(), o);
+    CHECK(r.title == "Table 2. Domains, themes and subthemes");
+    const Table& doc = r.tables[0];
+    REQUIRE(doc.header[0].size() == 3);
+    CHECK(doc.header[0][1].text == "Service users (N=1)");
+    CHECK(doc.header[0][2].text == "Therapists (N=1)");
+    CHECK(doc.header[1].size() == 3);
+    for (const auto& row : doc.rows) CHECK(row.size() == 3);
+    CHECK(doc.rows[2][1].text == "1 (100)");
+    // csv and json keep the total and the raw values.
+    CHECK(r.tables[1].header[0][3].text == "Total n");
+    CHECK(r.tables[1].header[0][6].text == "Service user n");
+    CHECK(n_of(r, "Sub A") == 1);
+    Options bad;
+    bad.set("by", "Role");
+    bad.add("label", "Service users");
+    CHECK_THROWS_WITH(run(b.project(), bad), Catch::Contains("expected VALUE=LABEL"));
+}
