@@ -1,6 +1,7 @@
 // The one list of built-in plugins (alphabetical). Adding a plugin = one folder + one line here.
 #include "core/registry.hpp"
 
+#include "agreement/agreement.hpp"
 #include "characteristics/characteristics.hpp"
 #include "chart/chart.hpp"
 #include "export_csv/export_csv.hpp"
@@ -17,6 +18,7 @@ namespace framer {
 
 void register_builtin_plugins(Registry& registry) {
     // Analyses
+    registry.add(make_agreement_analysis());
     registry.add(make_characteristics_analysis());
     registry.add(make_chart_analysis());
     registry.add(make_theme_table_analysis());

@@ -20,6 +20,7 @@ const std::vector<Command>& commands() {
         {"describe", "participant characteristics by group (Table 1)", cmd_describe},
         {"chart", "framework matrices: units x subthemes with excerpts and summaries", cmd_chart},
         {"summaries", "write summaries typed into a chart back into the project as notes", cmd_summaries},
+        {"agreement", "intercoder agreement of two coders, every figure with its denominators", cmd_agreement},
     };
     return list;
 }
