@@ -118,7 +118,7 @@ void emit_result(const framer::Result& result, const std::string& format, const 
         exporter->write(result, io.out);
         return;
     }
-    refi::write_stream_atomically(output, [&](std::ostream& out) { exporter->write(result, out); });
+    refi::write_path_atomically(output, [&](const std::filesystem::path& temp) { exporter->write_file(result, temp); });
 }
 
 }  // namespace framer::cli

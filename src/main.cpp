@@ -7,9 +7,11 @@
 
 #include "cli.hpp"
 #include "huge_pages.hpp"
+#include "refi/temp_file.hpp"
 
 int main(int argc, char** argv) {
     framer::cli::use_huge_pages(argv);
+    refi::remove_temp_files_on_signal();  // Ctrl-C or kill leaves no half-written temporary beside the output
     std::ios::sync_with_stdio(false);
     std::vector<std::string> args(argv, argv + argc);
     framer::cli::Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1};

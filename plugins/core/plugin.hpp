@@ -1,6 +1,8 @@
 #pragma once
 /// The two plugin interfaces: an Analysis turns a project into a Result; an Exporter renders a Result.
 
+#include <filesystem>
+#include <fstream>
 #include <map>
 #include <memory>
 #include <ostream>
@@ -53,6 +55,16 @@ public:
     virtual std::vector<std::string> extensions() const = 0; ///< ".md", ".markdown", ...
     virtual bool binary() const { return false; }           ///< xlsx: not for a terminal
     virtual void write(const Result& result, std::ostream& out) const = 0;
+    /// Writes the result into the file `path` (the temporary the CLI renames over the output). The default
+    /// streams write() into it and fails on any short write, the final flush included; an exporter whose library
+    /// only writes to paths (xlsx) writes there directly, its own scratch files in the same folder.
+    virtual void write_file(const Result& result, const std::filesystem::path& path) const {
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error("cannot open " + path.string() + " for writing");
+        write(result, out);
+        out.close();  // writes what is still buffered: a full disk often shows only here
+        if (!out) throw std::runtime_error("cannot write " + path.string() + " (disk full or file too large?)");
+    }
 };
 
 }  // namespace framer

@@ -1,5 +1,6 @@
-// xlsx: the sheet a researcher pastes into a paper or fills in. libxlsxwriter only writes to a path, so the
-// workbook goes to a private temporary file that is then copied to the stream.
+// xlsx: the sheet a researcher pastes into a paper or fills in. libxlsxwriter only writes to a path: the CLI has it
+// write straight into the temporary output (write_file), with its scratch files in the output's folder, never in
+// the system temporary folder; write() to a stream goes through a temporary file that is then copied.
 #include "export_xlsx/export_xlsx.hpp"
 
 #include <unistd.h>
@@ -16,6 +17,7 @@
 #include <tuple>
 
 #include "core/table_util.hpp"
+#include "refi/temp_file.hpp"
 #include "refi/text.hpp"
 
 namespace framer {
@@ -62,22 +64,6 @@ std::string cell_text(const std::string& text) {
     return out;
 }
 
-/// Removes the temporary file however the export ends.
-struct TempFile {
-    std::filesystem::path path;
-    TempFile() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "framer-XXXXXX.xlsx").string();
-        int fd = mkstemps(pattern.data(), 5);
-        if (fd < 0) throw std::runtime_error("xlsx: cannot create a temporary file in " + pattern);
-        close(fd);
-        path = pattern;
-    }
-    ~TempFile() {
-        std::error_code ec;
-        std::filesystem::remove(path, ec);
-    }
-};
-
 /// Formats are workbook-wide; one per combination of hints, created on first use.
 class Formats {
 public:
@@ -88,7 +74,7 @@ public:
         auto key = std::make_tuple(cell.bold || header, indent, cell.wrap, cell.numeric, cell.editable, header);
         auto it = m_formats.find(key);
         if (it != m_formats.end()) return it->second;
-        lxw_format* f = workbook_add_format(m_wb);
+        lxw_format* f = add_format();
         if (cell.bold || header) format_set_bold(f);
         if (indent) format_set_indent(f, static_cast<uint8_t>(indent));
         if (cell.wrap || header) format_set_text_wrap(f);
@@ -108,7 +94,7 @@ public:
 
     lxw_format* superscript() {
         if (!m_superscript) {
-            m_superscript = workbook_add_format(m_wb);
+            m_superscript = add_format();
             format_set_font_script(m_superscript, LXW_FONT_SUPERSCRIPT);
         }
         return m_superscript;
@@ -116,13 +102,19 @@ public:
 
     lxw_format* bold_font() {
         if (!m_bold) {
-            m_bold = workbook_add_format(m_wb);
+            m_bold = add_format();
             format_set_bold(m_bold);
         }
         return m_bold;
     }
 
 private:
+    lxw_format* add_format() {
+        lxw_format* f = workbook_add_format(m_wb);
+        if (!f) throw std::runtime_error("xlsx: out of memory adding a cell format");
+        return f;
+    }
+
     lxw_workbook* m_wb;
     std::map<std::tuple<bool, int, bool, bool, bool, bool>, lxw_format*> m_formats;
     lxw_format* m_superscript = nullptr;
@@ -202,7 +194,7 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
         }
         if (row_hidden(table, i)) {
             lxw_row_col_options hidden{1, 0, 0};
-            worksheet_set_row_opt(ws, r, LXW_DEF_ROW_HEIGHT, nullptr, &hidden);
+            check(worksheet_set_row_opt(ws, r, LXW_DEF_ROW_HEIGHT, nullptr, &hidden), "hiding a row");
         }
     }
     // Footnotes and notes under the table, after one empty row; unwrapped so they overflow to the right.
@@ -247,13 +239,28 @@ public:
     bool binary() const override { return true; }
 
     void write(const Result& result, std::ostream& out) const override {
-        TempFile temp;
-        std::string tmpdir = temp.path.parent_path().string();
+        refi::TempFile temp(std::filesystem::temp_directory_path() / "framer-workbook.xlsx");
+        write_file(result, temp.path());
+        std::ifstream in(temp.path(), std::ios::binary);
+        if (!in) throw std::runtime_error("xlsx: cannot read back " + temp.path().string());
+        // A loop rather than `out << in.rdbuf()`, which reports no error once it has copied a single byte.
+        char buffer[1 << 16];
+        while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
+            out.write(buffer, in.gcount());
+            if (!out) throw std::runtime_error("xlsx: cannot write the workbook to the output");
+        }
+        if (in.bad()) throw std::runtime_error("xlsx: cannot read back " + temp.path().string());
+    }
+
+    void write_file(const Result& result, const std::filesystem::path& path) const override {
+        // Scratch files (libxlsxwriter's per-part temporaries, unlinked on creation) go beside the output: the
+        // same disk, so a full disk fails the write rather than some other folder.
+        std::string tmpdir = path.parent_path().empty() ? "." : path.parent_path().string();
         lxw_workbook_options options{};
         options.tmpdir = tmpdir.data();
         options.use_zip64 = 0;
-        lxw_workbook* wb = workbook_new_opt(temp.path.c_str(), &options);
-        if (!wb) throw std::runtime_error("xlsx: cannot create workbook " + temp.path.string());
+        lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+        if (!wb) throw std::runtime_error("xlsx: cannot create the workbook " + path.string());
         try {
             // A fixed creation date keeps the file reproducible (docProps/core.xml otherwise gets "now").
             lxw_doc_properties properties{};
@@ -262,7 +269,7 @@ public:
             properties.title = title.data();
             properties.author = creator.data();
             properties.created = 1;
-            workbook_set_properties(wb, &properties);
+            check(workbook_set_properties(wb, &properties), "setting the properties");
             Formats formats(wb);
             auto tables = document_tables(result);
             std::vector<std::string> names;
@@ -274,17 +281,17 @@ public:
             if (tables.empty()) {
                 // A workbook needs a sheet; show the notes there.
                 lxw_worksheet* ws = workbook_add_worksheet(wb, "Sheet1");
+                if (!ws) throw std::runtime_error("xlsx: cannot add a sheet");
                 lxw_row_t r = 0;
-                for (const auto& note : result.notes) worksheet_write_string(ws, r++, 0, cell_text(note).c_str(), nullptr);
+                for (const auto& note : result.notes)
+                    check(worksheet_write_string(ws, r++, 0, cell_text(note).c_str(), nullptr), "writing a note");
             }
         } catch (...) {
             workbook_close(wb);
             throw;
         }
+        // workbook_close writes the whole zip: the step a full disk fails.
         check(workbook_close(wb), "closing the workbook");
-        std::ifstream in(temp.path, std::ios::binary);
-        if (!in) throw std::runtime_error("xlsx: cannot read back " + temp.path.string());
-        out << in.rdbuf();
     }
 };
 

@@ -1,14 +1,19 @@
 // Atomic output: write a temporary file in the output's folder (same file system, so rename is atomic), fsync it,
-// rename it over the output. A crash or an error leaves either the old file or the new one, never a mixture.
+// rename it over the output. A crash or an error leaves either the old file or the new one, never a mixture; the
+// temporary itself is removed by the destructor, by the signal handler, or (after SIGKILL) by the next write.
 #include "atomic_file.hpp"
 
 #include <fstream>
 #include <functional>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <array>
+#include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 
@@ -17,9 +22,14 @@
 #include "refi/error.hpp"
 #include "refi/io.hpp"
 
-namespace refi::detail {
+namespace refi {
 
 namespace {
+
+constexpr std::string_view k_suffix = ".framer-tmp";
+constexpr std::size_t k_name_max = 255;  // NAME_MAX of every file system Framer targets
+// "." + name + "." + pid (at most 10 digits) + "-" + 8 hex digits + suffix
+constexpr std::size_t k_overhead = 1 + 1 + 10 + 1 + 8 + k_suffix.size();
 
 [[noreturn]] void fail(const std::filesystem::path& file, const std::string& what, int error) {
     throw Error(file.string(), {}, fmt::format("{}: {}", what, std::strerror(error)));
@@ -34,20 +44,99 @@ void sync_and_close(int fd, const std::filesystem::path& target) {
     if (::close(fd) != 0) fail(target, "cannot close the output", errno);
 }
 
+/// The output's name cut to leave room for the rest of the temporary name, never inside a UTF-8 sequence.
+std::string name_prefix(const std::string& target_name) {
+    std::size_t keep = std::min(target_name.size(), k_name_max - k_overhead);
+    while (keep > 0 && keep < target_name.size() && (static_cast<unsigned char>(target_name[keep]) & 0xC0) == 0x80)
+        --keep;
+    return target_name.substr(0, keep);
+}
+
+// Live temporary files, for the signal handler: fixed slots of heap copies of the path, so the handler only reads
+// atomics and calls unlink (both async-signal-safe). More than k_slots at once are simply not covered.
+constexpr int k_slots = 64;
+std::array<std::atomic<char*>, k_slots> g_live{};
+
+int register_live(const std::filesystem::path& path) {
+    char* copy = ::strdup(path.c_str());
+    if (!copy) return -1;
+    for (int i = 0; i < k_slots; ++i) {
+        char* expected = nullptr;
+        if (g_live[i].compare_exchange_strong(expected, copy)) return i;
+    }
+    std::free(copy);
+    return -1;
+}
+
+void unregister_live(int slot) {
+    if (slot < 0) return;
+    char* copy = g_live[slot].exchange(nullptr);
+    std::free(copy);
+}
+
+extern "C" void remove_live_and_die(int sig) {
+    for (auto& slot : g_live) {
+        char* path = slot.load();
+        if (path) ::unlink(path);
+    }
+    ::signal(sig, SIG_DFL);
+    ::raise(sig);
+}
+
 }  // namespace
+
+std::string temp_file_name(const std::string& target_name, long pid, std::uint32_t random) {
+    return fmt::format(".{}.{}-{:08x}{}", name_prefix(target_name), pid, random, k_suffix);
+}
+
+std::size_t remove_stale_temp_files(const std::filesystem::path& target) {
+    std::filesystem::path folder = target.parent_path();
+    if (folder.empty()) folder = ".";
+    std::string start = ".";  // (built by appending: GCC 12 warns -Wrestrict falsely on "." + s + ".")
+    start += name_prefix(target.filename().string());
+    start += '.';
+    std::size_t removed = 0;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name.size() <= start.size() + k_suffix.size() || name.compare(0, start.size(), start) != 0 ||
+            name.compare(name.size() - k_suffix.size(), k_suffix.size(), k_suffix) != 0)
+            continue;
+        // The middle is "<pid>-<8 hex>"; anything else is not ours.
+        std::string middle = name.substr(start.size(), name.size() - start.size() - k_suffix.size());
+        auto dash = middle.find('-');
+        if (dash == std::string::npos || dash == 0 || middle.size() - dash - 1 != 8 ||
+            middle.find_first_not_of("0123456789") != dash)
+            continue;
+        long pid = std::strtol(middle.substr(0, dash).c_str(), nullptr, 10);
+        if (pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // alive, or unknown
+        std::error_code ignored;
+        if (std::filesystem::remove(it->path(), ignored)) ++removed;
+    }
+    return removed;
+}
+
+void remove_temp_files_on_signal() {
+    struct sigaction action {};
+    action.sa_handler = remove_live_and_die;
+    sigemptyset(&action.sa_mask);
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &action, nullptr);
+}
 
 TempFile::TempFile(const std::filesystem::path& target) : m_target(target) {
     std::filesystem::path folder = target.parent_path();
     if (folder.empty()) folder = ".";
+    remove_stale_temp_files(target);
     std::random_device random;
     for (int attempt = 0; attempt < 100; ++attempt) {
         // A dot-name in the same folder: same file system as the target, and hidden from casual listings.
-        auto candidate = folder / fmt::format(".{}.{:08x}.tmp", target.filename().string(), random());
+        auto candidate = folder / temp_file_name(target.filename().string(), static_cast<long>(::getpid()), random());
         // 0666 lets the umask decide the final permissions, as for any newly created file.
         int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (fd >= 0) {
             ::close(fd);
             m_temp = candidate;
+            m_slot = register_live(m_temp);
             return;
         }
         if (errno != EEXIST) fail(target, "cannot create a temporary file beside the output", errno);
@@ -60,6 +149,7 @@ TempFile::~TempFile() {
         std::error_code ignored;
         std::filesystem::remove(m_temp, ignored);
     }
+    unregister_live(m_slot);
 }
 
 void TempFile::write(std::string_view bytes) {
@@ -87,6 +177,8 @@ void TempFile::commit() {
     sync_and_close(fd, m_target);
     if (::rename(m_temp.c_str(), m_target.c_str()) != 0) fail(m_target, "cannot rename the temporary output", errno);
     m_committed = true;
+    unregister_live(m_slot);  // the name now belongs to the output: a signal must not remove it
+    m_slot = -1;
     // The rename itself is durable only once the folder is flushed; failing that is not worth an error.
     std::filesystem::path folder = m_target.parent_path();
     if (folder.empty()) folder = ".";
@@ -97,25 +189,29 @@ void TempFile::commit() {
     }
 }
 
-}  // namespace refi::detail
-
-namespace refi {
-
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-    detail::TempFile temp(path);
+    TempFile temp(path);
     temp.write(bytes);
     temp.commit();
 }
 
 void write_stream_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& produce) {
-    detail::TempFile temp(path);
+    TempFile temp(path);
     {
         std::ofstream out(temp.path(), std::ios::binary | std::ios::trunc);
         if (!out) throw Error(path.string(), {}, "cannot write the temporary file " + temp.path().string());
         produce(out);
-        out.flush();
+        // close() writes what is still buffered: a full disk shows up here as often as in produce().
+        out.close();
         if (!out) throw Error(path.string(), {}, "cannot write the temporary file " + temp.path().string());
     }
+    temp.commit();
+}
+
+void write_path_atomically(const std::filesystem::path& path,
+                           const std::function<void(const std::filesystem::path&)>& produce) {
+    TempFile temp(path);
+    produce(temp.path());
     temp.commit();
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -181,17 +182,27 @@ OffsetMap::OffsetMap(std::string_view text, PositionCounting counting) : m_count
     m_unit_of_cp.push_back(unit);
 }
 
+namespace {
+/// a + b, or INT64_MAX when that overflows: a position past the text stays past it (and is reported as such by
+/// the checks) instead of wrapping round to a negative number.
+std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
+    std::int64_t sum = 0;
+    if (__builtin_add_overflow(a, b, &sum)) return b > 0 ? INT64_MAX : INT64_MIN;
+    return sum;
+}
+}  // namespace
+
 std::int64_t OffsetMap::to_code_points(std::int64_t u) const {
     if (m_counting == PositionCounting::CodePoints || u < 0) return u;
     std::int64_t last = m_unit_of_cp.back();
-    if (u > last) return m_length_cp + (u - last);
+    if (u > last) return saturating_add(m_length_cp, u - last);  // u > last >= 0: the difference cannot overflow
     auto it = std::lower_bound(m_unit_of_cp.begin(), m_unit_of_cp.end(), u);
     return static_cast<std::int64_t>(it - m_unit_of_cp.begin());
 }
 
 std::int64_t OffsetMap::from_code_points(std::int64_t cp) const {
     if (m_counting == PositionCounting::CodePoints || cp < 0) return cp;
-    if (cp > m_length_cp) return m_unit_of_cp.back() + (cp - m_length_cp);
+    if (cp > m_length_cp) return saturating_add(m_unit_of_cp.back(), cp - m_length_cp);
     return m_unit_of_cp[static_cast<std::size_t>(cp)];
 }
 

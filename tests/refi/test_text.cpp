@@ -70,3 +70,15 @@ TEST_CASE("resolve_path understands the four path forms of §8.3", "[text]") {
     CHECK(bare.kind == ResolvedPath::Kind::Bare);
     CHECK(bare.path == "board_2017.txt");
 }
+
+TEST_CASE("OffsetMap saturates positions near INT64_MAX instead of overflowing", "[text][overflow]") {
+    // CRLF text has more code points than ATLAS.ti positions; UTF-16 text more units than code points: both
+    // conversions add to a value past the end, which must not wrap round to a negative position.
+    OffsetMap lf("ab\r\ncd\r\ne", PositionCounting::CodePointsLfOnly);
+    CHECK(lf.to_code_points(INT64_MAX) == INT64_MAX);
+    CHECK(lf.to_code_points(INT64_MAX - 1) == INT64_MAX);
+    CHECK(lf.from_code_points(INT64_MAX) == INT64_MAX - 2);
+    OffsetMap utf16("a\xF0\x9F\x98\x80" "b", PositionCounting::Utf16Units);
+    CHECK(utf16.from_code_points(INT64_MAX) == INT64_MAX);
+    CHECK(utf16.to_code_points(INT64_MAX) == INT64_MAX - 1);
+}

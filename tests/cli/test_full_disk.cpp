@@ -1,0 +1,67 @@
+// Every output format on a "full disk" (a file-size limit, so a write fails with EFBIG part-way): exit 1, the
+// earlier output intact, no temporary left beside it or in the system temporary folder.
+#include <catch2/catch.hpp>
+
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "refi/guid.hpp"
+#include "support/cli_run.hpp"
+#include "support/files.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string sample = std::string(FRAMER_SOURCE_DIR) + "/samples/recovery-study.qdpx";
+
+struct Folder {
+    fs::path path = fs::temp_directory_path() / ("framer-full-disk-" + refi::make_guid());
+    Folder() { fs::create_directories(path / "out"); fs::create_directories(path / "tmp"); }
+    ~Folder() { std::error_code ec; fs::remove_all(path, ec); }
+};
+
+/// Runs framer in a child process whose files may not grow beyond `limit` bytes, TMPDIR pointing at `tmp`.
+int run_limited(std::vector<std::string> args, rlim_t limit, const fs::path& tmp) {
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        ::signal(SIGXFSZ, SIG_IGN);
+        rlimit r{limit, limit};
+        ::setrlimit(RLIMIT_FSIZE, &r);
+        ::setenv("TMPDIR", tmp.c_str(), 1);
+        ::_exit(framer::test::run_framer(std::move(args)).code);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+}  // namespace
+
+TEST_CASE("chart to xlsx on a full disk exits 1 and keeps the earlier output", "[cli][xlsx][disk]") {
+    for (const char* name : {"out.xlsx", "out.json", "out.csv", "out.md", "out.html"}) {
+        INFO(name);
+        Folder dir;
+        fs::path out = dir.path / "out" / name;
+        framer::test::write_file(out, "earlier");
+        // 8 KiB: less than any of these outputs of the sample (the xlsx is ~18 KiB).
+        CHECK(run_limited({"chart", sample, "-o", out.string()}, 8192, dir.path / "tmp") == 1);
+        CHECK(framer::test::read_file(out) == "earlier");
+        CHECK(framer::test::list_folder(dir.path / "out") == std::vector<std::string>{name});
+        CHECK(framer::test::list_folder(dir.path / "tmp").empty());
+    }
+}
+
+TEST_CASE("chart to xlsx writes its scratch files beside the output, not in the temporary folder", "[cli][xlsx]") {
+    Folder dir;
+    fs::path out = dir.path / "out" / "chart.xlsx";
+    CHECK(run_limited({"chart", sample, "-o", out.string()}, RLIM_INFINITY, dir.path / "tmp") == 0);
+    CHECK(framer::test::read_file(out).substr(0, 2) == "PK");
+    CHECK(framer::test::list_folder(dir.path / "out") == std::vector<std::string>{"chart.xlsx"});
+    CHECK(framer::test::list_folder(dir.path / "tmp").empty());
+}
