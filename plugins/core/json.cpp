@@ -2,6 +2,9 @@
 // control character) and passes UTF-8 through unchanged, so names with accents or emoji stay readable.
 #include "core/json.hpp"
 
+#include "refi/text.hpp"
+#include "refi/utf8.hpp"
+
 #include <ostream>
 
 #include <charconv>
@@ -57,8 +60,12 @@ std::size_t Json::size() const {
 
 namespace {
 
-void dump_string(const std::string& s, std::string& out) {
+void dump_string(const std::string& text, std::string& out) {
     static const char* hex = "0123456789abcdef";
+    // JSON is UTF-8: bytes that are not (a summary file in Latin-1...) become U+FFFD rather than invalid JSON.
+    std::string repaired;
+    if (!refi::is_valid_utf8(text)) repaired = refi::to_valid_utf8(text);
+    const std::string& s = repaired.empty() ? text : repaired;
     out += '"';
     for (unsigned char c : s) {
         switch (c) {

@@ -13,6 +13,7 @@
 #include "refi/text.hpp"
 #include "project_reader.hpp"
 #include "qde_reader.hpp"
+#include "xml_prescan.hpp"
 
 namespace refi {
 
@@ -363,6 +364,7 @@ Project parse_project_xml(std::string_view xml, const std::string& file_label, D
 namespace detail {
 Project parse_project_buffer(std::string xml, const std::string& file_label, Diagnostics& diagnostics,
                              const ReadOptions& options, std::shared_ptr<const SourceStore> store) {
+    prescan_xml(xml, file_label, diagnostics);  // what pugixml would accept silently (xml_prescan.hpp)
     std::size_t bom = xml.size() - strip_bom(xml).size();
     QdeReader reader(xml.data() + bom, xml.size() - bom, file_label, diagnostics, options);
     return reader.read(std::move(store));

@@ -4,6 +4,9 @@
 #include <array>
 #include <charconv>
 
+#include "refi/text.hpp"
+#include "refi/utf8.hpp"
+
 namespace refi::detail {
 
 namespace {
@@ -57,11 +60,21 @@ std::size_t append_escaped(std::string& out, std::string_view s) {
 
 }  // namespace
 
+// Bytes that are not UTF-8 (the reader replaces them, but a model can be built in code) are replaced too and
+// counted with the control characters: the output is always well-formed.
 std::size_t append_attribute_escaped(std::string& out, std::string_view value) {
-    return append_escaped<true>(out, value);
+    if (is_valid_utf8(value)) return append_escaped<true>(out, value);
+    std::size_t replaced = 0;
+    std::string fixed = to_valid_utf8(value, &replaced);
+    return replaced + append_escaped<true>(out, fixed);
 }
 
-std::size_t append_text_escaped(std::string& out, std::string_view text) { return append_escaped<false>(out, text); }
+std::size_t append_text_escaped(std::string& out, std::string_view text) {
+    if (is_valid_utf8(text)) return append_escaped<false>(out, text);
+    std::size_t replaced = 0;
+    std::string fixed = to_valid_utf8(text, &replaced);
+    return replaced + append_escaped<false>(out, fixed);
+}
 
 void XmlOut::declaration() { m_out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"; }
 

@@ -314,6 +314,89 @@ contains: Code
 contains: guid
 """)
 
+    # Not well-formed XML that pugixml accepts: each is reported (line:column, stable id), not read silently.
+    latin1_name = project(code(name="Caf\u00e9")).encode("utf-8").replace("Caf\u00e9".encode("utf-8"), b"Caf\xe9")
+    write("invalid-utf8-attribute.qde", latin1_name, """
+# a Latin-1 byte in name=: replaced by U+FFFD so nothing written later is invalid UTF-8
+exit: 1
+reader: reads
+finding: invalid-utf8
+contains: invalid-utf8-attribute.qde:8:
+contains: 0xE9
+""")
+
+    write("invalid-utf8-text.qde", project(code(), text_source(0, 3, path=None, content="Hello")).encode("utf-8")
+          .replace(b"Hello", b"He\xffllo"), """
+exit: 1
+reader: reads
+finding: invalid-utf8
+contains: invalid-utf8-text.qde:12:
+contains: 0xFF
+""")
+
+    write("second-root.qde", project(code()) + f'<Project {NS} name="second"/>\n', """
+exit: 1
+reader: reads
+finding: second-root-element
+contains: second-root.qde:12:1
+contains: second root element
+""")
+
+    write("duplicate-attribute.qde", project(code(extra=' name="Other"')), """
+exit: 1
+reader: reads
+finding: duplicate-attribute
+contains: duplicate-attribute.qde:8:
+contains: name= twice
+""")
+
+    write("lt-in-attribute.qde", project(code(name="a<Broken attr='>b")), """
+# validate used to call this sound: pugixml takes the '<' as text
+exit: 1
+reader: reads
+finding: lt-in-attribute
+contains: lt-in-attribute.qde:8:
+contains: '<'
+""")
+
+    write("bare-ampersand.qde", project(code(name="Tom & Jerry")), """
+exit: 1
+reader: reads
+finding: bare-ampersand
+contains: bare-ampersand.qde:8:
+contains: &amp;
+""")
+
+    with_doctype = project(code()).replace("<Project", '<!DOCTYPE Project [<!ENTITY e "x">]>\n<Project', 1)
+    write("doctype.qde", with_doctype, """
+# the DOCTYPE is never processed (no entity expanded) and was dropped silently on write
+exit: 1
+reader: reads
+finding: doctype
+contains: doctype.qde:2:1
+contains: DOCTYPE
+""")
+
+    write("utf16-project.qde", project(code()).encode("utf-16"), """
+# pugixml said "Could not determine tag type"; the message names the encoding
+exit: 1
+reader: throws
+contains: utf16-project.qde
+contains: UTF-16
+contains: UTF-8
+""")
+
+    # ATLAS.ti counts CRLF as one position: converting a position near INT64_MAX used to overflow (undefined
+    # behaviour) into a "negative position"; it is now out of range, and said so.
+    atlas = project(code(), text_source(0, 9223372036854775807, path=None, content="ab\r\ncd")).replace(
+        'origin="Framer test corpus"', 'origin="ATLAS.ti 23"')
+    write("position-int64-max.qde", atlas, """
+exit: 1
+finding: position-out-of-range
+contains: position-int64-max.qde:14:
+contains: 9223372036854775807
+""")
+
 
 if __name__ == "__main__":
     main()

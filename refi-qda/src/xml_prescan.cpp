@@ -1,0 +1,259 @@
+// The pre-scan of project.qde (xml_prescan.hpp): one pass over the bytes with a tiny tokenizer that knows tags,
+// attribute values, comments, CDATA, processing instructions and the DOCTYPE, and nothing else; anything it
+// cannot follow it leaves to pugixml, which reports malformed XML with its own position.
+#include "xml_prescan.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <cctype>
+#include <memory>
+#include <cstring>
+#include <map>
+#include <string_view>
+#include <vector>
+
+#include "refi/text.hpp"
+#include "xml_location.hpp"
+
+namespace refi::detail {
+
+namespace {
+
+constexpr std::size_t k_reports_per_id = 10;  // then one line with the count: a broken file must not flood
+
+class Reporter {
+public:
+    Reporter(const std::string& file, Diagnostics& d) : m_file(file), m_diag(d) {}
+    void at(std::string_view text, std::size_t offset, const char* id, std::string message) {
+        std::size_t& n = m_counts[id];
+        if (++n > k_reports_per_id) return;
+        if (!m_lines || m_text.data() != text.data()) {
+            m_lines = std::make_unique<LineMap>(text);
+            m_text = text;
+        }
+        m_diag.error(id, m_file, m_lines->at(static_cast<std::ptrdiff_t>(offset)), std::move(message));
+    }
+    std::size_t finish() {
+        std::size_t total = 0;
+        for (const auto& [id, n] : m_counts) {
+            total += n;
+            if (n > k_reports_per_id)
+                m_diag.error(id, m_file, {}, fmt::format("{} more of the same ({} in all)", n - k_reports_per_id, n));
+        }
+        return total;
+    }
+private:
+    const std::string& m_file;
+    Diagnostics& m_diag;
+    std::map<std::string, std::size_t> m_counts;
+    std::unique_ptr<LineMap> m_lines;
+    std::string_view m_text;
+};
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_name_char(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ':' ||
+           c == '.' || c == '-' || c >= 0x80;
+}
+
+/// Replaces every byte that does not start or continue a valid UTF-8 sequence by U+FFFD, reporting each.
+void repair_utf8(std::string& xml, Reporter& report) {
+    std::size_t bad = 0;
+    if (is_valid_utf8(xml, &bad)) return;
+    std::string fixed;
+    fixed.reserve(xml.size() + 16);
+    std::string_view rest(xml);
+    std::size_t base = 0;
+    while (!is_valid_utf8(rest, &bad)) {
+        report.at(xml, base + bad, "invalid-utf8",
+                  fmt::format("byte 0x{:02X} is not UTF-8 (replaced by U+FFFD; the file must be UTF-8)",
+                              static_cast<unsigned char>(rest[bad])));
+        fixed.append(rest.substr(0, bad));
+        fixed += "\xEF\xBF\xBD";
+        rest.remove_prefix(bad + 1);
+        base += bad + 1;
+    }
+    fixed.append(rest);
+    xml = std::move(fixed);
+}
+
+class Scanner {
+public:
+    Scanner(std::string_view xml, Reporter& report) : m_x(xml), m_report(report) {}
+
+    void run() {
+        const std::size_t n = m_x.size();
+        std::size_t i = 0;
+        while (i < n) {
+            // Text: jump to the next '<' or '&'.
+            while (i < n && m_x[i] != '<' && m_x[i] != '&') ++i;
+            if (i >= n) break;
+            if (m_x[i] == '&') {
+                check_reference(i, "text");
+                ++i;
+                continue;
+            }
+            if (starts(i, "<!--")) { i = skip_past(i + 4, "-->"); continue; }
+            if (starts(i, "<![CDATA[")) { i = skip_past(i + 9, "]]>"); continue; }
+            if (starts(i, "<?")) { i = skip_past(i + 2, "?>"); continue; }
+            if (starts(i, "<!")) { i = doctype(i); continue; }
+            if (starts(i, "</")) {
+                if (m_depth > 0 && --m_depth == 0) m_root_closed = true;
+                i = skip_past(i + 2, ">");
+                continue;
+            }
+            i = start_tag(i);
+        }
+    }
+
+private:
+    bool starts(std::size_t i, std::string_view s) const { return m_x.compare(i, s.size(), s) == 0; }
+
+    std::size_t skip_past(std::size_t from, std::string_view end) const {
+        auto j = m_x.find(end, from);
+        return j == std::string_view::npos ? m_x.size() : j + end.size();
+    }
+
+    void check_reference(std::size_t amp, const char* where) {
+        std::size_t k = amp + 1, n = m_x.size();
+        bool ok = false;
+        std::string_view name;
+        if (k < n && m_x[k] == '#') {
+            ++k;
+            bool hex = k < n && m_x[k] == 'x';
+            if (hex) ++k;
+            std::size_t digits = k;
+            while (k < n && (std::isdigit(static_cast<unsigned char>(m_x[k])) ||
+                             (hex && std::isxdigit(static_cast<unsigned char>(m_x[k])))))
+                ++k;
+            ok = k > digits && k < n && m_x[k] == ';';
+        } else {
+            std::size_t start = k;
+            while (k < n && is_name_char(static_cast<unsigned char>(m_x[k]))) ++k;
+            name = m_x.substr(start, k - start);
+            ok = k < n && m_x[k] == ';' &&
+                 (name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos");
+            if (k < n && m_x[k] == ';' && !name.empty() && !ok) {
+                m_report.at(m_x, amp, "bare-ampersand",
+                            fmt::format("&{}; in {} is not one of XML's five predefined entities (there is no DTD); "
+                                        "write &amp;{};", name, where, name));
+                return;
+            }
+        }
+        if (!ok)
+            m_report.at(m_x, amp, "bare-ampersand",
+                        fmt::format("'&' in {} starts no entity reference; it must be written &amp;", where));
+    }
+
+    std::size_t doctype(std::size_t i) {
+        if (starts(i, "<!DOCTYPE"))
+            m_report.at(m_x, i, "doctype",
+                        "a DOCTYPE declaration: REFI-QDA files have none; it is ignored (no entity is expanded) "
+                        "and not written back");
+        // Skip it, internal subset and quoted strings included.
+        std::size_t k = i + 2, n = m_x.size();
+        int brackets = 0;
+        while (k < n) {
+            char c = m_x[k];
+            if (c == '"' || c == '\'') {
+                auto q = m_x.find(c, k + 1);
+                k = q == std::string_view::npos ? n : q + 1;
+                continue;
+            }
+            if (c == '[') ++brackets;
+            else if (c == ']') --brackets;
+            else if (c == '>' && brackets <= 0) return k + 1;
+            ++k;
+        }
+        return n;
+    }
+
+    std::size_t start_tag(std::size_t i) {
+        const std::size_t n = m_x.size();
+        if (m_depth == 0 && m_root_closed && !m_second_root_reported) {
+            m_second_root_reported = true;
+            m_report.at(m_x, i, "second-root-element",
+                        "a second root element after </...> of the first: XML allows one; it is ignored");
+        }
+        std::size_t k = i + 1;
+        while (k < n && !is_space(m_x[k]) && m_x[k] != '/' && m_x[k] != '>') ++k;
+        std::string_view element = m_x.substr(i + 1, k - i - 1);
+        m_names.clear();
+        while (k < n) {
+            while (k < n && is_space(m_x[k])) ++k;
+            if (k >= n) return n;
+            if (m_x[k] == '/' ) {
+                if (k + 1 < n && m_x[k + 1] == '>') {
+                    if (m_depth == 0) m_root_closed = true;
+                    return k + 2;
+                }
+                return k + 1;  // malformed: pugixml reports it
+            }
+            if (m_x[k] == '>') {
+                ++m_depth;
+                return k + 1;
+            }
+            std::size_t name_start = k;
+            while (k < n && !is_space(m_x[k]) && m_x[k] != '=' && m_x[k] != '/' && m_x[k] != '>') ++k;
+            std::string_view name = m_x.substr(name_start, k - name_start);
+            while (k < n && is_space(m_x[k])) ++k;
+            if (name.empty() || k >= n || m_x[k] != '=') return k;  // malformed: pugixml reports it
+            ++k;
+            while (k < n && is_space(m_x[k])) ++k;
+            if (k >= n || (m_x[k] != '"' && m_x[k] != '\'')) return k;
+            char quote = m_x[k++];
+            for (; k < n && m_x[k] != quote; ++k) {
+                if (m_x[k] == '<')
+                    m_report.at(m_x, k, "lt-in-attribute",
+                                fmt::format("'<' in the value of {}= on <{}>: XML forbids it; it must be written &lt;",
+                                            name, element));
+                else if (m_x[k] == '&')
+                    check_reference(k, "an attribute value");
+            }
+            ++k;  // past the closing quote
+            bool seen = false;
+            for (auto earlier : m_names) seen |= earlier == name;
+            if (seen)
+                m_report.at(m_x, name_start, "duplicate-attribute",
+                            fmt::format("<{}> has the attribute {}= twice: XML allows it once; only one value is kept",
+                                        element, name));
+            else
+                m_names.push_back(name);
+        }
+        return n;
+    }
+
+    std::string_view m_x;
+    Reporter& m_report;
+    int m_depth = 0;
+    bool m_root_closed = false;
+    bool m_second_root_reported = false;
+    std::vector<std::string_view> m_names;
+};
+
+/// UTF-16 and UTF-32 give NUL bytes among the first ones (or their byte-order marks).
+const char* wide_encoding(std::string_view x) {
+    auto b = [&](std::size_t i) { return i < x.size() ? static_cast<unsigned char>(x[i]) : 0x100u; };
+    if (b(0) == 0xFF && b(1) == 0xFE) return b(2) == 0 && b(3) == 0 ? "UTF-32LE" : "UTF-16LE";
+    if (b(0) == 0xFE && b(1) == 0xFF) return "UTF-16BE";
+    if (b(0) == 0 && b(1) == 0 && b(2) == 0xFE && b(3) == 0xFF) return "UTF-32BE";
+    if (b(0) == '<' && b(1) == 0) return b(2) == 0 ? "UTF-32LE" : "UTF-16LE";
+    if (b(0) == 0 && b(1) == '<') return "UTF-16BE";
+    if (b(0) == 0 && b(1) == 0 && b(2) == 0 && b(3) == '<') return "UTF-32BE";
+    return nullptr;
+}
+
+}  // namespace
+
+std::size_t prescan_xml(std::string& xml, const std::string& file, Diagnostics& diagnostics) {
+    if (const char* encoding = wide_encoding(xml))
+        throw Error(file, {}, fmt::format("the file is {}; REFI-QDA requires UTF-8 (convert it, e.g. "
+                                          "iconv -f {} -t UTF-8)", encoding, encoding));
+    Reporter report(file, diagnostics);
+    repair_utf8(xml, report);
+    Scanner(xml, report).run();
+    return report.finish();
+}
+
+}  // namespace refi::detail
