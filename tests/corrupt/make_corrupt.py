@@ -330,7 +330,7 @@ contains: 0xE9
 exit: 1
 reader: reads
 finding: invalid-utf8
-contains: invalid-utf8-text.qde:12:
+contains: invalid-utf8-text.qde:13:
 contains: 0xFF
 """)
 
@@ -393,7 +393,7 @@ contains: UTF-8
     write("position-int64-max.qde", atlas, """
 exit: 1
 finding: position-out-of-range
-contains: position-int64-max.qde:14:
+contains: position-int64-max.qde:15:
 contains: 9223372036854775807
 """)
 
