@@ -237,6 +237,8 @@ public:
                        overlap_bp, want[0], want[1], want[2], {}};
         in.notes = notes(comparison, coders, excluded, coded_by_neither, sources_given, all.size(), codes.size(),
                          codes_used, !chosen_codes.empty(), tree.size(), stats);
+        in.want_json = options.get("parts") != "tables";
+        in.want_tables = options.get("parts") != "json";
         Result result = build_report(in);
         result.warnings = warnings_holder.warnings;
         if (stats.codings_missing_code)

@@ -152,6 +152,8 @@ public:
         Result r;
         r.title = "Intercoder agreement: " + m_a + " and " + m_b;
         r.notes = m_in.notes;
+        if (m_in.want_json) r.json = json();
+        if (!m_in.want_tables) return r;
         r.tables.push_back(documents_table());
         if (m_in.presence) r.tables.push_back(presence_table());
         if (m_in.characters) {
@@ -161,7 +163,6 @@ public:
         if (m_in.segments) r.tables.push_back(segments_table());
         r.tables.push_back(long_form_table());  // csv_only: first in the csv, absent from documents
         r.tables.push_back(disagreements_table());
-        r.json = json();
         return r;
     }
 

@@ -30,6 +30,7 @@ struct ReportInput {
     std::int64_t overlap_bp = 9000;
     bool presence = true, characters = true, segments = true;  ///< the levels asked for (--unit)
     std::vector<std::string> notes;          ///< the analysis' notes (scope, what was left out), in order
+    bool want_tables = true, want_json = true;  ///< Analysis option "parts": a large result builds only one
 };
 
 Result build_report(const ReportInput& input);
