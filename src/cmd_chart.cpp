@@ -11,7 +11,8 @@ namespace framer::cli {
 
 int cmd_chart(const std::vector<std::string>& args, Io& io) {
     const char* usage_line =
-        "PROJECT [--theme CODE]... [--flat] [--unit case|source] [--show VAR]... [--per-unit] [--format F] [-o FILE]";
+        "PROJECT [--theme CODE]... [--flat] [--unit case|source] [--show VAR]... [--coder USER] [--per-unit] "
+        "[--format F] [-o FILE]";
     po::options_description options(
         "Chart the coded data: one matrix per theme (every code with children; the top-level codes without\n"
         "children gathered in one more), a row per unit in natural order (units with nothing coded included), a\n"
@@ -20,7 +21,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
         "--theme the notes and stderr say how many are left out. Fill the summaries in the xlsx or csv and\n"
         "store them in the project with `framer summaries`.\n"
         "Options");
-    std::string project_path, from, unit, format, output;
+    std::string project_path, from, unit, coder, format, output;
     std::vector<std::string> themes, show;
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
@@ -28,6 +29,8 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
         ("flat", "one matrix of all leaf codes and of the codes with children coded themselves")
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
         ("show", po::value(&show)->composing(), "a variable to show beside each unit (repeatable)")
+        ("coder", po::value(&coder), "chart only the codings by this user (name, id or GUID); the columns stay "
+                                     "those of the whole project")
         ("per-unit", "for each unit its codes with their excerpts (thematic chart per transcript)")
         ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o; else txt on a terminal, md otherwise)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
@@ -42,6 +45,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
     for (const auto& t : themes) analysis_options.add("theme", t);
     for (const auto& s : show) analysis_options.add("show", s);
     if (vm.count("flat")) analysis_options.set("flat", "1");
+    if (!coder.empty()) analysis_options.set("coder", coder);
     if (vm.count("per-unit")) analysis_options.set("per-unit", "1");
 
     return run_analysis("chart", project_path, analysis_options, format, output, io, from);

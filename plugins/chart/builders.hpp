@@ -37,8 +37,10 @@ inline Cell text_cell(std::string text, bool bold = false) {
     c.bold = bold;
     return c;
 }
-/// `coder` overrides e.coder (the merged coders of one selection coded twice in a cell).
-Json excerpt_json(const Excerpt& e, const std::string* coder = nullptr);
+/// `coder` overrides e.coder (the merged coders of one range coded twice in a cell); `merged` (other coders'
+/// selections of the same range) adds "merged_selection_guids".
+Json excerpt_json(const Excerpt& e, const std::string* coder = nullptr,
+                  const std::vector<const Excerpt*>* merged = nullptr);
 Json attributes_json(const Unit& unit, const std::vector<std::string>& show);
 Json path_json(const refi::ProjectIndex& index, const refi::Code& code);
 const char* unit_kind_name(UnitKind kind);

@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "chart/builders.hpp"
+#include "core/lookup.hpp"
 #include "refi/guid.hpp"
 #include "refi/index.hpp"
 
@@ -37,13 +39,35 @@ public:
             input.excerpts.push_back(chart::collect_excerpts(index, unit, texts));
             for (const auto& e : input.excerpts.back()) directly_coded[*e.code_key] = true;
         }
+        // --coder: one coder's chart. Themes were chosen from everyone's codings above, so both coders' charts
+        // have the same columns and can be laid side by side.
+        std::size_t other_coders = 0;
+        if (options.has("coder")) {
+            std::set<std::string> names;
+            for (const refi::User* user : resolve_users(project, options.get("coder")))
+                names.insert(chart::user_display_name(index, user->guid));
+            for (auto& excerpts : input.excerpts) {
+                auto keep = std::remove_if(excerpts.begin(), excerpts.end(),
+                                           [&](const chart::Excerpt& e) { return !names.count(*e.coder); });
+                other_coders += static_cast<std::size_t>(excerpts.end() - keep);
+                excerpts.erase(keep, excerpts.end());
+            }
+        }
+        auto note_coder = [&](Result& result) {
+            if (!options.has("coder")) return;
+            result.notes.push_back(fmt::format("Codings by {} only; {} coding{} by other coders left out.",
+                                               options.get("coder"), other_coders, other_coders == 1 ? "" : "s"));
+        };
         if (options.has("per-unit")) {
             if (options.has("theme") || options.has("flat"))
                 throw UsageError("--per-unit lists every code of each unit; it takes no --theme or --flat");
-            return chart::build_per_unit(input);
+            Result result = chart::build_per_unit(input);
+            note_coder(result);
+            return result;
         }
         auto themes = chart::choose_themes(project, index, options.get_all("theme"), options.has("flat"), directly_coded);
         Result result = chart::build_matrix(input, themes);
+        note_coder(result);
         // Nothing left out silently: a --theme choice (or a CodeRef to no code) leaves codings out of every matrix.
         if (std::size_t left_out = chart::uncharted_codings(themes, input.excerpts)) {
             std::string why = options.has("theme") ? "their codes are not in the chosen --theme(s); chart without "

@@ -200,6 +200,32 @@ std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Uni
     return out;
 }
 
+void CellExcerpts::add(const Excerpt& e) {
+    // A text range is identified by where its text starts in the loaded plain text (the TextCache holds one
+    // copy per text), so two selections of the same characters meet whoever made them.
+    const bool text_range = std::string_view(e.kind) == "text" && !e.text.empty();
+    Key key = text_range ? Key{e.text.data(), e.start, e.end} : Key{e.dedupe_key, 0, -1};
+    auto [pos, fresh] = m_seen.emplace(key, excerpts.size());
+    if (fresh) {
+        excerpts.push_back(&e);
+        coders.push_back(*e.coder);
+        merged.emplace_back();
+        return;
+    }
+    if (e.selection && e.selection != excerpts[pos->second]->selection) merged[pos->second].push_back(&e);
+    std::string& names = coders[pos->second];
+    if (e.coder->empty()) return;
+    // Compare whole names: "Ann" must not count as already listed in "Anna".
+    std::string_view rest = names;
+    while (!rest.empty()) {
+        auto comma = rest.find(", ");
+        if (rest.substr(0, comma) == *e.coder) return;
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 2);
+    }
+    names += (names.empty() ? "" : ", ") + *e.coder;
+}
+
 static std::string clock(std::int64_t ms) {
     std::int64_t s = ms / 1000;
     return fmt::format("{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);

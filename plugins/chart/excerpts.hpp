@@ -58,6 +58,33 @@ std::string user_display_name(const refi::ProjectIndex& index, const std::option
 /// Every coding of `unit`, in source order (the unit's sources in order, then by start and end).
 std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Unit& unit, TextCache& texts);
 
+/// The excerpts of one chart cell, in the order added: one per coded range, listing every coder who coded it.
+/// Two coders who each selected the same range of the same text (double coding) give one excerpt showing both
+/// names, not the same quotation twice; a selection coded twice with one code shows once. Media, PDF and
+/// whole-source codings merge only when they are codings of the same selection or source.
+class CellExcerpts {
+public:
+    void add(const Excerpt& e);
+    std::vector<const Excerpt*> excerpts;
+    std::vector<std::string> coders;  ///< per excerpt: "Marta Núñez, Daniel Okoro"
+    /// Per excerpt: the other selections of the same range merged into it (the second coder's), so json keeps
+    /// every coding's selection GUID.
+    std::vector<std::vector<const Excerpt*>> merged;
+private:
+    struct Key {
+        const void* where;
+        std::int64_t start, end;
+        bool operator==(const Key& o) const { return where == o.where && start == o.start && end == o.end; }
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const {
+            return std::hash<const void*>()(k.where) ^ (std::hash<std::int64_t>()(k.start) * 31u) ^
+                   (std::hash<std::int64_t>()(k.end) * 131u);
+        }
+    };
+    std::unordered_map<Key, std::size_t, KeyHash> m_seen;
+};
+
 /// How an excerpt reads in a document cell or the long csv: "[source start–end, coder] text".
 /// `coder` overrides excerpt.coder when given.
 std::string format_excerpt(const Excerpt& excerpt, const std::string* coder = nullptr);

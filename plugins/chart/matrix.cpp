@@ -15,7 +15,7 @@ namespace framer::chart {
 
 const char* unit_kind_name(UnitKind kind) { return kind == UnitKind::Case ? "case" : "source"; }
 
-Json excerpt_json(const Excerpt& e, const std::string* coder) {
+Json excerpt_json(const Excerpt& e, const std::string* coder, const std::vector<const Excerpt*>* merged) {
     // Built as one Object (not key by key): the chart of a 100,000-coding project makes 100,000 of these.
     Json::Object o;
     o.reserve(8);
@@ -27,6 +27,11 @@ Json excerpt_json(const Excerpt& e, const std::string* coder) {
     o.emplace_back("kind", e.kind);
     o.emplace_back("source_guid", e.source ? e.source->guid : std::string());
     o.emplace_back("selection_guid", e.selection ? e.selection->guid : std::string());
+    if (merged && !merged->empty()) {
+        Json guids = Json::array();
+        for (const Excerpt* m : *merged) guids.push_back(m->selection->guid);
+        o.emplace_back("merged_selection_guids", std::move(guids));
+    }
     return Json(std::move(o));
 }
 
@@ -73,27 +78,15 @@ void assign_sheet_keys(Result& result) {
 
 namespace {
 
-struct CellData {
-    std::vector<const Excerpt*> excerpts;
-    std::vector<std::string> coders;  // per excerpt: merged coders of duplicate codings of one selection
-};
+using CellData = CellExcerpts;
 
 // One cell per column: the unit's excerpts whose code is the column's code or below it, in source order.
 std::vector<CellData> fill_cells(const Theme& theme, const std::vector<Excerpt>& excerpts) {
     std::vector<CellData> cells(theme.columns.size());
-    std::vector<std::unordered_map<const void*, std::size_t>> seen(theme.columns.size());
     for (const auto& e : excerpts) {
         auto it = theme.column_of.find(*e.code_key);
         if (it == theme.column_of.end()) continue;
-        auto& cell = cells[it->second];
-        auto [pos, fresh] = seen[it->second].emplace(e.dedupe_key, cell.excerpts.size());
-        if (fresh) {
-            cell.excerpts.push_back(&e);
-            cell.coders.push_back(*e.coder);
-        } else if (!e.coder->empty()) {
-            auto& coders = cell.coders[pos->second];
-            if (coders.find(*e.coder) == std::string::npos) coders += (coders.empty() ? "" : ", ") + *e.coder;
-        }
+        cells[it->second].add(e);
     }
     return cells;
 }
@@ -200,7 +193,7 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
                     cj["summary"] = summary;
                     Json ex = Json::array();
                     for (std::size_t i = 0; i < cells[c].excerpts.size(); ++i) {
-                        ex.push_back(excerpt_json(*cells[c].excerpts[i], &cells[c].coders[i]));
+                        ex.push_back(excerpt_json(*cells[c].excerpts[i], &cells[c].coders[i], &cells[c].merged[i]));
                     }
                     cj["excerpts"] = std::move(ex);
                     cells_json.push_back(std::move(cj));

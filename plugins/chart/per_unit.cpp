@@ -32,13 +32,12 @@ Result build_per_unit(const ChartInput& in) {
 
     for (std::size_t u = 0; u < in.units.size(); ++u) {
         const Unit& unit = in.units[u];
-        // Excerpts per code (codebook position), source order kept; a selection coded twice with one code once.
-        std::vector<std::vector<const Excerpt*>> by_code(codes.size());
-        std::vector<std::unordered_map<const void*, bool>> seen(codes.size());
+        // Excerpts per code (codebook position), source order kept; a range coded by two coders once, with both.
+        std::vector<CellExcerpts> by_code(codes.size());
         for (const auto& e : in.excerpts[u]) {
             auto it = rank.find(*e.code_key);
             if (it == rank.end()) continue;  // a coding of a missing code: validate reports it
-            if (seen[it->second].emplace(e.dedupe_key, true).second) by_code[it->second].push_back(&e);
+            by_code[it->second].add(e);
         }
 
         Table table;
@@ -61,7 +60,7 @@ Result build_per_unit(const ChartInput& in) {
         for (std::size_t c = 0; c < codes.size(); ++c) {
             const refi::Code& code = *codes[c];
             auto summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid)));
-            if (by_code[c].empty() && !summary) continue;
+            if (by_code[c].excerpts.empty() && !summary) continue;
             Json cj = Json::object();
             cj["code"] = code.name;
             cj["path"] = path_json(in.index, code);
@@ -69,9 +68,10 @@ Result build_per_unit(const ChartInput& in) {
             cj["summary"] = summary.value_or("");
             Json ex = Json::array();
             std::string text;
-            for (const auto* e : by_code[c]) {
-                ex.push_back(excerpt_json(*e));
-                text += (text.empty() ? "" : "\n\n") + format_excerpt(*e);
+            for (std::size_t i = 0; i < by_code[c].excerpts.size(); ++i) {
+                const Excerpt& e = *by_code[c].excerpts[i];
+                ex.push_back(excerpt_json(e, &by_code[c].coders[i], &by_code[c].merged[i]));
+                text += (text.empty() ? "" : "\n\n") + format_excerpt(e, &by_code[c].coders[i]);
             }
             cj["excerpts"] = std::move(ex);
             codes_json.push_back(std::move(cj));

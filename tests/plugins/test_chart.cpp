@@ -317,3 +317,75 @@ TEST_CASE("Chart goldens for the samples in every format", "[chart][golden]") {
         }
     }
 }
+
+namespace {
+
+/// Every excerpt of a chart's json (matrix or per-unit) as "unit|start|end|coder".
+std::vector<std::string> excerpt_lines(const Json& json, bool per_unit) {
+    std::vector<std::string> out;
+    auto add = [&](const std::string& unit, const Json& excerpts) {
+        for (const auto& e : excerpts.as_array())
+            out.push_back(unit + "|" + std::to_string(e.at("start").as_int()) + "|" + std::to_string(e.at("end").as_int()) +
+                          "|" + e.at("coder").as_string());
+    };
+    if (per_unit) {
+        for (const auto& u : json.at("units").as_array())
+            for (const auto& c : u.at("codes").as_array()) add(u.at("unit").as_string(), c.at("excerpts"));
+    } else {
+        for (const auto& t : json.at("themes").as_array())
+            for (const auto& r : t.at("rows").as_array())
+                for (const auto& c : r.at("cells").as_array()) add(r.at("unit").as_string(), c.at("excerpts"));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("Chart shows a range coded by two coders once, listing both", "[chart][coder]") {
+    auto project = framer::test::read_sample("recovery-study.qdpx");
+    for (bool per_unit : {false, true}) {
+        INFO(per_unit);
+        Options o;
+        if (per_unit) o.set("per-unit", "1");
+        auto lines = excerpt_lines(run_chart(project, o).json, per_unit);
+        // SU4 415–499 was selected by Marta Núñez and by Daniel Okoro with the same code (the double coding).
+        CHECK(std::count(lines.begin(), lines.end(), "SU4|415|499|Marta Núñez, Daniel Okoro") >= 1);
+        CHECK(std::count(lines.begin(), lines.end(), "SU4|415|499|Marta Núñez") == 0);
+        CHECK(std::count(lines.begin(), lines.end(), "SU4|415|499|Daniel Okoro") == 0);
+        // Overlapping but different ranges stay apart: 848–882 (Marta) and 848–953 (Daniel).
+        CHECK(std::count(lines.begin(), lines.end(), "SU4|848|882|Marta Núñez") >= 1);
+        CHECK(std::count(lines.begin(), lines.end(), "SU4|848|953|Daniel Okoro") >= 1);
+    }
+    auto md = framer::builtin_registry().exporter("md");
+    std::ostringstream out;
+    md->write(run_chart(project), out);
+    CHECK(out.str().find("SU4 415–499, Marta Núñez, Daniel Okoro") != std::string::npos);
+}
+
+TEST_CASE("Chart --coder keeps one coder's codings, the same columns, and says how many it left out", "[chart][coder]") {
+    auto project = framer::test::read_sample("recovery-study.qdpx");
+    framer::Result all = run_chart(project);
+    Options o;
+    o.set("coder", "Daniel Okoro");
+    framer::Result daniel = run_chart(project, o);
+    auto lines = excerpt_lines(daniel.json, false);
+    REQUIRE(!lines.empty());
+    for (const auto& l : lines) CHECK(l.substr(l.rfind('|') + 1) == "Daniel Okoro");
+    CHECK(std::count(lines.begin(), lines.end(), "SU4|415|499|Daniel Okoro") >= 1);
+    // The same matrices and columns as the whole project's chart.
+    REQUIRE(daniel.json.at("themes").size() == all.json.at("themes").size());
+    for (std::size_t t = 0; t < all.json.at("themes").size(); ++t)
+        CHECK(daniel.json.at("themes").as_array()[t].at("columns").size() ==
+              all.json.at("themes").as_array()[t].at("columns").size());
+    // Nothing silent: the note counts the other coders' codings (Marta Núñez coded more than Daniel Okoro).
+    std::string note;
+    for (const auto& n : daniel.notes)
+        if (n.rfind("Codings by Daniel Okoro only; ", 0) == 0) note = n;
+    REQUIRE(!note.empty());
+    std::smatch m;
+    REQUIRE(std::regex_search(note, m, std::regex(R"(only; (\d+) codings by other coders left out)")));
+    CHECK(std::stoi(m[1]) > static_cast<int>(lines.size()));
+    Options unknown;
+    unknown.set("coder", "Nobody");
+    CHECK_THROWS_AS(run_chart(project, unknown), framer::UsageError);
+}

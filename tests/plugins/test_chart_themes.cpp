@@ -58,6 +58,10 @@ std::set<Pair> charted(const Json& json) {
                     std::string sel = e.at("selection_guid").as_string();
                     std::string what = !sel.empty() ? sel_key(sel) : src_key(e.at("source_guid").as_string());
                     out.emplace(what, refi::normalize_guid(cell.at("code_guid").as_string()));
+                    // A range two coders selected shows once; the other selections are listed with it.
+                    if (e.contains("merged_selection_guids"))
+                        for (const auto& g : e.at("merged_selection_guids").as_array())
+                            out.emplace(sel_key(g.as_string()), refi::normalize_guid(cell.at("code_guid").as_string()));
                 }
     return out;
 }
