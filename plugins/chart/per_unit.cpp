@@ -41,7 +41,14 @@ Result build_per_unit(const ChartInput& in) {
         }
 
         Table table;
+        // --show: the unit's values in the table's name, so every format shows them (not only csv and json).
         table.name = unit.name;
+        std::string shown;
+        for (const auto& v : in.show) {
+            auto it = unit.variables.find(v);
+            shown += (shown.empty() ? "" : "; ") + v + ": " + (it == unit.variables.end() ? "(no value)" : it->second);
+        }
+        if (!shown.empty()) table.name += " (" + shown + ")";
         table.frozen_columns = 1;
         table.column_widths = {30, 70, 40, 40};
         table.header.push_back({text_cell(per_unit_code_header, true), text_cell(per_unit_data_header, true),
@@ -57,6 +64,9 @@ Result build_per_unit(const ChartInput& in) {
         uj["guid"] = unit.guid;
         uj["attributes"] = attributes_json(unit, in.show);
         Json codes_json = Json::array();
+        // Rows grouped as the codebook is: a code's domain and theme head the rows below them (bold, without
+        // key, so `framer summaries` passes them by), and each row shows the code's own name, indented by depth.
+        std::unordered_map<const refi::Code*, bool> headed;
         for (std::size_t c = 0; c < codes.size(); ++c) {
             const refi::Code& code = *codes[c];
             auto summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid)));
@@ -76,9 +86,17 @@ Result build_per_unit(const ChartInput& in) {
             cj["excerpts"] = std::move(ex);
             codes_json.push_back(std::move(cj));
 
-            std::string path;
-            for (const auto* p : in.index.path_of(code)) path += (path.empty() ? "" : " / ") + p->name;
-            Cell name = text_cell(path, true);
+            const auto path = in.index.path_of(code);
+            for (std::size_t d = 0; d + 1 < path.size(); ++d) {
+                if (headed[path[d]]) continue;
+                headed[path[d]] = true;
+                Cell head = text_cell(path[d]->name, true);
+                head.indent = static_cast<int>(d);
+                table.rows.push_back({head, text_cell(""), text_cell(""), text_cell("")});
+            }
+            headed[&code] = true;
+            Cell name = text_cell(code.name, !code.children.empty());
+            name.indent = static_cast<int>(path.size()) - 1;
             Cell data = text_cell(text);
             data.wrap = true;
             Cell editable = text_cell(summary.value_or(""));

@@ -389,3 +389,34 @@ TEST_CASE("Chart --coder keeps one coder's codings, the same columns, and says h
     unknown.set("coder", "Nobody");
     CHECK_THROWS_AS(run_chart(project, unknown), framer::UsageError);
 }
+
+TEST_CASE("Chart --per-unit groups rows under their domain and theme with short names and shows --show in every format", "[chart]") {
+    auto project = framer::test::read_sample("recovery-study.qdpx");
+    Options o;
+    o.set("per-unit", "1");
+    o.add("show", "Role");
+    auto result = run_chart(project, o);
+    const framer::Table& su4 = result.tables[0];
+    CHECK(su4.name == "SU4 (Role: Service user)");
+    // Row 0 is the hidden key row; then the domain, the theme (bold, unkeyed), and the subtheme by its own name.
+    REQUIRE(su4.rows.size() > 3);
+    CHECK(su4.rows[1][0].text == "Domain 1: Processes of recovery");
+    CHECK(su4.rows[1][0].bold);
+    CHECK(su4.rows[1][3].text.empty());  // no key: `framer summaries` passes it by
+    CHECK(su4.rows[2][0].text == "Process 1: Fighting ambivalence and committing to taking action");
+    CHECK(su4.rows[2][0].indent == 1);
+    CHECK(su4.rows[3][0].text == "Giving up, feeling held up by the past and scared of change");
+    CHECK(su4.rows[3][0].indent == 2);
+    CHECK_FALSE(su4.rows[3][0].bold);
+    CHECK(su4.rows[3][3].text.rfind("code:", 0) == 0);
+    // A domain heads its rows once.
+    int domain_rows = 0;
+    for (const auto& row : su4.rows) domain_rows += row[0].text == "Domain 1: Processes of recovery";
+    CHECK(domain_rows == 1);
+    for (const char* format : {"md", "html", "latex", "txt"}) {
+        INFO(format);
+        std::ostringstream out;
+        framer::builtin_registry().exporter(format)->write(result, out);
+        CHECK(out.str().find("Role: Service user") != std::string::npos);
+    }
+}

@@ -335,8 +335,9 @@ TEST_CASE("Summaries work on the per-unit chart's xlsx and on a sample project",
     per_unit.set("per-unit", "1");
     const fs::path xlsx = dir.path / "per-unit.xlsx";
     write_chart(project, "xlsx", xlsx, per_unit);
-    // Sheet 1 is SU4: A code, B excerpts, C summary, D key; row 3 is its first code.
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet1.xml", "C3", tricky, false);
+    // Sheet 1 is SU4: A code, B excerpts, C summary, D key; rows 3 and 4 head the domain and theme (no key),
+    // row 5 is its first code.
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet1.xml", "C5", tricky, false);
     auto result = import(project, xlsx, "2026-01-02T03:04:05Z");
     CHECK(result.notes.size() == project.notes.size() + 1);
     auto chart = run_chart(result, per_unit);
