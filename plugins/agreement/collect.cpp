@@ -3,15 +3,12 @@
 #include "agreement/collect.hpp"
 
 #include <algorithm>
-#include <limits>
 
 #include "refi/guid.hpp"
 #include "refi/text.hpp"
 
 namespace framer::agreement {
 namespace {
-
-constexpr std::int64_t whole_text = std::numeric_limits<std::int64_t>::max();
 
 class Walker {
 public:
@@ -21,17 +18,14 @@ public:
     void walk(const refi::Source& source, Document& doc) {
         // The text positions refer to: a TextSource's own, or a PDF's Representation.
         const bool text_source = source.kind == refi::SourceKind::Text;
-        add(source.codings, source.authorship.creating_user, doc, text_source || source.representation
-                                                                       ? std::optional<Span>(Span{0, whole_text})
-                                                                       : std::nullopt);
+        add(source.codings, source.authorship.creating_user, doc, text_source || source.representation ? Whole : None);
         selections(source.selections, doc, text_source);
         if (source.representation) {
-            add(source.representation->codings, source.representation->authorship.creating_user, doc,
-                Span{0, whole_text});
+            add(source.representation->codings, source.representation->authorship.creating_user, doc, Whole);
             selections(source.representation->selections, doc, true);
         }
         if (source.text_description) {
-            add(source.text_description->codings, source.text_description->authorship.creating_user, doc, {});
+            add(source.text_description->codings, source.text_description->authorship.creating_user, doc, None);
             selections(source.text_description->selections, doc, false);
         }
         for (const auto& t : source.transcripts) selections(t.selections, doc, false);
@@ -53,17 +47,20 @@ private:
     void selections(const std::vector<refi::Selection>& list, Document& doc, bool on_text) {
         for (const auto& s : list) {
             const bool text = on_text && s.kind == refi::SelectionKind::PlainText;
-            add(s.codings, s.authorship.creating_user, doc, text ? std::optional<Span>(Span{s.start, s.end}) : std::nullopt);
+            add(s.codings, s.authorship.creating_user, doc, text ? Range : None, Span{s.start, s.end});
             if (s.representation) {
                 // A PDF selection's own Representation: its text is not the document's, so presence only.
-                add(s.representation->codings, s.representation->authorship.creating_user, doc, {});
+                add(s.representation->codings, s.representation->authorship.creating_user, doc, None);
                 selections(s.representation->selections, doc, false);
             }
         }
     }
 
+    /// What a coding covers: a range of the document's text, all of it, or nothing measurable (presence only).
+    enum Extent { Range, Whole, None };
+
     void add(const std::vector<refi::Coding>& codings, const std::optional<refi::Guid>& fallback_user,
-             Document& doc, const std::optional<Span>& span) {
+             Document& doc, Extent extent, Span span = {}) {
         for (const auto& coding : codings) {
             const int coder = coder_of(coding.creating_user ? coding.creating_user : fallback_user);
             if (coder == -1) { ++m_stats.codings_without_user; continue; }
@@ -73,8 +70,10 @@ private:
             CoderCodings& mine = doc.coders[static_cast<std::size_t>(coder)];
             ++mine.codings[code];
             ++mine.total;
-            if (span)
-                mine.spans[code].push_back(*span);
+            if (extent == Range)
+                mine.spans[code].push_back(span);
+            else if (extent == Whole)
+                ++mine.whole[code];
             else
                 ++m_stats.non_text_codings;
         }
@@ -109,6 +108,10 @@ void load_text(const refi::Project& project, Document& doc, CollectStats& stats)
     }
     doc.length = doc.text ? static_cast<std::int64_t>(refi::count_code_points(*doc.text)) : 0;
     for (auto& coder : doc.coders) {
+        for (const auto& [code, n] : coder.whole) {
+            if (!doc.text) { stats.non_text_codings += n; continue; }
+            for (std::int64_t i = 0; i < n; ++i) coder.spans[code].push_back({0, doc.length});
+        }
         for (auto& [code, spans] : coder.spans) {
             if (!doc.text) {
                 // No text to measure against: these codings still count for presence.
@@ -117,7 +120,6 @@ void load_text(const refi::Project& project, Document& doc, CollectStats& stats)
                 continue;
             }
             for (auto& s : spans) {
-                if (s.end == whole_text) { s = {0, doc.length}; continue; }
                 Span cut{std::clamp<std::int64_t>(s.start, 0, doc.length), std::clamp<std::int64_t>(s.end, 0, doc.length)};
                 if (!(cut == s)) ++stats.clamped_spans;
                 s = cut;

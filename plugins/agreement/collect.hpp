@@ -19,6 +19,7 @@ namespace framer::agreement {
 struct CoderCodings {
     std::map<int, std::vector<Span>> spans;    ///< code id -> text spans as coded (whole-source codings: whole text)
     std::map<int, std::int64_t> codings;       ///< code id -> codings of any kind (code presence)
+    std::map<int, std::int64_t> whole;         ///< code id -> codings of the whole text (spans once it is loaded)
     std::int64_t total = 0;                    ///< codings of codes in the codebook
 };
 

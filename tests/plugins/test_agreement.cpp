@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 #include <sstream>
 
 #include "core/registry.hpp"
@@ -381,4 +382,24 @@ TEST_CASE("Agreement goldens for the recovery study in every format", "[agreemen
         REQUIRE(std::filesystem::exists(path));
         CHECK(framer::test::read_file(path) == text);
     }
+}
+
+TEST_CASE("A whole-source coding covers all of the text, and positions outside the text are cut and warned about", "[agreement]") {
+    Study s;
+    s.code("C");
+    s.source("D", "0123456789");
+    refi::Coding whole;
+    whole.guid = gid("whole coding");
+    whole.creating_user = gid("user:Ann");
+    whole.code.target = gid("code:C");
+    s.project().sources[0].codings.push_back(whole);
+    s.coding("D", "Bob", "C", 5, std::numeric_limits<std::int64_t>::max());  // a corrupt end: cut to 10
+    Result r = run(s.project(), coders("Ann,Bob"));
+    const Json& chars = code_entry(r, "C").at("characters");
+    CHECK(chars.at("both").as_int() == 5);
+    CHECK(chars.at("a_only").as_int() == 5);
+    CHECK(chars.at("b_only").as_int() == 0);
+    CHECK(chars.at("neither").as_int() == 0);
+    REQUIRE(r.warnings.size() == 1);
+    CHECK(r.warnings[0].find("1 coded span(s) reach outside") != std::string::npos);
 }
