@@ -21,6 +21,7 @@ const std::vector<Command>& commands() {
         {"chart", "framework matrices: units x subthemes with excerpts and summaries", cmd_chart},
         {"summaries", "write summaries typed into a chart back into the project as notes", cmd_summaries},
         {"agreement", "intercoder agreement of two coders, every figure with its denominators", cmd_agreement},
+        {"merge", "merge coders' copies of a project, reporting every conflict", cmd_merge},
     };
     return list;
 }

@@ -40,5 +40,6 @@ int cmd_describe(const std::vector<std::string>& args, Io& io);
 int cmd_chart(const std::vector<std::string>& args, Io& io);
 int cmd_summaries(const std::vector<std::string>& args, Io& io);
 int cmd_agreement(const std::vector<std::string>& args, Io& io);
+int cmd_merge(const std::vector<std::string>& args, Io& io);
 
 }  // namespace framer::cli
