@@ -22,7 +22,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
         "store them in the project with `framer summaries`.\n"
         "Options");
     std::string project_path, from, unit, coder, format, output;
-    std::vector<std::string> themes, show;
+    std::vector<std::string> themes, show, applies;
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
         ("theme", po::value(&themes)->composing(), "a theme to chart: name, path (A/B) or GUID (repeatable)")
@@ -31,6 +31,9 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
         ("show", po::value(&show)->composing(), "a variable to show beside each unit (repeatable)")
         ("coder", po::value(&coder), "chart only the codings by this user (name, id or GUID); the columns stay "
                                      "those of the whole project")
+        ("applies", po::value(&applies)->composing(),
+         "CODE=VARIABLE:VALUE: the code and the codes below it apply only to units with that value; other units' "
+         "empty cells in their columns read n/a (repeatable)")
         ("per-unit", "for each unit its codes with their excerpts (thematic chart per transcript)")
         ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o; else txt on a terminal, md otherwise)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
@@ -46,6 +49,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
     for (const auto& s : show) analysis_options.add("show", s);
     if (vm.count("flat")) analysis_options.set("flat", "1");
     if (!coder.empty()) analysis_options.set("coder", coder);
+    for (const auto& a : applies) analysis_options.add("applies", a);
     if (vm.count("per-unit")) analysis_options.set("per-unit", "1");
 
     return run_analysis("chart", project_path, analysis_options, format, output, io, from);

@@ -1,6 +1,7 @@
 #pragma once
 /// Private to the chart plugin: turning units, excerpts and themes into the Result (json + tables).
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct ChartInput {
     /// absent). A chart of 100,000 excerpts holds every text several times over, so the unused part is skipped.
     bool want_json = true;
     bool want_tables = true;
+    /// --applies: false when the column's code (or a code above it) applies only to units with a value this
+    /// unit lacks; its empty cell then reads "n/a" (not applicable), not "" (nothing coded). Empty: always true.
+    std::function<bool(const Unit&, const refi::Code&)> applies;
 };
 
 /// One matrix per theme: json {"unit", "themes": [...]}, one document table per theme, one long csv table.

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
+#include <memory>
 #include <set>
 #include <unordered_map>
 
@@ -11,6 +13,7 @@
 #include "core/lookup.hpp"
 #include "refi/guid.hpp"
 #include "refi/index.hpp"
+#include "refi/text.hpp"
 
 namespace framer {
 
@@ -58,7 +61,10 @@ public:
             result.notes.push_back(fmt::format("Codings by {} only; {} coding{} by other coders left out.",
                                                options.get("coder"), other_coders, other_coders == 1 ? "" : "s"));
         };
+        if (options.has("applies")) input.applies = applies_rules(project, index, input.units, options.get_all("applies"));
         if (options.has("per-unit")) {
+            if (options.has("applies"))
+                throw UsageError("--applies marks matrix cells n/a; the per-unit chart lists only the codes a unit has");
             if (options.has("theme") || options.has("flat"))
                 throw UsageError("--per-unit lists every code of each unit; it takes no --theme or --flat");
             Result result = chart::build_per_unit(input);
@@ -83,6 +89,53 @@ public:
     }
 
 private:
+    /// --applies CODE=VARIABLE:VALUE, as in tabulate: several values for one code and variable widen the rule,
+    /// different variables narrow it; a code's rules are its own and its ancestors'.
+    static std::function<bool(const Unit&, const refi::Code&)> applies_rules(const refi::Project& project,
+                                                                           const refi::ProjectIndex& index,
+                                                                           const std::vector<Unit>& units,
+                                                                           const std::vector<std::string>& specs) {
+        // code GUID (normalised) -> variable -> allowed values
+        auto rules = std::make_shared<std::map<std::string, std::map<std::string, std::set<std::string>>>>();
+        for (const auto& spec : specs) {
+            auto eq = spec.find('=');
+            auto colon = eq == std::string::npos ? std::string::npos : spec.find(':', eq + 1);
+            if (eq == std::string::npos || colon == std::string::npos || eq == 0)
+                throw UsageError("--applies '" + spec + "': expected CODE=VARIABLE:VALUE");
+            const refi::Code& code = resolve_code(project, spec.substr(0, eq));
+            const refi::Variable& variable = resolve_variable(project, spec.substr(eq + 1, colon - eq - 1));
+            std::string value = spec.substr(colon + 1);
+            if (variable.type == refi::VariableType::Boolean) {
+                std::string v = refi::ascii_lower(value);
+                if (v == "yes" || v == "1" || v == "true") value = "true";
+                if (v == "no" || v == "0" || v == "false") value = "false";
+            }
+            std::set<std::string> present;
+            for (const auto& u : units) {
+                auto it = u.variables.find(variable.name);
+                if (it != u.variables.end()) present.insert(it->second);
+            }
+            if (!present.count(value)) {
+                std::string known;
+                for (const auto& v : present) known += (known.empty() ? "'" : ", '") + v + "'";
+                throw UsageError("--applies '" + spec + "': no unit has " + variable.name + " = '" + value + "'" +
+                                 (known.empty() ? std::string(" (no unit has a value)") : " (values: " + known + ")"));
+            }
+            (*rules)[refi::normalize_guid(code.guid)][variable.name].insert(value);
+        }
+        return [rules, &index](const Unit& unit, const refi::Code& code) {
+            for (const refi::Code* c : index.path_of(code)) {
+                auto it = rules->find(refi::normalize_guid(c->guid));
+                if (it == rules->end()) continue;
+                for (const auto& [variable, values] : it->second) {
+                    auto v = unit.variables.find(variable);
+                    if (v == unit.variables.end() || !values.count(v->second)) return false;
+                }
+            }
+            return true;
+        };
+    }
+
     static void check_variables(const refi::Project& project, const std::vector<std::string>& show) {
         std::vector<std::string> names;
         for (const auto& v : project.variables) names.push_back(v.name);

@@ -186,10 +186,12 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
             for (std::size_t c = 0; c < theme.columns.size(); ++c) {
                 const refi::Code& code = *theme.columns[c].code;
                 std::string summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid))).value_or("");
+                const bool applicable = !in.applies || in.applies(unit, code);
                 if (in.want_json) {
                     Json cj = Json::object();
                     cj["column"] = code.name;
                     cj["code_guid"] = code.guid;
+                    if (!applicable) cj["applies"] = false;
                     cj["summary"] = summary;
                     Json ex = Json::array();
                     for (std::size_t i = 0; i < cells[c].excerpts.size(); ++i) {
@@ -201,6 +203,9 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
                 if (!in.want_tables) continue;
 
                 std::string text = cell_text(cells[c]);
+                // Not applicable and nothing coded: say so, so it does not read as "not coded". Excerpts of a
+                // unit the code does not apply to are still shown (nothing hidden).
+                if (!applicable && text.empty()) text = "n/a";
                 Cell data = text_cell(text);
                 data.wrap = true;
                 Cell editable = text_cell(summary);

@@ -420,3 +420,46 @@ TEST_CASE("Chart --per-unit groups rows under their domain and theme with short 
         CHECK(out.str().find("Role: Service user") != std::string::npos);
     }
 }
+
+TEST_CASE("Chart --applies marks the empty cells of units a subtheme does not apply to as n/a in every format", "[chart][applies]") {
+    auto project = framer::test::read_sample("recovery-study.qdpx");
+    Options o;
+    o.add("applies", "Feeling overwhelmed and exposed in group=Group therapy:Yes");
+    o.add("show", "Group therapy");
+    auto result = run_chart(project, o);
+    std::size_t not_applicable = 0, applicable_empty = 0;
+    for (const auto& theme : result.json.at("themes").as_array())
+        for (const auto& row : theme.at("rows").as_array()) {
+            bool in_group = row.at("attributes").at("Group therapy").as_string() == "true";
+            for (const auto& cell : row.at("cells").as_array()) {
+                if (cell.at("column").as_string() != "Feeling overwhelmed and exposed in group") {
+                    CHECK_FALSE(cell.contains("applies"));
+                    continue;
+                }
+                CHECK(cell.contains("applies") == !in_group);
+                if (!in_group) ++not_applicable;
+                else if (cell.at("excerpts").size() == 0) ++applicable_empty;
+            }
+        }
+    CHECK(not_applicable == 4);  // the four participants without group therapy
+    CHECK(applicable_empty > 0);
+    // Document tables and the csv say n/a there, and only there.
+    std::size_t na_cells = 0;
+    for (const auto& t : result.tables)
+        for (const auto& row : t.rows)
+            for (const auto& c : row) na_cells += c.text == "n/a";
+    CHECK(na_cells == 2 * not_applicable);  // the theme's matrix and the long csv
+    for (const char* format : {"md", "html", "latex", "txt", "csv"}) {
+        INFO(format);
+        std::ostringstream out;
+        framer::builtin_registry().exporter(format)->write(result, out);
+        CHECK(out.str().find("n/a") != std::string::npos);
+    }
+    Options typo;
+    typo.add("applies", "Feeling overwhelmed and exposed in group=Group therapy:Maybe");
+    CHECK_THROWS_WITH(run_chart(project, typo), Catch::Contains("no unit has Group therapy = 'Maybe'"));
+    Options per_unit;
+    per_unit.set("per-unit", "1");
+    per_unit.add("applies", "Feeling overwhelmed and exposed in group=Group therapy:Yes");
+    CHECK_THROWS_AS(run_chart(project, per_unit), framer::UsageError);
+}
