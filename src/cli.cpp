@@ -3,11 +3,14 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "cli_common.hpp"
 #include "core/plugin.hpp"
 #include "refi/error.hpp"
+#include "refi/external.hpp"
 
 namespace framer::cli {
 
@@ -30,10 +33,22 @@ static void print_help(std::ostream& out) {
     out << "framer: framework-approach analysis of REFI-QDA projects (.qdpx, .qde, .qdc)\n\n"
            "usage: framer COMMAND [options]    (framer COMMAND --help for details)\n\ncommands:\n";
     for (const auto& c : commands()) out << fmt::format("  {:<10} {}\n", c.name, c.summary);
+    out << "\nglobal options (before COMMAND): --no-external  refuse absolute:// and relative:// files "
+           "(also FRAMER_NO_EXTERNAL=1)\n";
     out << "\nexit codes: 0 ok, 1 invalid project or analysis error, 2 usage error, 3 warnings under --strict\n";
 }
 
-int run(const std::vector<std::string>& args, Io& io) {
+int run(const std::vector<std::string>& given, Io& io) {
+    // Global options before the command: --no-external refuses absolute:// and relative:// files.
+    // Decided on every run (tests call run() many times in one process): the flag, else the environment.
+    std::vector<std::string> args = given;
+    const char* env = std::getenv("FRAMER_NO_EXTERNAL");
+    bool no_external = env && std::string(env) == "1";
+    while (args.size() >= 2 && args[1] == "--no-external") {
+        no_external = true;
+        args.erase(args.begin() + 1);
+    }
+    refi::allow_external_files(!no_external);
     if (args.size() < 2 || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
         print_help(args.size() < 2 ? io.err : io.out);
         return args.size() < 2 ? usage : ok;
@@ -66,7 +81,13 @@ int run(const std::vector<std::string>& args, Io& io) {
         io.err << "framer " << command->name << ": error: " << e.what() << "\n";
         return invalid;
     } catch (const std::bad_alloc&) {
-        io.err << "framer " << command->name << ": error: out of memory\n";
+        // Name the input: "out of memory" alone does not say which of several files was too large.
+        std::string input;
+        std::error_code ec;
+        for (const auto& a : rest)
+            if (input.empty() && !a.empty() && a[0] != '-' && std::filesystem::is_regular_file(a, ec)) input = a;
+        io.err << "framer " << command->name << ": error: out of memory"
+               << (input.empty() ? std::string() : " reading " + input) << "\n";
         return invalid;
     } catch (const std::exception& e) {
         io.err << "framer " << command->name << ": error: " << e.what() << "\n";

@@ -12,10 +12,32 @@
 #include "core/json.hpp"
 #include "refi/guid.hpp"
 #include "refi/io.hpp"
+#include "refi/text.hpp"
 
 namespace framer::cli {
 
 namespace {
+
+/// Files outside the project (absolute:// or relative://) it makes Framer read: what --no-external refuses.
+std::size_t external_files(const refi::Project& p) {
+    std::size_t n = 0;
+    auto count = [&](const std::optional<std::string>& path) {
+        if (!path) return;
+        auto kind = refi::resolve_path(*path).kind;
+        n += kind == refi::ResolvedPath::Kind::Absolute || kind == refi::ResolvedPath::Kind::Relative;
+    };
+    for (const auto& s : p.sources) {
+        count(s.plain_text_path);
+        count(s.rich_text_path);
+        count(s.path);
+        for (const auto& t : s.transcripts) {
+            count(t.plain_text_path);
+            count(t.rich_text_path);
+        }
+        if (s.representation) count(s.representation->path);
+    }
+    return n;
+}
 
 struct Counts {
     std::size_t users = 0, codes = 0, variables = 0, cases = 0, sources = 0, selections = 0, codings = 0, notes = 0,
@@ -86,6 +108,10 @@ void print_text(const refi::Project& p, const Counts& c, const std::string& evid
         "{} sets, {} links, {} graphs\n",
         c.users, c.codes, c.variables, c.cases, c.sources, c.selections, c.codings, c.notes, c.sets, c.links,
         c.graphs);
+    // Only when there are some: most projects carry every file inside them.
+    if (std::size_t n = external_files(p))
+        out << fmt::format("external  {} file(s) outside the project (absolute:// or relative://; refused under "
+                           "--no-external)\n", n);
     if (!p.codes.empty()) {
         out << "\ncodes (number of codings; [category]: not codable)\n";
         print_codes(p.codes, c, 0, out);
@@ -122,6 +148,7 @@ framer::Json to_json(const refi::Project& p, const Counts& c, const std::string&
     j["variables"] = c.variables;
     j["cases"] = c.cases;
     j["sources"] = c.sources;
+    j["external_files"] = external_files(p);
     j["selections"] = c.selections;
     j["codings"] = c.codings;
     j["notes"] = c.notes;

@@ -21,7 +21,10 @@ public:
     std::string origin_path() const override { return m_folder.string(); }
     /// The file on disk for an entry name.
     std::filesystem::path file_of(const std::string& entry) const { return m_folder / entry; }
+    /// Symbolic links found in sources/ and left out ("sources/NAME"), for the reader to warn about.
+    const std::vector<std::string>& skipped_links() const { return m_skipped_links; }
 private:
+    std::vector<std::string> m_skipped_links;
     std::filesystem::path m_folder;
     std::vector<std::string> m_entries;  ///< "sources/NAME" as found on disk (folder case kept)
     std::unordered_map<std::string, std::string> m_lower;  ///< lower-cased file name -> entry

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <libdeflate.h>
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 #include <fstream>
@@ -41,6 +43,8 @@ std::string zip_open_message(int code) {
         case ZIP_ER_NOZIP: return "not a zip archive (a .qdpx is a zip file)";
         case ZIP_ER_INCONS: return "the zip archive is inconsistent or truncated";
         case ZIP_ER_NOENT: return "no such file";
+        // libzip's own words, "File already exists", hide what is wrong with the archive.
+        case ZIP_ER_EXISTS: return "the zip archive holds two entries with the same name; refusing to guess which one is meant";
         case ZIP_ER_OPEN: return "cannot open the file";
         case ZIP_ER_READ: return "read error";
         case ZIP_ER_MEMORY: return "out of memory";
@@ -82,7 +86,25 @@ QdpxArchive::QdpxArchive(const std::filesystem::path& path) : m_path(path) {
             m_zip = nullptr;
             throw Error(path.string(), {}, fmt::format("unsafe entry name '{}' in the archive ({}); refusing to read it", s, *why));
         }
-        m_index.emplace(s, i);
+        // A symbolic link (or device, FIFO...) stored by a Unix zip: never followed, never copied into an output.
+        zip_uint8_t opsys = 0;
+        zip_uint32_t attributes = 0;
+        if (zip_file_get_external_attributes(m_zip, static_cast<zip_uint64_t>(i), 0, &opsys, &attributes) == 0 &&
+            opsys == ZIP_OPSYS_UNIX) {
+            unsigned type = (attributes >> 16) & S_IFMT;
+            if (type != 0 && type != S_IFREG && type != S_IFDIR) {
+                zip_discard(m_zip);
+                m_zip = nullptr;
+                throw Error(path.string(), {}, fmt::format("entry '{}' in the archive is {}, not a file; refusing to "
+                                                           "read it", s, type == S_IFLNK ? "a symbolic link" : "a special file"));
+            }
+        }
+        if (!m_index.emplace(s, i).second) {
+            zip_discard(m_zip);
+            m_zip = nullptr;
+            throw Error(path.string(), {}, fmt::format("the archive holds two entries named '{}'; refusing to guess "
+                                                       "which one is meant", s));
+        }
         m_lower.emplace(ascii_lower(s), s);  // first wins, as in archive order
         m_names.push_back(std::move(s));
     }

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <cstdlib>
 #include <cctype>
 #include <cstdint>
 #include <filesystem>
@@ -11,12 +13,20 @@
 #include <sstream>
 
 #include "refi/error.hpp"
+#include "refi/external.hpp"
 #include "refi/source_store.hpp"
 
 namespace refi {
 
 namespace {
 constexpr std::uint64_t k_max_text_bytes = 512ull << 20;
+
+std::atomic<int> g_external{-1};  // -1: not decided yet, read FRAMER_NO_EXTERNAL on first use
+
+[[noreturn]] void refuse_external(const std::string& path) {
+    throw Error(path, {}, "external file refused: --no-external (or FRAMER_NO_EXTERNAL=1) allows only files inside "
+                          "the project");
+}
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
     if (s.size() < prefix.size()) return false;
@@ -57,6 +67,7 @@ std::optional<std::string> load_text(const Project& project, const std::optional
             break;
         }
         case ResolvedPath::Kind::Relative: {
+            if (!external_files_allowed()) refuse_external(*plain_text_path);
             if (!project.base_path) return std::nullopt;
             std::string base = resolve_path(*project.base_path).path;
             std::filesystem::path p = std::filesystem::path(base) / rp.path;
@@ -65,6 +76,7 @@ std::optional<std::string> load_text(const Project& project, const std::optional
             break;
         }
         case ResolvedPath::Kind::Absolute:
+            if (!external_files_allowed()) refuse_external(*plain_text_path);
             bytes = read_disk_file(rp.path, rp.path);
             break;
     }
@@ -77,6 +89,18 @@ std::optional<std::string> load_text(const Project& project, const std::optional
     return bytes;
 }
 }  // namespace
+
+void allow_external_files(bool allowed) { g_external = allowed ? 1 : 0; }
+
+bool external_files_allowed() {
+    int v = g_external.load();
+    if (v < 0) {
+        const char* env = std::getenv("FRAMER_NO_EXTERNAL");
+        v = env && std::string_view(env) == "1" ? 0 : 1;
+        g_external = v;
+    }
+    return v == 1;
+}
 
 ResolvedPath resolve_path(std::string_view uri) {
     ResolvedPath r;

@@ -397,6 +397,35 @@ contains: position-int64-max.qde:15:
 contains: 9223372036854775807
 """)
 
+    # A Unix symbolic link stored in the archive: was copied into outputs as a link to /etc/passwd.
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(zipfile.ZipInfo("project.qde", STAMP), good_qde.encode())
+        link = zipfile.ZipInfo("sources/" + TEXT_FILE, STAMP)
+        link.create_system = 3  # Unix
+        link.external_attr = 0o120777 << 16  # S_IFLNK
+        z.writestr(link, b"/etc/passwd")
+    write("symlink-entry.qdpx", buf.getvalue(), f"""
+exit: 1
+reader: throws
+contains: symlink-entry.qdpx
+contains: sources/{TEXT_FILE}
+contains: symbolic link
+""")
+
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name: that is the case
+        dup_entries = zip_bytes([("project.qde", good_qde.encode()), ("sources/" + TEXT_FILE, good_text),
+                                 ("sources/" + TEXT_FILE, b"Other")])
+    write("duplicate-entry.qdpx", dup_entries, f"""
+# libzip's "File already exists" hid this
+exit: 1
+reader: throws
+contains: duplicate-entry.qdpx
+contains: two entries with the same name
+""")
+
 
 if __name__ == "__main__":
     main()
