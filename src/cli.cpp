@@ -8,6 +8,8 @@
 #include <iostream>
 
 #include "cli_common.hpp"
+#include "cli_help.hpp"
+#include "core/units.hpp"
 #include "core/plugin.hpp"
 #include "refi/error.hpp"
 #include "refi/external.hpp"
@@ -31,11 +33,30 @@ const std::vector<Command>& commands() {
 
 static void print_help(std::ostream& out) {
     out << "framer: framework-approach analysis of REFI-QDA projects (.qdpx, .qde, .qdc)\n\n"
-           "usage: framer COMMAND [options]    (framer COMMAND --help for details)\n\ncommands:\n";
+           "usage: framer COMMAND [options]    (framer help COMMAND, or framer COMMAND --help, for details)\n\ncommands:\n";
     for (const auto& c : commands()) out << fmt::format("  {:<10} {}\n", c.name, c.summary);
     out << "\nglobal options (before COMMAND): --no-external  refuse absolute:// and relative:// files "
            "(also FRAMER_NO_EXTERNAL=1)\n";
     out << "\nexit codes: 0 ok, 1 invalid project or analysis error, 2 usage error, 3 warnings under --strict\n";
+}
+
+static const Command* find_command(const std::string& name) {
+    for (const auto& c : commands())
+        if (name == c.name) return &c;
+    return nullptr;
+}
+
+static std::string unknown_command_message(const std::string& given) {
+    std::vector<std::string> names;
+    for (const auto& c : commands()) names.push_back(c.name);
+    std::string message = "framer: unknown command '" + given + "'";
+    const auto near = framer::near_matches(given, names);
+    if (!near.empty()) {
+        message += " (did you mean ";
+        for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "") + near[i];
+        message += "?)";
+    }
+    return message + " (see framer --help)";
 }
 
 int run(const std::vector<std::string>& given, Io& io) {
@@ -49,19 +70,23 @@ int run(const std::vector<std::string>& given, Io& io) {
         args.erase(args.begin() + 1);
     }
     refi::allow_external_files(!no_external);
+    // `framer help CMD` is `framer CMD --help`, as git and cargo have it.
+    if (args.size() >= 3 && args[1] == "help") args = {args[0], args[2], "--help"};
     if (args.size() < 2 || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
         print_help(args.size() < 2 ? io.err : io.out);
         return args.size() < 2 ? usage : ok;
     }
-    if (args[1] == "--version") {
-        io.out << "framer 0.1.0\n";
+    if (args[1] == "--version" || args[1] == "version") {
+        io.out << version_string() << "\n";
         return ok;
     }
-    const Command* command = nullptr;
-    for (const auto& c : commands())
-        if (args[1] == c.name) command = &c;
+    if (args[1] == "--list-commands") {  // for the bash completion script
+        for (const auto& c : commands()) io.out << c.name << "\n";
+        return ok;
+    }
+    const Command* command = find_command(args[1]);
     if (!command) {
-        io.err << "framer: unknown command '" << args[1] << "' (see framer --help)\n";
+        io.err << unknown_command_message(args[1]) << "\n";
         return usage;
     }
     std::vector<std::string> rest(args.begin() + 2, args.end());

@@ -1,6 +1,8 @@
 // Shared CLI plumbing: option parsing with uniform errors, and routing results to exporters.
 #include "cli_common.hpp"
 
+#include "cli_help.hpp"
+
 #include <fmt/format.h>
 
 #include <filesystem>
@@ -16,19 +18,22 @@ namespace framer::cli {
 bool parse_command_line(const std::vector<std::string>& args, const char* command, const char* usage,
                         po::options_description& options, const po::positional_options_description& positional,
                         po::variables_map& vm, Io& io) {
-    options.add_options()("help,h", "show this help");
-    po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    options.add_options()("help,h", "show this help")("version", "print the version");
+    try {
+        po::store(po::command_line_parser(args).options(options).positional(positional).run(), vm);
+    } catch (const po::unknown_option& e) {
+        throw UsageError(unknown_option_message(e.get_option_name(), options) +
+                         fmt::format(" (see framer {} --help)", command));
+    }
+    if (vm.count("version")) {
+        io.out << version_string() << "\n";
+        return false;
+    }
     if (vm.count("help")) {
-        // Positional arguments are declared as options for the parser; the usage line names them, so the
-        // option list leaves them out (it would otherwise show "--input arg" for INPUT).
-        po::options_description visible("Options");
-        for (const auto& option : options.options()) {
-            bool is_positional = false;
-            for (unsigned i = 0; i < positional.max_total_count() && i < 16; ++i)
-                is_positional |= positional.name_for_position(i) == option->long_name();
-            if (!is_positional) visible.add(option);
-        }
-        io.out << "usage: framer " << command << " " << usage << "\n\n" << visible << "\n";
+        io.out << "usage: framer " << command << " " << usage << "\n\n" << format_options_help(options, positional);
+        if (const std::string example = example_for(command); !example.empty())
+            io.out << "\nExample:\n  " << example << "\n";
+        io.out << "\n";
         return false;
     }
     po::notify(vm);

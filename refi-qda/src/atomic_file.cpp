@@ -126,6 +126,13 @@ void remove_temp_files_on_signal() {
 TempFile::TempFile(const std::filesystem::path& target) : m_target(target) {
     std::filesystem::path folder = target.parent_path();
     if (folder.empty()) folder = ".";
+    // Say what is wrong instead of "cannot create a temporary file": the usual mistake is a folder not made yet.
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw Error(target.string(), {},
+                    std::filesystem::exists(folder, ec)
+                        ? fmt::format("the output folder '{}' is not a folder", folder.string())
+                        : fmt::format("the output folder '{}' does not exist (create it first)", folder.string()));
     remove_stale_temp_files(target);
     std::random_device random;
     for (int attempt = 0; attempt < 100; ++attempt) {
