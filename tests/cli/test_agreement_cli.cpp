@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "core/json.hpp"
+#include "refi/guid.hpp"
 #include "support/cli_run.hpp"
 #include "support/files.hpp"
 
@@ -55,7 +56,7 @@ TEST_CASE("framer agreement exits 1 when a coder has no codings in the chosen so
 }
 
 TEST_CASE("framer agreement writes xlsx and csv files atomically", "[cli][agreement]") {
-    const fs::path dir = fs::temp_directory_path() / "framer-agreement-cli";
+    const fs::path dir = fs::temp_directory_path() / ("framer-agreement-cli-" + refi::make_guid());  // unique: suites of several checkouts may run at once
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (const char* name : {"agreement.xlsx", "agreement.csv", "agreement.html"}) {

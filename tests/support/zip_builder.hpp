@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "refi/guid.hpp"
+
 namespace framer::test {
 
 /// Writes `entries` (name, bytes) into a new zip at `path`, deflated unless `store` is true.
@@ -32,7 +34,7 @@ class TempDir {
 public:
     explicit TempDir(const std::string& tag) {
         m_path = std::filesystem::temp_directory_path() /
-                 ("framer-test-" + tag + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+                 ("framer-test-" + tag + "-" + refi::make_guid());  // unique across processes, not just objects
         std::filesystem::remove_all(m_path);
         std::filesystem::create_directories(m_path);
     }
