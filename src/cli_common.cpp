@@ -84,6 +84,7 @@ int run_analysis(const char* name, const std::string& project_path, const framer
     framer::Options run_options = options;
     run_options.set("parts", choose_exporter(format, output, fallback).name() == "json" ? "json" : "tables");
     framer::Result result = analysis->run(project, run_options);
+    result.heat = options.has("heat");  // presentation, not analysis: the exporters read it
     for (const auto& w : result.warnings) io.err << "framer " << name << ": warning: " << w << "\n";
     emit_result(result, format, output, fallback, io);
     return ok;

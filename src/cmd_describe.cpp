@@ -11,7 +11,7 @@ namespace framer::cli {
 
 int cmd_describe(const std::vector<std::string>& args, Io& io) {
     const char* usage_line = "PROJECT [--by VARIABLE] [--vars V1,V2,...] [--unit case|source] [--decimals N] "
-                             "[--values VAR=V1,V2,...]... [--title TEXT] [--label VALUE=LABEL]... [--no-total] [--format F] [-o FILE]";
+                             "[--values VAR=V1,V2,...]... [--title TEXT] [--label VALUE=LABEL]... [--no-total] [--heat] [--format F] [-o FILE]";
     po::options_description options(
         "Describe the participants per value of --by and in total: categorical and boolean variables as N (%)\n"
         "of those with a value (N/A where no one in the group has one), numeric variables as mean (range),\n"
@@ -34,6 +34,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
          "VALUE=LABEL: the header of a --by group, e.g. \"Service user=Service users\" (repeatable)")
         ("no-total", "leave out the Total column (csv and json keep it)")
         ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o; else txt on a terminal, md otherwise)")
+        ("heat", "shade N (%) cells by their percentage (html, xlsx: conditional formatting)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
     po::positional_options_description positional;
@@ -42,6 +43,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
     if (!parse_command_line(args, "describe", usage_line, options, positional, vm, io)) return ok;
 
     framer::Options analysis_options;
+    if (vm.count("heat")) analysis_options.set("heat", "1");
     if (!by.empty()) analysis_options.set("by", by);
     if (!unit.empty()) analysis_options.set("unit", unit);
     if (!decimals.empty()) analysis_options.set("decimals", decimals);

@@ -12,7 +12,7 @@ namespace framer::cli {
 int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
     const char* usage_line =
         "PROJECT [--by VARIABLE] [--unit case|source] [--coder USER] [--applies CODE=VAR:VALUE]... "
-        "[--decimals N] [--title TEXT] [--label VALUE=LABEL]... [--no-total] [--blank-domains] [--format F] [-o FILE]";
+        "[--decimals N] [--title TEXT] [--label VALUE=LABEL]... [--no-total] [--blank-domains] [--heat] [--format F] [-o FILE]";
     po::options_description options(
         "Count, for every code of the codebook (in codebook order, categories included), the participants\n"
         "with a coding of that code or of any code below it: overall and per value of --by, as N (%).\n"
@@ -36,6 +36,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
         ("blank-domains", "no counts in the rows of top-level codes with children, as papers print domains "
                           "(csv and json keep them)")
         ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o; else txt on a terminal, md otherwise)")
+        ("heat", "shade N (%) cells by their percentage (html, xlsx: conditional formatting)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
     po::positional_options_description positional;
@@ -44,6 +45,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
     if (!parse_command_line(args, "tabulate", usage_line, options, positional, vm, io)) return ok;
 
     framer::Options analysis_options;
+    if (vm.count("heat")) analysis_options.set("heat", "1");
     if (!by.empty()) analysis_options.set("by", by);
     if (!unit.empty()) analysis_options.set("unit", unit);
     if (!coder.empty()) analysis_options.set("coder", coder);

@@ -260,7 +260,7 @@ public:
                     jrow["value"] = value;
                     Json jgroups = Json::object();
                     for (std::size_t k = 0; k < columns; ++k) {
-                        row.push_back(make_cell(base[k] == 0 ? "N/A" : count_text(n[k], base[k], decimals), true));
+                        row.push_back(base[k] == 0 ? make_cell("N/A", true) : count_cell(n[k], base[k], decimals));
                         data_row(variable->name, type, value, k,
                                  {std::to_string(n[k]), std::to_string(base[k]),
                                   base[k] > 0 ? percent_text(n[k], base[k], decimals) : ""});

@@ -44,6 +44,19 @@ std::string count_text(std::int64_t n, std::int64_t base, int decimals) {
     return std::to_string(n) + " (" + percent_text(n, base, decimals) + ")";
 }
 
+Cell count_cell(std::int64_t n, std::int64_t base, int decimals) {
+    Cell cell;
+    cell.text = count_text(n, base, decimals);
+    cell.numeric = true;
+    if (base > 0) {
+        cell.has_count = true;
+        cell.count = n;
+        cell.percent = static_cast<double>(percent_scaled(n, base, decimals)) / static_cast<double>(power10(decimals));
+        cell.decimals = decimals;
+    }
+    return cell;
+}
+
 int parse_decimals(const std::string& text) {
     if (text.size() != 1 || text[0] < '0' || text[0] > '6')
         throw UsageError("--decimals must be a number from 0 to 6, not '" + text + "'");

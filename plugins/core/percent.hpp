@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/json.hpp"
+#include "core/result.hpp"
 
 namespace framer {
 
@@ -17,6 +18,9 @@ std::string percent_text(std::int64_t n, std::int64_t base, int decimals);
 Json count_json(std::int64_t n, std::int64_t base, int decimals);
 /// "N (%)" as in the paper's tables: "26 (62)".
 std::string count_text(std::int64_t n, std::int64_t base, int decimals);
+/// A right-aligned cell showing count_text, carrying the count and the rounded percent (has_count) when
+/// base > 0.
+Cell count_cell(std::int64_t n, std::int64_t base, int decimals);
 /// Throws UsageError unless 0 <= decimals <= 6 (the value of --decimals).
 int parse_decimals(const std::string& text);
 

@@ -18,6 +18,12 @@ struct Cell {
     bool wrap = false;       ///< long text: wrap in xlsx/html
     /// Indices into the table's footnotes this cell refers to; exporters add the markers (a, b, ...).
     std::vector<int> footnotes;
+    /// An "N (%)" cell (core/percent.hpp count_cell): its count and percent as shown, so xlsx can store a
+    /// number under a format that shows `text`, and heat shading can colour it.
+    bool has_count = false;
+    long long count = 0;
+    double percent = 0;      ///< rounded to `decimals` places, as in `text`
+    int decimals = 0;
 };
 
 /// A table: one sheet in xlsx, one section in md/html/latex.
@@ -43,6 +49,8 @@ struct Result {
     std::vector<Table> tables;
     std::vector<std::string> notes;  ///< shown under the title in document formats
     Json json;                       ///< the analysis' own JSON shape (the json exporter prints exactly this)
+    /// Shade N (%) cells by their percentage (html, xlsx; --heat).
+    bool heat = false;
     /// Problems that did not stop the analysis (codings of missing codes...): the CLI prints them to stderr.
     std::vector<std::string> warnings;
 };

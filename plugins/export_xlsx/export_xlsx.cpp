@@ -4,10 +4,12 @@
 #include "export_xlsx/export_xlsx.hpp"
 
 #include <unistd.h>
+#include <fmt/format.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +26,7 @@ namespace framer {
 namespace {
 
 constexpr std::size_t max_cell_chars = 32767;  // Excel's limit per cell
+constexpr lxw_color_t heat_color = 0xF4A582;     // heat shading at 100% (a light orange; 0% is white)
 
 /// Code points in a UTF-8 string (continuation bytes are not counted).
 std::size_t utf8_length(const std::string& s) {
@@ -69,15 +72,18 @@ class Formats {
 public:
     explicit Formats(lxw_workbook* wb) : m_wb(wb) {}
 
-    lxw_format* get(const Cell& cell, bool header) {
+    /// `wrap`: the cell's text wraps (wrap hint, header, or a line break in it); `number_format`: the format
+    /// over a numeric value ("" for text cells).
+    lxw_format* get(const Cell& cell, bool header, bool wrap, const std::string& number_format = {}) {
         int indent = std::clamp(cell.indent, 0, 15);  // Excel's maximum indent level
-        auto key = std::make_tuple(cell.bold || header, indent, cell.wrap, cell.numeric, cell.editable, header);
+        auto key = std::make_tuple(cell.bold || header, indent, wrap, cell.numeric, cell.editable, header, number_format);
         auto it = m_formats.find(key);
         if (it != m_formats.end()) return it->second;
         lxw_format* f = add_format();
         if (cell.bold || header) format_set_bold(f);
         if (indent) format_set_indent(f, static_cast<uint8_t>(indent));
-        if (cell.wrap || header) format_set_text_wrap(f);
+        if (wrap) format_set_text_wrap(f);
+        if (!number_format.empty()) format_set_num_format(f, number_format.c_str());
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
         if (cell.numeric) format_set_align(f, LXW_ALIGN_RIGHT);
         if (header) {
@@ -100,6 +106,15 @@ public:
         return m_superscript;
     }
 
+    lxw_format* title() {
+        if (!m_title) {
+            m_title = workbook_add_format(m_wb);
+            format_set_bold(m_title);
+            format_set_font_size(m_title, 13);
+        }
+        return m_title;
+    }
+
     lxw_format* bold_font() {
         if (!m_bold) {
             m_bold = add_format();
@@ -116,7 +131,8 @@ private:
     }
 
     lxw_workbook* m_wb;
-    std::map<std::tuple<bool, int, bool, bool, bool, bool>, lxw_format*> m_formats;
+    std::map<std::tuple<bool, int, bool, bool, bool, bool, std::string>, lxw_format*> m_formats;
+    lxw_format* m_title = nullptr;
     lxw_format* m_superscript = nullptr;
     lxw_format* m_bold = nullptr;
 };
@@ -152,53 +168,166 @@ bool as_number(const std::string& text, double& value) {
     return end && *end == '\0' && text.find_first_not_of("0123456789.-+eE") == std::string::npos;
 }
 
+// Row heights: Excel and LibreOffice do not grow a row for wrapped text written by a library (they show one
+// line), so the height is computed here from the text and the column width. The estimate is deliberately
+// generous: LibreOffice without Calibri's metric twin (Carlito) sets text in DejaVu Sans, which is wider.
+constexpr double line_height = 15.0;         // points per line of 11 pt text
+constexpr double max_row_height = 409.0;     // Excel's largest row
+constexpr double chars_per_width = 0.85;     // characters per unit of column width, allowing for wide fonts
+constexpr double max_widened_column = 120.0; // a column holding very long text may widen up to this
+
+/// Lines `text` takes when wrapped at word boundaries in a column `width` characters wide.
+std::size_t wrapped_lines(const std::string& text, double width, int indent) {
+    std::size_t per_line = static_cast<std::size_t>(std::max(4.0, (width - 1.0 - 1.5 * indent) * chars_per_width));
+    std::size_t lines = 0, start = 0;
+    while (true) {
+        std::size_t end = text.find('\n', start);
+        std::string paragraph = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        // Greedy word wrap, counting code points; a word longer than the line is broken.
+        std::size_t used = 0, count = 1, pos = 0;
+        while (pos < paragraph.size()) {
+            std::size_t next = paragraph.find(' ', pos);
+            if (next == std::string::npos) next = paragraph.size();
+            std::size_t word = utf8_length(paragraph.substr(pos, next - pos));
+            pos = next + 1;
+            if (word == 0) continue;
+            std::size_t need = used ? used + 1 + word : word;
+            if (need <= per_line) { used = need; continue; }
+            if (used) ++count;
+            count += (word - 1) / per_line;
+            used = (word - 1) % per_line + 1;
+        }
+        lines += count;
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    return lines;
+}
+
+bool wraps(const Cell& cell, bool header) {
+    return cell.wrap || header || cell.text.find('\n') != std::string::npos;
+}
+
+/// The number format showing a count cell's text over its percentage: "7 ("0")" shows 58 as "7 (58)".
+std::string count_format(const Cell& cell) {
+    std::string f = "\"" + std::to_string(cell.count) + " (\"0";
+    if (cell.decimals > 0) f += "." + std::string(static_cast<std::size_t>(cell.decimals), '0');
+    return f + "\")\"";
+}
+
+/// Column widths in characters: the Table's hints, else the longest line of the body cells (headers wrap).
+/// A column whose text would need a row taller than Excel allows is widened (up to max_widened_column).
+std::vector<double> column_widths(const Table& table, std::size_t columns) {
+    std::vector<double> widths(columns, 8.0);
+    for (const auto& row : table.rows)
+        for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
+            const Cell& cell = row[c];
+            std::size_t longest = 0, current = 0;
+            for (char ch : cell.text) {
+                if (ch == '\n') { longest = std::max(longest, current); current = 0; }
+                else if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++current;
+            }
+            longest = std::max(longest, current);
+            // Bold text is about a tenth wider; indentation takes about two characters a level.
+            double need = static_cast<double>(longest) * (cell.bold ? 1.1 : 1.0) + 2.0 * std::max(cell.indent, 0) + 2;
+            double cap = cell.wrap ? 50.0 : 60.0;
+            widths[c] = std::clamp(need, widths[c], cap);
+        }
+    for (std::size_t c = 0; c < columns; ++c)
+        if (c < table.column_widths.size() && table.column_widths[c] > 0) widths[c] = table.column_widths[c];
+    for (const auto& row : table.rows)
+        for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
+            const Cell& cell = row[c];
+            if (!wraps(cell, false)) continue;
+            while (widths[c] < max_widened_column &&
+                   wrapped_lines(cell.text, widths[c], cell.indent) * line_height > max_row_height)
+                widths[c] = std::min(max_widened_column, widths[c] + 10.0);
+        }
+    return widths;
+}
+
+/// Height in points for a row (0: the default height, one line), and whether some cell does not fit even so.
+double row_height(const std::vector<Cell>& row, const std::vector<double>& widths, bool header, bool& clipped) {
+    std::size_t lines = 1;
+    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c)
+        if (wraps(row[c], header) && !row[c].text.empty())
+            lines = std::max(lines, wrapped_lines(row[c].text, widths[c], row[c].indent));
+    if (lines <= 1) return 0;
+    double height = static_cast<double>(lines) * line_height + 2.0;
+    if (height > max_row_height) {
+        clipped = true;
+        height = max_row_height;
+    }
+    return height;
+}
+
 void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const std::string& sheet_name,
-                 const std::vector<std::string>& notes) {
+                 const std::vector<std::string>& notes, bool heat) {
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name.c_str());
     if (!ws) throw std::runtime_error("xlsx: cannot add sheet '" + sheet_name + "'");
     const std::size_t columns = column_count(table);
-    std::vector<double> widths(columns, 8.0);
-    auto measure = [&](const Cell& cell, std::size_t c) {
-        std::size_t longest = 0, current = 0;
-        for (char ch : cell.text) {
-            if (ch == '\n') { longest = std::max(longest, current); current = 0; }
-            else if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++current;
+    const std::vector<double> widths = column_widths(table, columns);
+    std::size_t clipped_rows = 0;
+    auto set_height = [&](lxw_row_t r, const std::vector<Cell>& row, bool header, bool hidden) {
+        bool clipped = false;
+        double height = row_height(row, widths, header, clipped);
+        if (clipped && !hidden) ++clipped_rows;
+        if (hidden) {
+            lxw_row_col_options options{1, 0, 0};
+            check(worksheet_set_row_opt(ws, r, LXW_DEF_ROW_HEIGHT, nullptr, &options), "hiding a row");
+        } else if (height > 0) {
+            check(worksheet_set_row(ws, r, height, nullptr), "setting a row height");
         }
-        longest = std::max(longest, current) + 2 * static_cast<std::size_t>(std::max(cell.indent, 0)) + 2;
-        double cap = cell.wrap ? 50.0 : 60.0;
-        widths[c] = std::clamp(static_cast<double>(longest), widths[c], cap);
     };
 
     lxw_row_t r = 0;
+    // The full table name on top: sheet names are cut to 31 characters and lose ':' and '/'.
+    if (!table.name.empty()) {
+        check(worksheet_write_string(ws, r, 0, cell_text(table.name).c_str(), formats.title()), "writing the title");
+        check(worksheet_set_row(ws, r, 18.0, nullptr), "setting a row height");
+        ++r;
+    }
+    const lxw_row_t first_header = r;
     for (const auto& row : table.header) {
         for (std::size_t c = 0; c < columns; ++c) {
             const Cell& cell = cell_at(row, c);
-            lxw_format* f = formats.get(cell, true);
+            lxw_format* f = formats.get(cell, true, true);
             write_text(ws, r, static_cast<lxw_col_t>(c), cell_text(cell.text), cell.footnotes, true, f, formats);
-            // Header text wraps, so it only needs the width of its longest word-ish part; do not let it widen.
         }
+        set_height(r, row, true, false);
         ++r;
     }
+    const lxw_row_t first_body = r;
+    std::map<std::size_t, bool> count_columns;  // columns holding N (%) cells: heat shading
     for (std::size_t i = 0; i < table.rows.size(); ++i, ++r) {
         const auto& row = table.rows[i];
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
             const Cell& cell = row[c];
-            lxw_format* f = formats.get(cell, false);
             double number = 0;
-            if (cell.numeric && cell.footnotes.empty() && as_number(cell.text, number))
+            if (cell.has_count && cell.footnotes.empty()) {
+                // A number (the percentage) under a format that shows "N (%)": it sorts, and it can be shaded.
+                lxw_format* f = formats.get(cell, false, false, count_format(cell));
+                check(worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), cell.percent, f), "writing a number");
+                count_columns[c] = true;
+            } else if (cell.numeric && cell.footnotes.empty() && as_number(cell.text, number)) {
+                lxw_format* f = formats.get(cell, false, wraps(cell, false));
                 check(worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), number, f), "writing a number");
-            else
+            } else {
+                lxw_format* f = formats.get(cell, false, wraps(cell, false));
                 write_text(ws, r, static_cast<lxw_col_t>(c), cell_text(cell.text), cell.footnotes, cell.bold, f,
                            formats);
-            measure(cell, c);
+            }
         }
-        if (row_hidden(table, i)) {
-            lxw_row_col_options hidden{1, 0, 0};
-            check(worksheet_set_row_opt(ws, r, LXW_DEF_ROW_HEIGHT, nullptr, &hidden), "hiding a row");
-        }
+        set_height(r, row, false, row_hidden(table, i));
     }
+    const lxw_row_t last_body = r > first_body ? r - 1 : first_body;
     // Footnotes and notes under the table, after one empty row; unwrapped so they overflow to the right.
-    if (!table.footnotes.empty() || !notes.empty()) ++r;
+    std::vector<std::string> below = notes;
+    if (clipped_rows > 0)
+        below.push_back(fmt::format("{} row(s) hold more text than a spreadsheet row can show ({} points): the csv, "
+                                    "html and json outputs have their whole text",
+                                    clipped_rows, max_row_height));
+    if (!table.footnotes.empty() || !below.empty()) ++r;
     for (std::size_t f = 0; f < table.footnotes.size(); ++f, ++r) {
         std::string text = cell_text(table.footnotes[f]);
         if (footnote_referenced(table, static_cast<int>(f)) && !text.empty()) {
@@ -212,24 +341,54 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
             check(worksheet_write_string(ws, r, 0, text.c_str(), nullptr), "writing a footnote");
         }
     }
-    for (const auto& note : notes) {
+    for (const auto& note : below) {
         std::string text = cell_text(note);
         if (!text.empty()) check(worksheet_write_string(ws, r, 0, text.c_str(), nullptr), "writing a note");
         ++r;
     }
 
+    double total_width = 0;
     for (std::size_t c = 0; c < columns; ++c) {
-        double width = c < table.column_widths.size() && table.column_widths[c] > 0 ? table.column_widths[c] : widths[c];
         bool hidden = std::find(table.hidden_columns.begin(), table.hidden_columns.end(), static_cast<int>(c)) !=
                       table.hidden_columns.end();
+        if (!hidden) total_width += widths[c];
         lxw_row_col_options options{static_cast<uint8_t>(hidden ? 1 : 0), 0, 0};
-        check(worksheet_set_column_opt(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), width, nullptr,
+        check(worksheet_set_column_opt(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr,
                                        &options),
               "setting a column");
     }
     int frozen_columns = std::clamp(table.frozen_columns, 0, static_cast<int>(columns));
     if (!table.header.empty() || frozen_columns > 0)
-        worksheet_freeze_panes(ws, static_cast<lxw_row_t>(table.header.size()), static_cast<lxw_col_t>(frozen_columns));
+        worksheet_freeze_panes(ws, first_body, static_cast<lxw_col_t>(frozen_columns));
+
+    // Printing: landscape, header rows on every page, as wide as a page allows. A chart much wider than a
+    // landscape page (about 150 characters at 100%) would print unreadably small on one page, so it spans
+    // several pages across, each repeating the identifying columns.
+    worksheet_set_landscape(ws);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
+    if (!table.header.empty())
+        check(worksheet_repeat_rows(ws, first_header, first_body - 1), "repeating the header rows");
+    constexpr double readable_width = 300.0;  // ≈ 50% scale on a landscape page
+    auto pages_wide = static_cast<uint16_t>(std::max(1.0, std::ceil(total_width / readable_width)));
+    worksheet_fit_to_pages(ws, pages_wide, 0);
+    if (pages_wide > 1 && frozen_columns > 0)
+        check(worksheet_repeat_columns(ws, 0, static_cast<lxw_col_t>(frozen_columns - 1)), "repeating columns");
+
+    if (heat && first_body <= last_body && !table.rows.empty()) {
+        for (const auto& [c, any] : count_columns) {
+            (void)any;
+            lxw_conditional_format scale{};
+            scale.type = LXW_CONDITIONAL_2_COLOR_SCALE;
+            scale.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+            scale.min_value = 0;
+            scale.min_color = 0xFFFFFF;
+            scale.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
+            scale.max_value = 100;
+            scale.max_color = heat_color;
+            auto col = static_cast<lxw_col_t>(c);
+            check(worksheet_conditional_format_range(ws, first_body, col, last_body, col, &scale), "shading cells");
+        }
+    }
 }
 
 class XlsxExporter : public Exporter {
@@ -277,7 +436,8 @@ public:
                 names.push_back(tables[t]->name.empty() ? "Table " + std::to_string(t + 1) : tables[t]->name);
             auto sheet_names = xlsx_sheet_names(names);
             for (std::size_t t = 0; t < tables.size(); ++t)
-                write_sheet(wb, formats, *tables[t], sheet_names[t], t == 0 ? result.notes : std::vector<std::string>{});
+                write_sheet(wb, formats, *tables[t], sheet_names[t], t == 0 ? result.notes : std::vector<std::string>{},
+                            result.heat);
             if (tables.empty()) {
                 // A workbook needs a sheet; show the notes there.
                 lxw_worksheet* ws = workbook_add_worksheet(wb, "Sheet1");

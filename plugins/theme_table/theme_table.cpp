@@ -279,7 +279,7 @@ private:
             const bool blank = blank_domains && tree.depth(id) == 0 && tree.has_children(id);
             for (std::size_t k = 0; k < columns; ++k) {
                 std::int64_t count = n[c * columns + k], base = scope.base[k];
-                row.push_back(plain(blank ? "" : count_text(count, base, decimals), true));
+                row.push_back(blank ? plain("", true) : count_cell(count, base, decimals));
                 data_row.push_back(plain(std::to_string(count), true));
                 data_row.push_back(plain(std::to_string(base), true));
                 data_row.push_back(plain(base > 0 ? percent_text(count, base, decimals) : "", true));

@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/percent.hpp"
 #include "core/registry.hpp"
 #include "core/table_util.hpp"
 #include "export_xlsx/export_xlsx.hpp"
@@ -197,13 +198,14 @@ TEST_CASE("The xlsx exporter writes a valid workbook with formats, frozen panes 
     REQUIRE(sheet.load_string(entries["xl/worksheets/sheet1.xml"].c_str()));
     auto pane = sheet.select_node("//pane").node();
     CHECK(std::string(pane.attribute("state").value()) == "frozen");
-    CHECK(std::string(pane.attribute("topLeftCell").value()) == "B2");
-    // Column D (the GUIDs) and row 4 (the third body row) are hidden.
+    // Row 1 holds the table's full name, row 2 the header: panes freeze below it.
+    CHECK(std::string(pane.attribute("topLeftCell").value()) == "B3");
+    // Column D (the GUIDs) and row 5 (the third body row) are hidden.
     bool hidden_column = false;
     for (auto col : sheet.select_nodes("//col"))
         if (std::string(col.node().attribute("min").value()) == "4") hidden_column = col.node().attribute("hidden").as_bool();
     CHECK(hidden_column);
-    CHECK(sheet.select_node("//row[@r='4']").node().attribute("hidden").as_bool());
+    CHECK(sheet.select_node("//row[@r='5']").node().attribute("hidden").as_bool());
 
     pugi::xml_document strings;
     REQUIRE(strings.load_string(entries["xl/sharedStrings.xml"].c_str()));
@@ -230,6 +232,73 @@ TEST_CASE("The xlsx exporter marks a cell cut to Excel's 32,767 characters", "[e
     CHECK(all.find("cut here: an Excel cell holds 32,767 characters") != std::string::npos);
     CHECK(all.find("xEND") == std::string::npos);
     CHECK(all.find(std::string(30000, 'x')) != std::string::npos);
+}
+
+namespace {
+
+/// A paper table: a long theme name on the sheet, a wrapped excerpt of several lines, N (%) cells.
+Result paper_table(bool heat) {
+    Result r;
+    r.heat = heat;
+    Table t;
+    t.name = "Process 1: Fighting ambivalence and committing to taking action (the full name, over 31 characters)";
+    t.header = {{text("Code"), text("Total (N=12)")}, {text(""), text("N (%)")}};
+    Cell excerpt = text("[SU4 1–20] first line\n\n[SU4 30–90, second coder] " + std::string(300, 'w') + " end");
+    excerpt.wrap = true;
+    t.rows.push_back({text("Theme", true), count_cell(7, 12, 0)});
+    t.rows.push_back({excerpt, count_cell(5, 8, 1)});
+    r.tables.push_back(t);
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("The xlsx exporter sets row heights, page setup, a title row and numeric N (%) cells", "[exporters][xlsx]") {
+    auto entries = unzip(render("xlsx", paper_table(false)));
+    pugi::xml_document sheet;
+    REQUIRE(sheet.load_string(entries["xl/worksheets/sheet1.xml"].c_str()));
+    pugi::xml_document strings;
+    REQUIRE(strings.load_string(entries["xl/sharedStrings.xml"].c_str()));
+    auto string_at = [&](const char* ref) {
+        auto c = sheet.select_node(("//c[@r='" + std::string(ref) + "']").c_str()).node();
+        REQUIRE(std::string(c.attribute("t").value()) == "s");
+        int index = c.child("v").text().as_int();
+        return std::string(strings.select_nodes("//si")[static_cast<std::size_t>(index)].node().child("t").child_value());
+    };
+    // Row 1: the full table name (the sheet name is cut to 31 characters).
+    CHECK(string_at("A1") == paper_table(false).tables[0].name);
+    // The wrapped excerpt (row 5) gets a custom height of several lines; header rows wrap too.
+    auto row5 = sheet.select_node("//row[@r='5']").node();
+    CHECK(row5.attribute("customHeight").as_bool());
+    CHECK(row5.attribute("ht").as_double() >= 5 * 15.0);
+    // N (%) cells are numbers (the percentage) under a format showing "7 (58)".
+    auto b4 = sheet.select_node("//c[@r='B4']").node();
+    CHECK(std::string(b4.attribute("t").value()).empty());
+    CHECK(b4.child("v").text().as_double() == 58.0);
+    CHECK(sheet.select_node("//c[@r='B5']").node().child("v").text().as_double() == 62.5);
+    pugi::xml_document styles;
+    REQUIRE(styles.load_string(entries["xl/styles.xml"].c_str()));
+    CHECK(styles.select_node("//numFmt[@formatCode='\"7 (\"0\")\"']"));
+    CHECK(styles.select_node("//numFmt[@formatCode='\"5 (\"0.0\")\"']"));
+    // Landscape, fit to one page wide, header rows (2 and 3) repeated on every printed page.
+    CHECK(std::string(sheet.select_node("//pageSetup").node().attribute("orientation").value()) == "landscape");
+    CHECK(sheet.select_node("//pageSetup").node().attribute("fitToHeight").as_int() == 0);
+    CHECK(sheet.select_node("//sheetPr/pageSetUpPr").node().attribute("fitToPage").as_bool());
+    pugi::xml_document workbook;
+    REQUIRE(workbook.load_string(entries["xl/workbook.xml"].c_str()));
+    std::string titles = workbook.select_node("//definedName[@name='_xlnm.Print_Titles']").node().child_value();
+    CHECK(titles.find("$2:$3") != std::string::npos);
+    // No heat shading unless asked for.
+    CHECK_FALSE(sheet.select_node("//conditionalFormatting"));
+}
+
+TEST_CASE("The xlsx exporter shades N (%) cells by percentage with --heat", "[exporters][xlsx]") {
+    auto entries = unzip(render("xlsx", paper_table(true)));
+    pugi::xml_document sheet;
+    REQUIRE(sheet.load_string(entries["xl/worksheets/sheet1.xml"].c_str()));
+    auto rule = sheet.select_node("//conditionalFormatting[@sqref='B4:B5']/cfRule").node();
+    REQUIRE(rule);
+    CHECK(std::string(rule.attribute("type").value()) == "colorScale");
 }
 
 TEST_CASE("xlsx sheet names are valid and unique", "[exporters][xlsx]") {

@@ -295,12 +295,13 @@ TEST_CASE("Summaries round trip through xlsx: inline and shared strings, re-impo
     auto original = make_chart_project();
     const fs::path xlsx = dir.path / "chart.xlsx";
     write_chart(original, "xlsx", xlsx);
-    // Sheets: Domain, Theme, S1, Other (every code with children is a theme). Sheet 4 is the theme "Other": A unit, B O1, C O1 summary, D O2, E O2 summary, F key; row 1 header, row 2
-    // the hidden key row, rows 3..6 P1, P2, P3, P10.
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "E4", tricky, false);
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "C3", "Shared & <string>", true);
-    // Sheet 3 is "S1": B/C S1 coded directly, D/E S1x; P3 (row 5) has nothing coded but can have a summary.
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet3.xml", "E5", "Nothing coded for P3", false);
+    // Sheets: Domain, Theme, S1, Other (every code with children is a theme). Sheet 4 is the theme "Other":
+    // A unit, B O1, C O1 summary, D O2, E O2 summary, F key; row 1 the theme's title, row 2 header, row 3 the
+    // hidden key row, rows 4..7 P1, P2, P3, P10.
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "E5", tricky, false);
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "C4", "Shared & <string>", true);
+    // Sheet 3 is "S1": B/C S1 coded directly, D/E S1x; P3 (row 6) has nothing coded but can have a summary.
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet3.xml", "E6", "Nothing coded for P3", false);
 
     framer::SummaryStats stats;
     auto first = import(original, xlsx, "2026-01-02T03:04:05Z", &stats);
@@ -318,7 +319,7 @@ TEST_CASE("Summaries round trip through xlsx: inline and shared strings, re-impo
     // Chart the result to xlsx: the summaries are in it; clear one and import.
     const fs::path xlsx2 = dir.path / "chart2.xlsx";
     write_chart(first, "xlsx", xlsx2);
-    set_xlsx_cell(xlsx2, "xl/worksheets/sheet4.xml", "E4", "", false);
+    set_xlsx_cell(xlsx2, "xl/worksheets/sheet4.xml", "E5", "", false);
     auto cleared = import(first, xlsx2, "2027-01-01T00:00:00Z", &stats);
     CHECK(stats.removed == 1);
     CHECK(stats.unchanged == 2);
@@ -335,9 +336,9 @@ TEST_CASE("Summaries work on the per-unit chart's xlsx and on a sample project",
     per_unit.set("per-unit", "1");
     const fs::path xlsx = dir.path / "per-unit.xlsx";
     write_chart(project, "xlsx", xlsx, per_unit);
-    // Sheet 1 is SU4: A code, B excerpts, C summary, D key; rows 3 and 4 head the domain and theme (no key),
-    // row 5 is its first code.
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet1.xml", "C5", tricky, false);
+    // Sheet 1 is SU4: A code, B excerpts, C summary, D key; row 1 its title, rows 4 and 5 head the domain and
+    // theme (no key), row 6 is its first code.
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet1.xml", "C6", tricky, false);
     auto result = import(project, xlsx, "2026-01-02T03:04:05Z");
     CHECK(result.notes.size() == project.notes.size() + 1);
     auto chart = run_chart(result, per_unit);
@@ -394,8 +395,8 @@ TEST_CASE("Summaries report a renamed sheet and a changed header of an xlsx", "[
     auto project = make_chart_project();
     const fs::path xlsx = dir.path / "chart.xlsx";
     write_chart(project, "xlsx", xlsx);
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "E4", "x", false);
-    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "D1", "O2 renamed", false);
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "E5", "x", false);  // row 1 title, 2 header, 3 keys
+    set_xlsx_cell(xlsx, "xl/worksheets/sheet4.xml", "D2", "O2 renamed", false);
     rename_first_sheet(xlsx, "My sheet");
     try {
         framer::read_edited_chart(xlsx, project);
