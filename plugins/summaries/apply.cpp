@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/units.hpp"
 #include "refi/guid.hpp"
@@ -25,66 +26,95 @@ std::string utc_now() {
 
 namespace {
 
-refi::Code* find_code(std::vector<refi::Code>& codes, const std::string& guid) {
-    for (auto& c : codes) {
-        if (refi::same_guid(c.guid, guid)) return &c;
-        if (auto* found = find_code(c.children, guid)) return found;
-    }
-    return nullptr;
-}
+// Normalised GUIDs of the notes being removed; every reference to one of them goes in a single pass.
+using GuidSet = std::unordered_set<std::string>;
 
-void drop_refs(std::vector<refi::Ref>& refs, const std::string& guid) {
-    refs.erase(std::remove_if(refs.begin(), refs.end(), [&](const refi::Ref& r) { return refi::same_guid(r.target, guid); }),
+bool in(const GuidSet& set, const std::string& guid) { return set.count(refi::normalize_guid(guid)) != 0; }
+
+void drop_refs(std::vector<refi::Ref>& refs, const GuidSet& guids) {
+    refs.erase(std::remove_if(refs.begin(), refs.end(), [&](const refi::Ref& r) { return in(guids, r.target); }),
                refs.end());
 }
 
-void drop_note_refs(std::vector<refi::Code>& codes, const std::string& guid) {
+void drop_note_refs(std::vector<refi::Code>& codes, const GuidSet& guids) {
     for (auto& c : codes) {
-        drop_refs(c.note_refs, guid);
-        drop_note_refs(c.children, guid);
+        drop_refs(c.note_refs, guids);
+        drop_note_refs(c.children, guids);
     }
 }
 
-void drop_note_refs(refi::Selection& s, const std::string& guid);
-void drop_note_refs(refi::Source& s, const std::string& guid) {
-    drop_refs(s.note_refs, guid);
-    for (auto& c : s.codings) drop_refs(c.note_refs, guid);
-    for (auto& sel : s.selections) drop_note_refs(sel, guid);
+void drop_note_refs(refi::Selection& s, const GuidSet& guids);
+void drop_note_refs(refi::Source& s, const GuidSet& guids) {
+    drop_refs(s.note_refs, guids);
+    for (auto& c : s.codings) drop_refs(c.note_refs, guids);
+    for (auto& sel : s.selections) drop_note_refs(sel, guids);
     for (auto& t : s.transcripts) {
-        drop_refs(t.note_refs, guid);
-        for (auto& sel : t.selections) drop_note_refs(sel, guid);
+        drop_refs(t.note_refs, guids);
+        for (auto& sel : t.selections) drop_note_refs(sel, guids);
     }
-    if (s.representation) drop_note_refs(*s.representation, guid);
-    if (s.text_description) drop_note_refs(*s.text_description, guid);
+    if (s.representation) drop_note_refs(*s.representation, guids);
+    if (s.text_description) drop_note_refs(*s.text_description, guids);
 }
-void drop_note_refs(refi::Selection& s, const std::string& guid) {
-    drop_refs(s.note_refs, guid);
-    for (auto& c : s.codings) drop_refs(c.note_refs, guid);
-    if (s.representation) drop_note_refs(*s.representation, guid);
+void drop_note_refs(refi::Selection& s, const GuidSet& guids) {
+    drop_refs(s.note_refs, guids);
+    for (auto& c : s.codings) drop_refs(c.note_refs, guids);
+    if (s.representation) drop_note_refs(*s.representation, guids);
 }
 
-// Removes the note and everything that points at it, so no reference dangles.
-void remove_note(refi::Project& p, const std::string& guid) {
-    p.notes.erase(std::remove_if(p.notes.begin(), p.notes.end(),
-                                 [&](const refi::Note& n) { return refi::same_guid(n.guid, guid); }),
+// Removes the notes and everything that points at them, so no reference dangles. One walk of the project for
+// all of them (removing one at a time walked the whole project per note).
+void remove_notes(refi::Project& p, const GuidSet& guids) {
+    if (guids.empty()) return;
+    p.notes.erase(std::remove_if(p.notes.begin(), p.notes.end(), [&](const refi::Note& n) { return in(guids, n.guid); }),
                   p.notes.end());
-    drop_note_refs(p.codes, guid);
-    for (auto& s : p.sources) drop_note_refs(s, guid);
-    for (auto& n : p.notes) drop_note_refs(n, guid);
-    drop_refs(p.note_refs, guid);
-    for (auto& set : p.sets) drop_refs(set.member_notes, guid);
+    drop_note_refs(p.codes, guids);
+    for (auto& s : p.sources) drop_note_refs(s, guids);
+    for (auto& n : p.notes) drop_note_refs(n, guids);
+    drop_refs(p.note_refs, guids);
+    for (auto& set : p.sets) drop_refs(set.member_notes, guids);
     p.links.erase(std::remove_if(p.links.begin(), p.links.end(),
                                  [&](const refi::Link& l) {
-                                     return (l.origin && refi::same_guid(*l.origin, guid)) ||
-                                            (l.target && refi::same_guid(*l.target, guid));
+                                     return (l.origin && in(guids, *l.origin)) || (l.target && in(guids, *l.target));
                                  }),
                   p.links.end());
-    for (auto& l : p.links) drop_refs(l.note_refs, guid);
+    for (auto& l : p.links) drop_refs(l.note_refs, guids);
 }
 
-void ensure_link(refi::Project& p, const std::string& note_guid, const std::string& target, const std::string& name) {
-    for (const auto& l : p.links)
-        if (l.origin && l.target && refi::same_guid(*l.origin, note_guid) && refi::same_guid(*l.target, target)) return;
+void index_codes(std::vector<refi::Code>& codes, std::unordered_map<std::string, refi::Code*>& out) {
+    for (auto& c : codes) {
+        out.emplace(refi::normalize_guid(c.guid), &c);  // the first in depth-first order wins, as a scan found it
+        index_codes(c.children, out);
+    }
+}
+
+std::string link_key(const std::string& origin, const std::string& target) {
+    return refi::normalize_guid(origin) + "|" + refi::normalize_guid(target);
+}
+
+// Lookups that were scans: notes by GUID, codes by GUID, links by origin|target, each code's note refs. Built
+// once, kept up to date as notes, links and refs are added; rebuilt after removals (which shift positions).
+struct Indexes {
+    std::unordered_map<std::string, std::size_t> notes;  // normalised GUID -> first note with it
+    std::unordered_map<std::string, refi::Code*> codes;
+    std::unordered_set<std::string> links;
+    std::unordered_map<const refi::Code*, std::unordered_set<std::string>> code_note_refs;  // filled on first use
+
+    explicit Indexes(refi::Project& p) { rebuild(p); }
+    void rebuild(refi::Project& p) {
+        notes.clear();
+        codes.clear();
+        links.clear();
+        code_note_refs.clear();
+        for (std::size_t i = 0; i < p.notes.size(); ++i) notes.emplace(refi::normalize_guid(p.notes[i].guid), i);
+        index_codes(p.codes, codes);
+        for (const auto& l : p.links)
+            if (l.origin && l.target) links.insert(link_key(*l.origin, *l.target));
+    }
+};
+
+void ensure_link(refi::Project& p, Indexes& ix, const std::string& note_guid, const std::string& target,
+                 const std::string& name) {
+    if (!ix.links.insert(link_key(note_guid, target)).second) return;
     refi::Link link;
     link.guid = refi::make_guid_from("framer-summary-link", refi::normalize_guid(note_guid) + refi::normalize_guid(target));
     link.name = name;
@@ -94,9 +124,11 @@ void ensure_link(refi::Project& p, const std::string& note_guid, const std::stri
     p.links.push_back(std::move(link));
 }
 
-void ensure_note_ref(refi::Code& code, const std::string& note_guid) {
-    for (const auto& r : code.note_refs)
-        if (refi::same_guid(r.target, note_guid)) return;
+void ensure_note_ref(Indexes& ix, refi::Code& code, const std::string& note_guid) {
+    auto [refs, fresh] = ix.code_note_refs.try_emplace(&code);
+    if (fresh)
+        for (const auto& r : code.note_refs) refs->second.insert(refi::normalize_guid(r.target));
+    if (!refs->second.insert(refi::normalize_guid(note_guid)).second) return;
     refi::Ref ref;
     ref.target = note_guid;
     code.note_refs.push_back(std::move(ref));
@@ -130,52 +162,67 @@ SummaryStats apply_summaries(refi::Project& project, const std::vector<SummaryEn
         return *author_guid;
     };
 
+    // Cleared cells are collected and removed in one pass at the end. Removal only filters, and an entry never
+    // touches another entry's note, so the result is the same as removing each at once -- unless the same note
+    // comes back later in `entries`; then the pending removals are applied first, exactly as before.
+    Indexes ix(project);
+    GuidSet to_remove;
+    auto flush = [&] {
+        remove_notes(project, to_remove);
+        to_remove.clear();
+        ix.rebuild(project);
+    };
     for (const auto& e : entries) {
         const std::string note_guid = summary_note_guid(e.unit_guid, e.code_guid);
-        auto it = std::find_if(project.notes.begin(), project.notes.end(),
-                               [&](const refi::Note& n) { return refi::same_guid(n.guid, note_guid); });
+        const std::string key = refi::normalize_guid(note_guid);
+        if (to_remove.count(key)) flush();
+        auto found = ix.notes.find(key);
+        refi::Note* note = found == ix.notes.end() ? nullptr : &project.notes[found->second];
         if (e.summary.empty()) {
-            if (it != project.notes.end()) {
-                remove_note(project, note_guid);
+            if (note) {
+                to_remove.insert(key);
                 ++stats.removed;
             }
             continue;
         }
-        refi::Code* code = find_code(project.codes, e.code_guid);
-        if (!code) continue;  // check_chart_cells guarantees it exists
+        auto code_it = ix.codes.find(refi::normalize_guid(e.code_guid));
+        if (code_it == ix.codes.end()) continue;  // check_chart_cells guarantees it exists
+        refi::Code* code = code_it->second;
         const std::string unit_name = unit_names[refi::normalize_guid(e.unit_guid)];
         const std::string name = summary_note_name(unit_name, code->name);
-        if (it == project.notes.end()) {
-            refi::Note note;
-            note.kind = refi::SourceKind::Text;
-            note.guid = note_guid;
-            note.name = name;
-            note.plain_text_content = e.summary;
-            note.authorship.creating_user = author();
-            note.authorship.creation_date_time = now;
-            note.authorship.modifying_user = author();
-            note.authorship.modified_date_time = now;
-            project.notes.push_back(std::move(note));
+        if (!note) {
+            refi::Note added;
+            added.kind = refi::SourceKind::Text;
+            added.guid = note_guid;
+            added.name = name;
+            added.plain_text_content = e.summary;
+            added.authorship.creating_user = author();
+            added.authorship.creation_date_time = now;
+            added.authorship.modifying_user = author();
+            added.authorship.modified_date_time = now;
+            ix.notes.emplace(key, project.notes.size());
+            project.notes.push_back(std::move(added));
             ++stats.added;
         } else {
-            std::optional<std::string> current = it->plain_text_content;
-            if (current == e.summary && it->name == name) {
+            std::optional<std::string> current = note->plain_text_content;
+            if (current == e.summary && note->name == name) {
                 ++stats.unchanged;
             } else {
                 // The text now lives inline; a file the note pointed at would otherwise win over it.
-                it->plain_text_content = e.summary;
-                it->plain_text_path.reset();
-                it->rich_text_path.reset();
-                it->name = name;
-                it->authorship.modifying_user = author();
-                it->authorship.modified_date_time = now;
+                note->plain_text_content = e.summary;
+                note->plain_text_path.reset();
+                note->rich_text_path.reset();
+                note->name = name;
+                note->authorship.modifying_user = author();
+                note->authorship.modified_date_time = now;
                 ++stats.updated;
             }
         }
-        ensure_note_ref(*code, note_guid);
-        ensure_link(project, note_guid, e.unit_guid, "Summary of " + unit_name);
-        ensure_link(project, note_guid, code->guid, "Summary of " + code->name);
+        ensure_note_ref(ix, *code, note_guid);
+        ensure_link(project, ix, note_guid, e.unit_guid, "Summary of " + unit_name);
+        ensure_link(project, ix, note_guid, code->guid, "Summary of " + code->name);
     }
+    remove_notes(project, to_remove);
     return stats;
 }
 

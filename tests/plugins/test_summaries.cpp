@@ -408,3 +408,97 @@ TEST_CASE("Summaries report a renamed sheet and a changed header of an xlsx", "[
         CHECK(m.find("sheet 'Other', column D: header 'O2 renamed' was changed (expected 'O2')") != std::string::npos);
     }
 }
+
+TEST_CASE("Summaries of a large chart (2,000 units x 10 codes, 5,000 filled, 1,000 cleared) give exactly the "
+          "expected notes",
+          "[summaries][large]") {
+    // Correctness at a size where the old scans were slow; the speed itself is shown in bench/README.md.
+    refi::Project project;
+    for (int c = 0; c < 10; ++c) {
+        refi::Code code;
+        code.guid = g("code:L" + std::to_string(c));
+        code.name = "L" + std::to_string(c);
+        project.codes.push_back(code);
+    }
+    for (int u = 0; u < 2000; ++u) {
+        refi::Source s;
+        s.kind = refi::SourceKind::Text;
+        s.guid = g("source:U" + std::to_string(u));
+        s.name = "U" + std::to_string(u);
+        s.plain_text_content = "text";
+        project.sources.push_back(s);
+    }
+    // Every cell of the chart; cell i is filled when i % 4 == 0 (5,000 of 20,000), in chart order.
+    auto cell_of = [&](int i, const std::string& summary) {
+        framer::ChartCell cell;
+        cell.where = "row " + std::to_string(i + 2);
+        cell.unit_guid = project.sources[i / 10].guid;
+        cell.code_guid = project.codes[i % 10].guid;
+        cell.summary = summary;
+        return cell;
+    };
+    std::vector<framer::ChartCell> cells;
+    std::map<std::string, std::string> expected;  // note GUID -> text
+    for (int i = 0; i < 20000; ++i) {
+        std::string text = i % 4 == 0 ? "summary " + std::to_string(i) : "";
+        cells.push_back(cell_of(i, text));
+        if (!text.empty())
+            expected[refi::normalize_guid(framer::summary_note_guid(cells.back().unit_guid, cells.back().code_guid))] =
+                text;
+    }
+    auto apply = [](refi::Project& p, const std::vector<framer::ChartCell>& cs) {
+        std::vector<std::string> problems;
+        auto entries = framer::check_chart_cells(cs, p, problems);
+        REQUIRE(problems.empty());
+        framer::SummaryOptions options;
+        options.now = "2026-01-02T03:04:05Z";
+        return framer::apply_summaries(p, entries, options);
+    };
+    auto check_notes = [&](const refi::Project& p) {
+        std::map<std::string, std::string> actual;
+        for (const auto& n : p.notes) actual[refi::normalize_guid(n.guid)] = n.plain_text_content.value_or("?");
+        CHECK(actual == expected);
+        // Two links and one NoteRef per note, none pointing at a removed note.
+        CHECK(p.links.size() == 2 * expected.size());
+        for (const auto& l : p.links) CHECK(expected.count(refi::normalize_guid(*l.origin)) == 1);
+        std::size_t refs = 0;
+        for (const auto& c : p.codes)
+            for (const auto& r : c.note_refs) refs += expected.count(refi::normalize_guid(r.target));
+        CHECK(refs == expected.size());
+        std::size_t all_refs = 0;
+        for (const auto& c : p.codes) all_refs += c.note_refs.size();
+        CHECK(all_refs == expected.size());
+    };
+
+    auto stats = apply(project, cells);
+    CHECK(stats.added == 5000);
+    check_notes(project);
+    // Notes come in chart order (appended as the cells are read).
+    REQUIRE(project.notes.size() == 5000);
+    CHECK(project.notes[0].plain_text_content == std::optional<std::string>("summary 0"));
+    CHECK(project.notes[4999].plain_text_content == std::optional<std::string>("summary 19996"));
+
+    // Clear every fifth filled cell (1,000), revise every seventh of the rest, leave the others as they are.
+    int cleared = 0, revised = 0;
+    for (int i = 0; i < 20000; i += 4) {
+        const std::string key = refi::normalize_guid(framer::summary_note_guid(cells[i].unit_guid, cells[i].code_guid));
+        if ((i / 4) % 5 == 0) {
+            cells[i].summary.clear();
+            expected.erase(key);
+            ++cleared;
+        } else if ((i / 4) % 7 == 0) {
+            cells[i].summary += " revised";
+            expected[key] = cells[i].summary;
+            ++revised;
+        }
+    }
+    REQUIRE(cleared == 1000);
+    stats = apply(project, cells);
+    CHECK(stats.removed == 1000);
+    CHECK(stats.updated == revised);
+    CHECK(stats.unchanged == 4000 - revised);
+    CHECK(stats.added == 0);
+    check_notes(project);
+    REQUIRE(project.notes.size() == 4000);
+    CHECK(project.notes[0].plain_text_content == std::optional<std::string>("summary 4"));  // order kept
+}
