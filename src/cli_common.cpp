@@ -82,13 +82,23 @@ int run_analysis(const char* name, const std::string& project_path, const framer
     // Markdown is for files and pipes; a person at a terminal gets an aligned plain-text table.
     const std::string fallback = io.out_is_terminal && (output.empty() || output == "-") ? "txt" : "md";
     framer::Options run_options = options;
-    run_options.set("parts", choose_exporter(format, output, fallback).name() == "json" ? "json" : "tables");
+    const std::string exporter = choose_exporter(format, output, fallback).name();
+    run_options.set("parts", exporter == "json" ? "json" : exporter == "csv" ? "csv" : "documents");
     framer::Result result = analysis->run(project, run_options);
     result.heat = options.has("heat");  // presentation, not analysis: the exporters read it
     for (const auto& w : result.warnings) io.err << "framer " << name << ": warning: " << w << "\n";
     emit_result(result, format, output, fallback, io);
+    release(std::move(result));  // the output is closed (emit_result wrote it atomically)
+    release(std::move(project));
     return ok;
 }
+
+namespace {
+bool g_exit_after_command = false;
+}
+
+void set_exit_after_command(bool exit_after) { g_exit_after_command = exit_after; }
+bool exit_after_command() { return g_exit_after_command; }
 
 void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err) {
     for (const auto& d : diagnostics.items()) err << d.format() << "\n";

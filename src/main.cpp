@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "cli_common.hpp"
 #include "huge_pages.hpp"
 #include "refi/temp_file.hpp"
 
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
     framer::cli::use_huge_pages(argv);
     refi::remove_temp_files_on_signal();  // Ctrl-C or kill leaves no half-written temporary beside the output
     std::ios::sync_with_stdio(false);
+    framer::cli::set_exit_after_command(true);  // one command per process: its big structures go with the exit
     std::vector<std::string> args(argv, argv + argc);
     framer::cli::Io io{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1};
     int code = framer::cli::run(args, io);

@@ -19,10 +19,12 @@ struct ChartInput {
     std::vector<Unit> units;                      ///< natural order
     std::vector<std::vector<Excerpt>> excerpts;   ///< per unit, source order
     std::vector<std::string> show;                ///< --show variables (validated)
-    /// Which parts of the Result the chosen exporter reads (Options "parts": "json" or "tables"; both when
-    /// absent). A chart of 100,000 excerpts holds every text several times over, so the unused part is skipped.
+    /// Which parts of the Result the chosen exporter reads (Options "parts": "json", "csv" (the long table),
+    /// "documents" (the tables of md, html, latex, xlsx), "tables" (both kinds); all when absent). A chart of
+    /// 100,000 excerpts holds every text several times over, so the unused parts are skipped.
     bool want_json = true;
-    bool want_tables = true;
+    bool want_tables = true;  ///< the document tables
+    bool want_long = true;    ///< the long csv table
     /// --applies: false when the column's code (or a code above it) applies only to units with a value this
     /// unit lacks; its empty cell then reads "n/a" (not applicable), not "" (nothing coded). Empty: always true.
     std::function<bool(const Unit&, const refi::Code&)> applies;

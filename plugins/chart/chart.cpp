@@ -32,8 +32,9 @@ public:
         chart::ChartInput input{project, index, kind, build_units(project, kind), {}, options.get_all("show")};
         check_variables(project, input.show);
         const std::string parts = options.get("parts");
-        input.want_json = parts != "tables";
-        input.want_tables = parts != "json";
+        input.want_json = parts != "tables" && parts != "csv" && parts != "documents";
+        input.want_tables = parts != "json" && parts != "csv";
+        input.want_long = parts != "json" && parts != "documents";
 
         chart::TextCache texts(project);
         std::unordered_map<std::string, bool> directly_coded;

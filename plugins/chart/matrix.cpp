@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <string_view>
 #include <unordered_map>
 
 #include "chart/builders.hpp"
@@ -80,14 +82,41 @@ namespace {
 
 using CellData = CellExcerpts;
 
-// One cell per column: the unit's excerpts whose code is the column's code or below it, in source order.
-std::vector<CellData> fill_cells(const Theme& theme, const std::vector<Excerpt>& excerpts) {
-    std::vector<CellData> cells(theme.columns.size());
+// An excerpt with the matrix cell it goes to. Each unit's excerpts are sorted by theme once (stably, so source
+// order is kept within a cell), so each theme reads only its own excerpts instead of every excerpt of the unit.
+struct Placed {
+    std::uint32_t theme;
+    std::uint32_t column;
+    const Excerpt* excerpt;
+};
+
+// Code key -> every (theme, column) it feeds (a code can be charted under several --theme values).
+using Targets = std::unordered_map<std::string_view, std::vector<std::pair<std::uint32_t, std::uint32_t>>>;
+
+Targets targets_of(const std::vector<Theme>& themes) {
+    Targets targets;
+    for (std::size_t t = 0; t < themes.size(); ++t)
+        for (const auto& [key, column] : themes[t].column_of)
+            targets[key].emplace_back(static_cast<std::uint32_t>(t), static_cast<std::uint32_t>(column));
+    return targets;
+}
+
+std::vector<Placed> place(const Targets& targets, const std::vector<Excerpt>& excerpts) {
+    std::vector<Placed> placed;
+    placed.reserve(excerpts.size());
     for (const auto& e : excerpts) {
-        auto it = theme.column_of.find(*e.code_key);
-        if (it == theme.column_of.end()) continue;
-        cells[it->second].add(e);
+        auto it = targets.find(*e.code_key);
+        if (it == targets.end()) continue;
+        for (const auto& [t, c] : it->second) placed.push_back({t, c, &e});
     }
+    std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.theme < b.theme; });
+    return placed;
+}
+
+// One cell per column from one theme's placed excerpts [begin, end), in source order.
+std::vector<CellData> fill_cells(std::size_t columns, const Placed* begin, const Placed* end) {
+    std::vector<CellData> cells(columns);
+    for (const Placed* p = begin; p != end; ++p) cells[p->column].add(*p->excerpt);
     return cells;
 }
 
@@ -120,7 +149,16 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
     long_table.header.push_back(csv_header(in.show));
 
     const std::string unit_label = in.kind == UnitKind::Case ? "Case" : "Source";
-    for (const auto& theme : themes) {
+    const Targets targets = targets_of(themes);
+    std::vector<std::vector<Placed>> placed;
+    placed.reserve(in.units.size());
+    for (std::size_t u = 0; u < in.units.size(); ++u) placed.push_back(place(targets, in.excerpts[u]));
+    std::vector<std::size_t> cursor(in.units.size(), 0);  // themes are built in order: each unit's next excerpt
+    // A summary is a note with a GUID derived from unit x code: a project without notes has none, and no cell
+    // needs its GUID made and looked up.
+    const bool any_notes = !in.project.notes.empty();
+    for (std::size_t ti = 0; ti < themes.size(); ++ti) {
+        const Theme& theme = themes[ti];
         const std::string theme_name = theme.code ? theme.code->name : theme.name;
         const std::string theme_guid = theme.code ? theme.code->guid : "";
         Json tj = Json::object();
@@ -170,7 +208,11 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
         Json rows = Json::array();
         for (std::size_t u = 0; u < in.units.size(); ++u) {
             const Unit& unit = in.units[u];
-            auto cells = fill_cells(theme, in.excerpts[u]);
+            const auto& mine = placed[u];
+            std::size_t begin = cursor[u], end = begin;
+            while (end < mine.size() && mine[end].theme == ti) ++end;
+            cursor[u] = end;
+            auto cells = fill_cells(theme.columns.size(), mine.data() + begin, mine.data() + end);
             Json rj = Json::object();
             Json cells_json = Json::array();
             if (in.want_json) {
@@ -185,7 +227,10 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
             }
             for (std::size_t c = 0; c < theme.columns.size(); ++c) {
                 const refi::Code& code = *theme.columns[c].code;
-                std::string summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid))).value_or("");
+                std::string summary;
+                if (any_notes)
+                    summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid)))
+                                  .value_or("");
                 const bool applicable = !in.applies || in.applies(unit, code);
                 if (in.want_json) {
                     Json cj = Json::object();
@@ -200,25 +245,28 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
                     cj["excerpts"] = std::move(ex);
                     cells_json.push_back(std::move(cj));
                 }
-                if (!in.want_tables) continue;
+                if (!in.want_tables && !in.want_long) continue;
 
                 std::string text = cell_text(cells[c]);
                 // Not applicable and nothing coded: say so, so it does not read as "not coded". Excerpts of a
                 // unit the code does not apply to are still shown (nothing hidden).
                 if (!applicable && text.empty()) text = "n/a";
-                Cell data = text_cell(text);
-                data.wrap = true;
-                Cell editable = text_cell(summary);
-                editable.editable = true;
-                editable.wrap = true;
-                row.push_back(data);
-                row.push_back(editable);
+                if (in.want_tables) {
+                    Cell data = text_cell(in.want_long ? text : std::move(text));
+                    data.wrap = true;
+                    Cell editable = text_cell(summary);
+                    editable.editable = true;
+                    editable.wrap = true;
+                    row.push_back(std::move(data));
+                    row.push_back(std::move(editable));
+                }
+                if (!in.want_long) continue;
 
                 std::vector<Cell> long_row{text_cell(theme_name), text_cell(unit.name)};
-                for (std::size_t v = 0; v < in.show.size(); ++v) long_row.push_back(row[1 + v]);
+                for (std::size_t v = 0; v < in.show.size(); ++v) long_row.push_back(row[1 + v]);  // the shown values
                 long_row.push_back(text_cell(code.name));
-                long_row.push_back(text_cell(text));
-                long_row.push_back(text_cell(summary));
+                long_row.push_back(text_cell(std::move(text)));
+                long_row.push_back(text_cell(std::move(summary)));
                 long_row.push_back(text_cell(theme_guid));
                 long_row.push_back(text_cell(unit.guid));
                 long_row.push_back(text_cell(code.guid));
@@ -240,7 +288,7 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
         if (in.want_tables) result.tables.push_back(std::move(table));
     }
     if (in.want_json) result.json["themes"] = std::move(themes_json);
-    if (in.want_tables) result.tables.push_back(std::move(long_table));
+    if (in.want_long) result.tables.push_back(std::move(long_table));
     assign_sheet_keys(result);
     return result;
 }

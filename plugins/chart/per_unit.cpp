@@ -30,6 +30,7 @@ Result build_per_unit(const ChartInput& in) {
     std::unordered_map<std::string, std::size_t> rank;
     for (std::size_t i = 0; i < codes.size(); ++i) rank[refi::normalize_guid(codes[i]->guid)] = i;
 
+    const bool any_notes = !in.project.notes.empty();  // no notes: no summaries, no GUID to make per unit x code
     for (std::size_t u = 0; u < in.units.size(); ++u) {
         const Unit& unit = in.units[u];
         // Excerpts per code (codebook position), source order kept; a range coded by two coders once, with both.
@@ -69,7 +70,8 @@ Result build_per_unit(const ChartInput& in) {
         std::unordered_map<const refi::Code*, bool> headed;
         for (std::size_t c = 0; c < codes.size(); ++c) {
             const refi::Code& code = *codes[c];
-            auto summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid)));
+            std::optional<std::string> summary;
+            if (any_notes) summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid)));
             if (by_code[c].excerpts.empty() && !summary) continue;
             Json cj = Json::object();
             cj["code"] = code.name;

@@ -43,8 +43,9 @@ public:
     virtual std::string name() const = 0;
     virtual std::string summary() const = 0;  ///< one line for `framer --help`
     /// Throws UsageError for bad options, refi::Error for an unusable project.
-    /// The option "parts" ("json" or "tables"; absent: both) says which part of the Result the exporter will
-    /// read; an analysis with a large result may leave the other part empty.
+    /// The option "parts" says which part of the Result the exporter will read: "json", "csv" (tables marked
+    /// csv), "documents" (tables not marked csv_only), "tables" (both kinds); absent: all. An analysis with a
+    /// large result may leave the other parts empty.
     virtual Result run(const refi::Project& project, const Options& options) const = 0;
 };
 

@@ -39,6 +39,42 @@ TEST_CASE("Chart with parts=tables builds the same tables and no JSON themes", "
     }
 }
 
+TEST_CASE("Chart with parts=csv builds only the long table, and csv writes the same bytes", "[chart][parts]") {
+    refi::Project project = test::read_sample("recovery-study.qdpx");
+    Result both = test::run_chart(project);
+    Options csv_only;
+    csv_only.set("parts", "csv");
+    Result csv = test::run_chart(project, csv_only);
+    CHECK_FALSE(csv.json.contains("themes"));
+    REQUIRE(csv.tables.size() == 1);
+    CHECK(csv.tables.front().csv_only);
+    const Exporter* exporter = builtin_registry().exporter("csv");
+    REQUIRE(exporter);
+    std::ostringstream a, b;
+    exporter->write(both, a);
+    exporter->write(csv, b);
+    CHECK(a.str() == b.str());
+}
+
+TEST_CASE("Chart with parts=documents builds the document tables without the long table", "[chart][parts]") {
+    refi::Project project = test::read_sample("recovery-study.qdpx");
+    Result both = test::run_chart(project);
+    Options documents_only;
+    documents_only.set("parts", "documents");
+    Result documents = test::run_chart(project, documents_only);
+    CHECK_FALSE(documents.json.contains("themes"));
+    REQUIRE(documents.tables.size() + 1 == both.tables.size());
+    for (const auto& t : documents.tables) CHECK_FALSE(t.csv_only);
+    for (const char* name : {"md", "html", "latex"}) {
+        const Exporter* e = builtin_registry().exporter(name);
+        REQUIRE(e);
+        std::ostringstream a, b;
+        e->write(both, a);
+        e->write(documents, b);
+        CHECK(a.str() == b.str());
+    }
+}
+
 TEST_CASE("Json written to a stream equals the dumped string, also when it is spilled in pieces", "[json]") {
     Json big = Json::array();
     for (int i = 0; i < 40000; ++i) {
