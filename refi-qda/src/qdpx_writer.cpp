@@ -13,6 +13,7 @@
 
 #include "atomic_file.hpp"
 #include "directory_store.hpp"
+#include "overlay_store.hpp"
 #include "input_label.hpp"
 #include "qdpx_archive.hpp"
 #include "refi/error.hpp"
@@ -152,9 +153,20 @@ private:
 void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnostics) {
     if (!project.store) return;
     std::set<std::string> written = {"project.qde"};
-    const auto* archive = dynamic_cast<const detail::QdpxArchive*>(project.store.get());
-    const auto* folder = dynamic_cast<const detail::DirectoryStore*>(project.store.get());
-    for (const auto& entry : project.store->entries()) {
+    // Files added in memory (detail::OverlayStore) go after the base's, which are still copied raw.
+    const auto* overlay = dynamic_cast<const detail::OverlayStore*>(project.store.get());
+    const SourceStore* store = overlay ? overlay->base().get() : project.store.get();
+    const auto* archive = dynamic_cast<const detail::QdpxArchive*>(store);
+    const auto* folder = dynamic_cast<const detail::DirectoryStore*>(store);
+    std::vector<std::string> entries = store ? store->entries() : std::vector<std::string>{};
+    if (overlay) {
+        entries.erase(std::remove_if(entries.begin(), entries.end(),
+                                     [&](const std::string& e) { return overlay->replaces(e); }),
+                      entries.end());
+        for (const auto& [name, bytes] : overlay->files()) entries.push_back(name);
+    }
+    for (const auto& entry : entries) {
+        bool generated = overlay && overlay->files().count(entry);
         std::string name = output_entry_name(entry);
         if (!written.insert(name).second) {
             diagnostics.warning("duplicate-entry", project.store->origin_path(), {},
@@ -163,7 +175,7 @@ void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnosti
                                             entry));
             continue;
         }
-        if (archive) {
+        if (archive && !generated) {
             zip_int64_t in = archive->index_of(entry);
             zip_stat_t st;
             zip_stat_init(&st);
@@ -192,7 +204,7 @@ void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnosti
             continue;
         }
         zip_uint64_t out;
-        if (folder) {
+        if (folder && !generated) {
             // Streamed from disk by libzip at close time: a large video is never held in memory.
             out = zip.add(name, zip_source_file(zip.handle(), folder->file_of(entry).c_str(), 0, -1));
         } else {

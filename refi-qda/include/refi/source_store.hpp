@@ -26,3 +26,18 @@ public:
 };
 
 }  // namespace refi
+
+#include <map>
+#include <memory>
+
+namespace refi {
+
+/// `base` (may be null) with `files` added in memory, replacing base entries of the same name (compared with
+/// the sources folder in any case). For files Framer generates, such as the text file of a summary note: the
+/// writer copies the base's entries as they are and writes these after them.
+/// `removed` names base entries (or earlier added files) that are left out.
+std::shared_ptr<const SourceStore> with_files(std::shared_ptr<const SourceStore> base,
+                                              std::map<std::string, std::string> files,
+                                              const std::vector<std::string>& removed = {});
+
+}  // namespace refi
