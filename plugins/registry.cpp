@@ -12,6 +12,7 @@
 #include "export_markdown/export_markdown.hpp"
 #include "export_txt/export_txt.hpp"
 #include "export_xlsx/export_xlsx.hpp"
+#include "quotes/quotes.hpp"
 #include "theme_table/theme_table.hpp"
 
 namespace framer {
@@ -21,6 +22,7 @@ void register_builtin_plugins(Registry& registry) {
     registry.add(make_agreement_analysis());
     registry.add(make_characteristics_analysis());
     registry.add(make_chart_analysis());
+    registry.add(make_quotes_analysis());
     registry.add(make_theme_table_analysis());
     // Exporters
     registry.add(make_csv_exporter());

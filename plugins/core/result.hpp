@@ -42,12 +42,27 @@ struct Table {
     /// them, other document formats omit them.
     std::vector<int> hidden_columns;
     std::vector<int> hidden_rows;        ///< indices into `rows`
+    /// The same content as Result::blocks, laid out as a table for formats without prose (xlsx, latex, docx):
+    /// md and html, which render the blocks, skip it.
+    bool prose_alternative = false;
+};
+
+/// A piece of prose for document formats: a heading, or a quotation with its label (quotes' Box 1 layout).
+struct Block {
+    enum class Kind { Heading, Quote, Paragraph };
+    Kind kind = Kind::Paragraph;
+    int level = 1;          ///< headings: 1 is the highest under the title
+    std::string text;       ///< the heading, the quotation (verbatim, without quotation marks) or the paragraph
+    std::string label;      ///< quotations: who said it ("SU26, DBT"), shown in parentheses after it
+    std::string remark;     ///< quotations: a caveat shown after the label ("over 100 words: no shorter excerpt")
 };
 
 struct Result {
     std::string title;
     std::vector<Table> tables;
     std::vector<std::string> notes;  ///< shown under the title in document formats
+    /// Prose after the notes, before the tables, in md and html (see Table::prose_alternative).
+    std::vector<Block> blocks;
     Json json;                       ///< the analysis' own JSON shape (the json exporter prints exactly this)
     /// Shade N (%) cells by their percentage (html, xlsx; --heat).
     bool heat = false;

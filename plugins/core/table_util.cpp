@@ -12,6 +12,13 @@ std::vector<const Table*> document_tables(const Result& result) {
     return out;
 }
 
+std::vector<const Table*> prose_document_tables(const Result& result) {
+    std::vector<const Table*> out;
+    for (const Table* t : document_tables(result))
+        if (!(t->prose_alternative && !result.blocks.empty())) out.push_back(t);
+    return out;
+}
+
 std::vector<const Table*> csv_tables(const Result& result) {
     std::vector<const Table*> out;
     for (const auto& t : result.tables)

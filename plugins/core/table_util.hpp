@@ -11,6 +11,9 @@ namespace framer {
 
 /// Tables for document formats (md, html, latex, xlsx): all but those marked csv_only.
 std::vector<const Table*> document_tables(const Result& result);
+/// Tables for formats that render Result::blocks (md, html): the document tables, less those that only repeat
+/// the blocks (Table::prose_alternative) when there are blocks.
+std::vector<const Table*> prose_document_tables(const Result& result);
 /// Tables for csv: those marked csv, else the first table.
 std::vector<const Table*> csv_tables(const Result& result);
 /// The number of columns: the longest header or body row.

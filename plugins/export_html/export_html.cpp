@@ -1,6 +1,7 @@
 // HTML: a page a researcher opens in a browser; wide charts scroll with headers kept in view.
 #include "export_html/export_html.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "core/table_util.hpp"
@@ -42,6 +43,14 @@ thead th.frozen { z-index: 3; }
 .wrap { white-space: pre-wrap; min-width: 16em; max-width: 40em; }
 .editable { background: #fff8dc; }
 .footnotes { font-size: 0.85em; color: #444; }
+</style>
+)";
+
+// Only pages with prose carry it, so table-only pages stay as they were.
+const char* const prose_style = R"(<style>
+blockquote.quote { margin: 0.4em 0 0.8em 1.5em; max-width: 48em; }
+blockquote.quote cite { font-style: normal; color: #444; }
+.remark { color: #8a4b00; }
 </style>
 )";
 
@@ -111,6 +120,33 @@ void write_table(const Table& table, std::size_t number, std::ostream& out) {
     out << "</section>\n";
 }
 
+std::string with_breaks(const std::string& escaped) {
+    std::string out;
+    for (char c : escaped) {
+        if (c == '\n') out += "<br>";
+        else if (c != '\r') out += c;
+    }
+    return out;
+}
+
+// Box 1 layout: headings for the code path, each quotation in curly quotes followed by its label.
+void write_block(const Block& block, std::ostream& out) {
+    switch (block.kind) {
+        case Block::Kind::Heading: {
+            const int level = std::clamp(block.level + 1, 2, 6);
+            out << "<h" << level << ">" << escape(block.text) << "</h" << level << ">\n";
+            break;
+        }
+        case Block::Kind::Quote:
+            out << "<blockquote class=\"quote\"><p>\u201C" << with_breaks(escape(block.text)) << "\u201D";
+            if (!block.label.empty()) out << " <cite>(" << escape(block.label) << ")</cite>";
+            if (!block.remark.empty()) out << " <em class=\"remark\">\u2014 " << escape(block.remark) << "</em>";
+            out << "</p></blockquote>\n";
+            break;
+        case Block::Kind::Paragraph: out << "<p>" << with_breaks(escape(block.text)) << "</p>\n"; break;
+    }
+}
+
 class HtmlExporter : public Exporter {
 public:
     std::string name() const override { return "html"; }
@@ -120,10 +156,11 @@ public:
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             << "<title>" << escape(result.title.empty() ? "Framer" : result.title) << "</title>\n"
-            << style << "</head>\n<body>\n";
+            << style << (result.blocks.empty() ? "" : prose_style) << "</head>\n<body>\n";
         if (!result.title.empty()) out << "<h1>" << escape(result.title) << "</h1>\n";
         for (const auto& note : result.notes) out << "<p>" << escape(note) << "</p>\n";
-        auto tables = document_tables(result);
+        for (const auto& block : result.blocks) write_block(block, out);
+        auto tables = prose_document_tables(result);
         if (tables.size() > 1) {
             out << "<nav><ul>\n";
             for (std::size_t t = 0; t < tables.size(); ++t)

@@ -1,6 +1,7 @@
 // Markdown: the default output of tabulate/describe, read in a terminal and pasted into documents.
 #include "export_markdown/export_markdown.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "core/table_util.hpp"
@@ -56,12 +57,30 @@ public:
     void write(const Result& result, std::ostream& out) const override {
         if (!result.title.empty()) out << "# " << escape(result.title) << "\n\n";
         for (const auto& note : result.notes) out << escape(note) << "\n\n";
-        auto tables = document_tables(result);
+        for (const auto& block : result.blocks) write_block(block, out);
+        auto tables = prose_document_tables(result);
         const bool several = tables.size() > 1;
         for (std::size_t t = 0; t < tables.size(); ++t) write_table(*tables[t], t + 1, several, out);
     }
 
 private:
+    // Box 1 layout: headings for the code path, each quotation in curly quotes followed by its label.
+    static void write_block(const Block& block, std::ostream& out) {
+        switch (block.kind) {
+            case Block::Kind::Heading:
+                out << std::string(static_cast<std::size_t>(std::clamp(block.level + 1, 2, 6)), '#') << " "
+                    << escape(block.text) << "\n\n";
+                break;
+            case Block::Kind::Quote:
+                out << "\u201C" << escape(block.text) << "\u201D";
+                if (!block.label.empty()) out << " (" << escape(block.label) << ")";
+                if (!block.remark.empty()) out << " \u2014 *" << escape(block.remark) << "*";
+                out << "\n\n";
+                break;
+            case Block::Kind::Paragraph: out << escape(block.text) << "\n\n"; break;
+        }
+    }
+
     static void write_table(const Table& table, std::size_t number, bool several, std::ostream& out) {
         if (!table.name.empty()) out << "## " << escape(table.name) << "\n\n";
         auto columns = visible_columns(table);
