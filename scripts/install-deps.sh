@@ -8,6 +8,7 @@ packages=(
   libxml2-utils   # xmllint: XSD validation of every written file in the tests
   python3         # the reference script the benchmark compares tabulate against
   zip unzip       # the tests build corrupt archives and inspect written ones
+  libreoffice-writer poppler-utils   # the docx test opens every docx in LibreOffice Writer and reads its PDF
 )
 missing=()
 for p in "${packages[@]}"; do
