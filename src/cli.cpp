@@ -50,14 +50,8 @@ static const Command* find_command(const std::string& name) {
 static std::string unknown_command_message(const std::string& given) {
     std::vector<std::string> names;
     for (const auto& c : commands()) names.push_back(c.name);
-    std::string message = "framer: unknown command '" + given + "'";
-    const auto near = framer::near_matches(given, names);
-    if (!near.empty()) {
-        message += " (did you mean ";
-        for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", " : "") + near[i];
-        message += "?)";
-    }
-    return message + " (see framer --help)";
+    return "framer: unknown command '" + given + "'" + framer::did_you_mean(given, names, "", "") +
+           " (see framer --help)";
 }
 
 int run(const std::vector<std::string>& given, Io& io) {

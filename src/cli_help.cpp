@@ -94,14 +94,7 @@ std::string unknown_option_message(const std::string& given, const po::options_d
     if (auto eq = bare.find('='); eq != std::string::npos) bare.resize(eq);
     std::vector<std::string> names;
     for (const auto& option : options.options()) names.push_back(option->long_name());
-    std::string message = fmt::format("unknown option '{}'", given);
-    const auto near = framer::near_matches(bare, names);
-    if (!near.empty()) {
-        message += " (did you mean ";
-        for (std::size_t i = 0; i < near.size(); ++i) message += (i ? ", --" : "--") + near[i];
-        message += "?)";
-    }
-    return message;
+    return fmt::format("unknown option '{}'", given) + framer::did_you_mean(bare, names, "--", "");
 }
 
 }  // namespace framer::cli

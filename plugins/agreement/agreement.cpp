@@ -77,9 +77,7 @@ std::vector<const refi::Source*> resolve_sources(const refi::Project& project, c
         for (const auto& w : wanted) {
             auto hits = find(w);
             if (hits.empty()) {
-                auto near = near_matches(w, names);
-                throw UsageError("unknown source '" + w + "'" +
-                                 (near.empty() ? std::string() : " (did you mean " + join(near) + "?)"));
+                throw UsageError("unknown source '" + w + "'" + did_you_mean(w, names, "", ""));
             }
             if (hits.size() > 1)
                 throw UsageError("source name '" + w + "' is ambiguous (" + std::to_string(hits.size()) +

@@ -22,11 +22,9 @@ TableLayout parse_layout(const Options& options, const Grouping& grouping) {
         std::string value = spec.substr(0, eq), label = spec.substr(eq + 1);
         auto it = std::find(grouping.groups.begin(), grouping.groups.end(), value);
         if (it == grouping.groups.end()) {
-            std::string known, near;
+            std::string known;
             for (const auto& g : grouping.groups) known += (known.empty() ? "'" : ", '") + g + "'";
-            for (const auto& g : near_matches(value, grouping.groups)) near += (near.empty() ? "'" : ", '") + g + "'";
-            throw UsageError("--label '" + spec + "': no group '" + value + "'" +
-                             (near.empty() ? "" : " (did you mean " + near + "?)") +
+            throw UsageError("--label '" + spec + "': no group '" + value + "'" + did_you_mean(value, grouping.groups) +
                              (known.empty() ? std::string("; give --by first") : "; groups: " + known));
         }
         layout.labels[static_cast<std::size_t>(it - grouping.groups.begin())] = label;

@@ -20,11 +20,6 @@ std::string join(const std::vector<std::string>& items) {
     return out;
 }
 
-std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates) {
-    auto near = near_matches(wanted, candidates);
-    return near.empty() ? std::string() : " (did you mean " + join(near) + "?)";
-}
-
 }  // namespace
 
 namespace {

@@ -202,4 +202,11 @@ std::vector<std::string> near_matches(const std::string& wanted, const std::vect
     return out;
 }
 
+std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates,
+                         const std::string& before, const std::string& after) {
+    std::string names;
+    for (const auto& name : near_matches(wanted, candidates)) names += (names.empty() ? "" : ", ") + before + name + after;
+    return names.empty() ? std::string() : " (did you mean " + names + "?)";
+}
+
 }  // namespace framer

@@ -40,4 +40,9 @@ bool natural_less(const std::string& a, const std::string& b);
 /// Names near `wanted` among `candidates` (for "did you mean" in UsageError messages).
 std::vector<std::string> near_matches(const std::string& wanted, const std::vector<std::string>& candidates);
 
+/// " (did you mean 'A', 'B'?)" for the near matches of `wanted`, or "" when there are none: the one wording of
+/// every usage error. Each name is written between `before` and `after` (quotes by default; "--" for options).
+std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates,
+                         const std::string& before = "'", const std::string& after = "'");
+
 }  // namespace framer

@@ -65,11 +65,7 @@ std::vector<std::size_t> excluded_units(const std::vector<Unit>& units, const st
             for (std::size_t u = 0; u < units.size(); ++u)
                 if (refi::ascii_lower(units[u].name) == refi::ascii_lower(wanted)) hits.push_back(u);
         if (hits.empty()) {
-            auto near = near_matches(wanted, all);
-            std::string hint;
-            for (const auto& n : near) hint += (hint.empty() ? "" : ", ") + ("'" + n + "'");
-            throw UsageError("--exclude-unit: unknown unit '" + wanted + "'" +
-                             (hint.empty() ? std::string() : " (did you mean " + hint + "?)"));
+            throw UsageError("--exclude-unit: unknown unit '" + wanted + "'" + did_you_mean(wanted, all));
         }
         out.insert(out.end(), hits.begin(), hits.end());
     }
