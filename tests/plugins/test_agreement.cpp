@@ -1,8 +1,6 @@
 // The agreement analysis on projects built here (the published vectors through the whole analysis, degenerate
 // cases) and on the samples (perfect double coding in seed-table2, dialect independence, goldens).
 #include <catch2/catch.hpp>
-#include <pugixml.hpp>
-#include <zip.h>
 
 #include <algorithm>
 #include <cmath>
@@ -15,6 +13,7 @@
 #include "refi/guid.hpp"
 #include "refi/io.hpp"
 #include "support/files.hpp"
+#include "support/zip_dump.hpp"
 
 using namespace framer;
 using Catch::Detail::Approx;
@@ -326,51 +325,13 @@ TEST_CASE("Agreement is the same whichever tool's dialect the recovery study com
     CHECK(figures("recovery-study-maxqda.qdpx") == standard);
 }
 
-namespace {
-
-/// xlsx and docx are zips: the XML parts that carry content.
-std::string zip_dump(const std::string& bytes) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    zip_t* zip = zip_open_from_source(src, ZIP_RDONLY, &error);
-    REQUIRE(zip);
-    std::vector<std::string> names;
-    for (zip_int64_t i = 0; i < zip_get_num_entries(zip, 0); ++i) names.push_back(zip_get_name(zip, i, 0));
-    std::sort(names.begin(), names.end());
-    std::string out;
-    for (const auto& n : names) {
-        if (n.rfind("xl/worksheets/", 0) != 0 && n != "xl/sharedStrings.xml" && n != "xl/workbook.xml" &&
-            n != "word/document.xml")
-            continue;
-        zip_file_t* f = zip_fopen(zip, n.c_str(), 0);
-        std::string content;
-        char buf[65536];
-        zip_int64_t got;
-        while ((got = zip_fread(f, buf, sizeof buf)) > 0) content.append(buf, static_cast<std::size_t>(got));
-        zip_fclose(f);
-        if (n.rfind("word/", 0) == 0) {  // one long line as written: indented for a reviewable diff
-            pugi::xml_document doc;
-            REQUIRE(doc.load_string(content.c_str()));
-            std::ostringstream pretty;
-            doc.save(pretty, " ");
-            content = pretty.str();
-        }
-        out += "=== " + n + "\n" + content + "\n";
-    }
-    zip_close(zip);
-    return out;
-}
-
-}  // namespace
-
 TEST_CASE("Agreement goldens for the recovery study in every format", "[agreement][golden]") {
     Result r = run(sample("recovery-study.qdpx"), coders("Marta Núñez,Daniel Okoro"));
     for (const auto& exporter : builtin_registry().exporters()) {
         INFO(exporter->name());
         std::ostringstream out;
         exporter->write(r, out);
-        const std::string text = exporter->binary() ? zip_dump(out.str()) : out.str();
+        const std::string text = exporter->binary() ? framer::test::zip_dump(out.str()) : out.str();
         const std::filesystem::path path = std::string(FRAMER_SOURCE_DIR) + "/tests/golden/agreement/recovery-study." +
                                            exporter->name() + (exporter->binary() ? ".dump" : "");
         if (std::getenv("FRAMER_UPDATE_GOLDEN")) {

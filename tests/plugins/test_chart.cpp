@@ -1,7 +1,6 @@
 // Tests of the chart analysis: exact excerpt text, natural order, every unit, one cell per column, themes,
 // summaries in cells, the per-unit chart, and golden charts of the samples in every format.
 #include <catch2/catch.hpp>
-#include <pugixml.hpp>
 
 #include <cstdlib>
 #include <fstream>
@@ -16,7 +15,7 @@
 #include "summaries/summaries.hpp"
 #include "summaries/summary_notes.hpp"
 #include "support/files.hpp"
-#include <zip.h>
+#include "support/zip_dump.hpp"
 
 using framer::Json;
 using framer::Options;
@@ -242,41 +241,6 @@ TEST_CASE("Chart of the standard and NVivo samples shows the same excerpts (UTF-
 
 namespace {
 
-// xlsx and docx are zips: compare the XML parts that carry content (docProps are fixed by the exporters). The
-// docx body is one long line as written, so it is indented for a reviewable diff.
-std::string zip_dump(const std::string& bytes) {
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    zip_t* zip = zip_open_from_source(src, ZIP_RDONLY, &error);
-    REQUIRE(zip);
-    std::vector<std::string> names;
-    for (zip_int64_t i = 0; i < zip_get_num_entries(zip, 0); ++i) names.push_back(zip_get_name(zip, i, 0));
-    std::sort(names.begin(), names.end());
-    std::string out;
-    for (const auto& n : names) {
-        if (n.rfind("xl/worksheets/", 0) != 0 && n != "xl/sharedStrings.xml" && n != "xl/workbook.xml" &&
-            n != "word/document.xml")
-            continue;
-        zip_file_t* f = zip_fopen(zip, n.c_str(), 0);
-        std::string content;
-        char buf[65536];
-        zip_int64_t got;
-        while ((got = zip_fread(f, buf, sizeof buf)) > 0) content.append(buf, static_cast<std::size_t>(got));
-        zip_fclose(f);
-        if (n.rfind("word/", 0) == 0) {
-            pugi::xml_document doc;
-            REQUIRE(doc.load_string(content.c_str()));
-            std::ostringstream pretty;
-            doc.save(pretty, " ");
-            content = pretty.str();
-        }
-        out += "=== " + n + "\n" + content + "\n";
-    }
-    zip_close(zip);
-    return out;
-}
-
 std::string normalise(std::string s) {
     // Dates would be volatile; the chart has none today, but a summary note's date must never break the golden.
     static const std::regex date(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z)");
@@ -312,7 +276,7 @@ TEST_CASE("Chart goldens for the samples in every format", "[chart][golden]") {
             INFO(c.variant << "." << exporter->name());
             std::ostringstream out;
             exporter->write(result, out);
-            std::string text = exporter->binary() ? zip_dump(out.str()) : out.str();
+            std::string text = exporter->binary() ? framer::test::zip_dump(out.str()) : out.str();
             check_golden(c.variant + "." + exporter->name() + (exporter->binary() ? ".dump" : ""), normalise(text));
         }
     }
