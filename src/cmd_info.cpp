@@ -6,6 +6,7 @@
 #include <map>
 #include <ostream>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "cli_common.hpp"
 #include "refi/dialect.hpp"
@@ -42,6 +43,7 @@ std::size_t external_files(const refi::Project& p) {
 struct Counts {
     std::size_t users = 0, codes = 0, variables = 0, cases = 0, sources = 0, selections = 0, codings = 0, notes = 0,
                 sets = 0, links = 0, graphs = 0;
+    std::size_t mirrored = 0;  // ATLAS.ti's PlainTextSelections that repeat a PDFSelection of their PDF
     std::unordered_map<std::string, std::size_t> codings_per_code;  // normalised code GUID -> codings
 };
 
@@ -58,11 +60,34 @@ void count_selection(const refi::Selection& s, Counts& c) {
     if (s.representation) count_source(*s.representation, c);
 }
 
+// ATLAS.ti writes a PDF quotation twice with one GUID (a PDFSelection and a PlainTextSelection of the PDF's text
+// Representation): the elements count twice, but per code the quotation is one coding, as the chart shows it.
+void count_representation(const refi::Source& pdf, Counts& c) {
+    std::unordered_map<std::string, std::unordered_set<std::string>> codes_of;  // PDFSelection GUID -> code GUIDs
+    for (const auto& sel : pdf.selections)
+        if (sel.kind == refi::SelectionKind::PDF)
+            for (const auto& coding : sel.codings)
+                codes_of[refi::normalize_guid(sel.guid)].insert(refi::normalize_guid(coding.code.target));
+    for (const auto& sel : pdf.representation->selections) {
+        auto it = codes_of.find(refi::normalize_guid(sel.guid));
+        if (it == codes_of.end()) { count_selection(sel, c); continue; }
+        ++c.mirrored;
+        ++c.selections;
+        c.codings += sel.codings.size();
+        for (const auto& coding : sel.codings) {
+            std::string code = refi::normalize_guid(coding.code.target);
+            if (!it->second.count(code)) ++c.codings_per_code[code];
+        }
+    }
+    const refi::Source& rep = *pdf.representation;
+    count_codings(rep.codings, c);
+}
+
 void count_source(const refi::Source& s, Counts& c) {
     for (const auto& sel : s.selections) count_selection(sel, c);
     count_codings(s.codings, c);
     if (s.text_description) count_source(*s.text_description, c);
-    if (s.representation) count_source(*s.representation, c);
+    if (s.representation) count_representation(s, c);
     for (const auto& t : s.transcripts)
         for (const auto& sel : t.selections) count_selection(sel, c);
 }
@@ -112,6 +137,9 @@ void print_text(const refi::Project& p, const Counts& c, const std::string& evid
     if (std::size_t n = external_files(p))
         out << fmt::format("external  {} file(s) outside the project (absolute:// or relative://; refused under "
                            "--no-external)\n", n);
+    if (c.mirrored)
+        out << fmt::format("mirrored  {} PDF quotation(s) written twice with one GUID (ATLAS.ti: the PDF area and the "
+                           "PDF's text); counted once per code below\n", c.mirrored);
     if (!p.codes.empty()) {
         out << "\ncodes (number of codings; [category]: not codable)\n";
         print_codes(p.codes, c, 0, out);
@@ -151,6 +179,7 @@ framer::Json to_json(const refi::Project& p, const Counts& c, const std::string&
     j["external_files"] = external_files(p);
     j["selections"] = c.selections;
     j["codings"] = c.codings;
+    j["mirrored_selections"] = c.mirrored;
     j["notes"] = c.notes;
     j["sets"] = c.sets;
     j["links"] = c.links;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/units.hpp"
 #include "refi/guid.hpp"
 #include "refi/text.hpp"
 
@@ -90,7 +91,7 @@ std::vector<Document> collect_codings(const refi::Project& project, const CodeTr
     for (const auto& source : project.sources) {
         Document doc;
         doc.source = &source;
-        doc.name = source.name ? *source.name : source.guid;
+        doc.name = source_display_name(source);
         walker.walk(source, doc);
         out.push_back(std::move(doc));
     }

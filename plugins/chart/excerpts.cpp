@@ -78,6 +78,41 @@ struct Collector {
     const refi::ProjectIndex& index;
     std::vector<Excerpt>& out;
     TextCache& texts;
+    // ATLAS.ti writes a PDF quotation twice with one GUID: a PDFSelection (page, area, its own Representation's
+    // PlainTextContent) and a PlainTextSelection of the PDF's text Representation. Per source: normalised GUID ->
+    // the PDFSelection, and the PDFSelection -> the text of its mirror, so the pair shows as one excerpt.
+    std::unordered_map<std::string, const refi::Selection*> pdf_by_guid;
+    std::unordered_map<const refi::Selection*, std::string_view> mirror_text;
+
+    void start_source(const refi::Source& top) {
+        pdf_by_guid.clear();
+        mirror_text.clear();
+        if (top.kind != refi::SourceKind::PDF || !top.representation) return;
+        for (const auto& s : top.selections)
+            if (s.kind == refi::SelectionKind::PDF) pdf_by_guid.emplace(refi::normalize_guid(s.guid), &s);
+    }
+
+    const refi::Selection* mirrored_pdf(const refi::Selection& text_selection) const {
+        if (pdf_by_guid.empty()) return nullptr;
+        auto it = pdf_by_guid.find(refi::normalize_guid(text_selection.guid));
+        return it == pdf_by_guid.end() ? nullptr : it->second;
+    }
+
+    // A PDF quotation's text: its own Representation (the text of that page's area: a quotation spanning pages is
+    // one PDFSelection per page, each with its part), else the mirrored range of the PDF's text.
+    std::string_view pdf_text(const refi::Selection& pdf) {
+        if (pdf.representation)
+            if (const std::string* own = texts.text_of(*pdf.representation); own && !own->empty()) return *own;
+        auto it = mirror_text.find(&pdf);
+        return it == mirror_text.end() ? std::string_view() : it->second;
+    }
+
+    Excerpt pdf_excerpt(const refi::Source& top, const refi::Selection& pdf) {
+        Excerpt e = base_for(top, pdf, "pdf");
+        e.start = e.end = pdf.page;
+        e.text = pdf_text(pdf);
+        return e;
+    }
 
     void add_codings(const refi::Selection& sel, Excerpt base) {
         base.dedupe_key = &sel;
@@ -101,19 +136,35 @@ struct Collector {
     void text_selections(const refi::Source& top, const refi::Source& holder) {
         std::vector<const refi::Selection*> sels;
         for (const auto& s : holder.selections)
-            if (s.kind == refi::SelectionKind::PlainText && !s.codings.empty()) sels.push_back(&s);
+            if (s.kind == refi::SelectionKind::PlainText &&
+                (!s.codings.empty() || (&holder == top.representation.get() && mirrored_pdf(s))))
+                sels.push_back(&s);
         if (sels.empty()) return;
         std::stable_sort(sels.begin(), sels.end(), [](auto* a, auto* b) {
             return a->start != b->start ? a->start < b->start : a->end < b->end;
         });
         const std::string* text = texts.text_of(holder);
         TextCursor cursor(text ? std::string_view(*text) : std::string_view());
+        std::vector<std::pair<const refi::Selection*, const refi::Selection*>> mirrors;  // text, its PDFSelection
         for (const auto* s : sels) {
+            std::string_view slice = cursor.slice(s->start, s->end);
+            if (const refi::Selection* pdf = &holder == top.representation.get() ? mirrored_pdf(*s) : nullptr) {
+                mirror_text.emplace(pdf, slice);
+                mirrors.emplace_back(s, pdf);
+                continue;
+            }
             Excerpt e = base_for(top, *s, "text");
             e.start = s->start;
             e.end = s->end;
-            e.text = cursor.slice(s->start, s->end);
+            e.text = slice;
             add_codings(*s, e);
+        }
+        // The mirror's codings become codings of the PDF quotation: same excerpt, same dedupe key, so a cell
+        // holding both shows (and counts) it once, and a code only the mirror carries still gets the quotation.
+        for (const auto& [text_sel, pdf] : mirrors) {
+            Excerpt e = pdf_excerpt(top, *pdf);
+            add_codings(*text_sel, e);
+            for (std::size_t i = out.size() - text_sel->codings.size(); i < out.size(); ++i) out[i].dedupe_key = pdf;
         }
     }
 
@@ -122,10 +173,7 @@ struct Collector {
             if (s.codings.empty() || s.kind == refi::SelectionKind::PlainText) continue;
             Excerpt e;
             switch (s.kind) {
-                case refi::SelectionKind::PDF:
-                    e = base_for(top, s, "pdf");
-                    e.start = e.end = s.page;
-                    break;
+                case refi::SelectionKind::PDF: e = pdf_excerpt(top, s); break;
                 case refi::SelectionKind::Picture: e = base_for(top, s, "picture"); break;
                 case refi::SelectionKind::Audio:
                 case refi::SelectionKind::Video:
@@ -190,6 +238,7 @@ std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Uni
     }
     for (const refi::Source* source : unit.sources) {
         if (!source) continue;
+        c.start_source(*source);
         c.whole_source(*source);
         if (source->kind == refi::SourceKind::Text) c.text_selections(*source, *source);
         if (source->representation) c.text_selections(*source, *source->representation);
@@ -237,7 +286,8 @@ std::string format_excerpt(const Excerpt& e, const std::string* coder_override) 
     std::string where;
     if (kind == "case") where = "whole case";
     else if (kind == "source") where = source + ", whole source";
-    else if (kind == "pdf") where = fmt::format("{} p. {}", source, e.start);
+    // The model keeps the page as written (0-based, as ATLAS.ti and MAXQDA count); readers count pages from 1.
+    else if (kind == "pdf") where = fmt::format("{} p. {}", source, e.start + 1);
     else if (kind == "picture") where = source + ", picture region";
     else if (kind == "audio" || kind == "video") where = fmt::format("{} {}\u2013{}", source, clock(e.start), clock(e.end));
     else where = fmt::format("{} {}\u2013{}", source, e.start, e.end);

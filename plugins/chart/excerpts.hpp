@@ -31,7 +31,8 @@ struct Excerpt {
     const std::string* code_key = nullptr;  ///< normalised GUID of the code it is coded with (interned)
     const void* dedupe_key = nullptr;       ///< same selection (or whole source) coded twice in one cell shows once
 
-    std::string source_name() const { return source ? source->name.value_or("") : std::string(); }
+    /// The source as the reader knows it (its name, else its file's name; see source_display_name).
+    std::string source_name() const { return source ? source_display_name(*source) : std::string(); }
 };
 
 /// Loads each source's plain text once, however many units share the source, and owns what excerpts point to.

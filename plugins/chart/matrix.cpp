@@ -25,6 +25,8 @@ Json excerpt_json(const Excerpt& e, const std::string* coder, const std::vector<
     o.emplace_back("source", e.source_name());
     o.emplace_back("start", e.start);
     o.emplace_back("end", e.end);
+    // start and end of a PDF excerpt are its page as the project writes it (0-based); "page" is the one shown.
+    if (std::string_view(e.kind) == "pdf") o.emplace_back("page", e.start + 1);
     o.emplace_back("coder", coder ? *coder : *e.coder);
     o.emplace_back("kind", e.kind);
     o.emplace_back("source_guid", e.source ? e.source->guid : std::string());

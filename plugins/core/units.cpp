@@ -14,6 +14,21 @@
 
 namespace framer {
 
+std::string source_display_name(const refi::Source& source) {
+    if (source.name && !source.name->empty()) return *source.name;
+    // currentPath records where the file came from, so its name is the one the researcher gave it; the stored
+    // paths come next (qc writes a bare "board_2017.txt"; QualCoder's internal files are named by a GUID, which
+    // still beats nothing only when no better path exists).
+    for (const auto* uri : {&source.current_path, &source.path, &source.plain_text_path, &source.rich_text_path}) {
+        if (!*uri || (*uri)->empty()) continue;
+        std::string path = refi::resolve_path(**uri).path;
+        auto slash = path.find_last_of("/\\");
+        std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
+        if (!base.empty()) return base;
+    }
+    return source.guid;
+}
+
 UnitKind choose_unit_kind(const refi::Project& project, const std::string& requested) {
     if (requested == "case" || requested == "cases") return UnitKind::Case;
     if (requested == "source" || requested == "sources") return UnitKind::Source;
@@ -80,8 +95,8 @@ std::vector<Unit> build_units(const refi::Project& project, const refi::ProjectI
             if (u.sources.size() == 1) add_variables(u.sources.front()->variable_values, index, u.variables, false);
             if (!is_nameless(c))
                 u.name = *c.name;
-            else if (u.sources.size() == 1 && u.sources.front()->name)
-                u.name = *u.sources.front()->name;
+            else if (u.sources.size() == 1)
+                u.name = source_display_name(*u.sources.front());
             else
                 u.name = c.guid;
             units.push_back(std::move(u));
@@ -99,7 +114,7 @@ std::vector<Unit> build_units(const refi::Project& project, const refi::ProjectI
             Unit u;
             u.kind = UnitKind::Source;
             u.guid = s.guid;
-            u.name = s.name && !s.name->empty() ? *s.name : s.guid;
+            u.name = source_display_name(s);
             u.sources = {&s};
             add_variables(s.variable_values, index, u.variables, true);
             auto it = wrapper_of.find(refi::normalize_guid(s.guid));

@@ -24,6 +24,11 @@ struct Unit {
     std::map<std::string, std::string> variables;
 };
 
+/// How a source is named to the reader: its @name, else (qc and QualCoder write nameless sources) the file name
+/// of its original or stored file (currentPath, path, plainTextPath, richTextPath: the last path segment, scheme
+/// stripped), else its GUID. Never empty for a source with a GUID.
+std::string source_display_name(const refi::Source& source);
+
 /// --unit: "case", "source" or empty for the default (cases when some case references sources, else sources).
 /// Throws framer::UsageError for an unknown unit name.
 UnitKind choose_unit_kind(const refi::Project& project, const std::string& requested);

@@ -46,10 +46,11 @@ void subtree_keys(const refi::Code& code, std::unordered_set<std::string>& out) 
     for (const auto& c : code.children) subtree_keys(c, out);
 }
 
-/// A quotable excerpt: text excerpts (text sources, PDF text, transcripts) with some text.
+/// A quotable excerpt: text excerpts (text sources, PDF text, transcripts) with some text. A PDF quotation counts
+/// when the project holds its text (ATLAS.ti's PlainTextContent, or the mirrored range of the PDF's text).
 bool quotable(const chart::Excerpt& e) {
     const std::string_view kind = e.kind;
-    return (kind == "text" || kind == "transcript") && !e.text.empty();
+    return (kind == "text" || kind == "transcript" || kind == "pdf") && !e.text.empty();
 }
 
 
@@ -169,8 +170,12 @@ public:
                     if (!quotable(e)) { not_text.insert(&e); continue; }
                     if (is_excluded[u]) { in_excluded.insert(&e); continue; }
                     if (!coder_names.empty() && !coder_names.count(*e.coder)) { by_other_coders.insert(&e); continue; }
+                    // A PDF excerpt's start and end are its page: two quotations of one page are told apart
+                    // by their selection.
+                    const bool by_selection = std::string_view(e.kind) == "pdf";
                     std::string key = fmt::format("{}|{}|{}|{}", static_cast<const void*>(e.source), e.kind,
-                                                  e.start, e.end);
+                                                  by_selection ? reinterpret_cast<std::intptr_t>(e.dedupe_key) : e.start,
+                                                  by_selection ? 0 : e.end);
                     if (!seen.insert(key).second) continue;
                     quotes::Candidate c;
                     c.unit = static_cast<int>(u);
