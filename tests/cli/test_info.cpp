@@ -228,3 +228,20 @@ TEST_CASE("framer info exits 1 with one line for an unreadable project", "[info]
     CHECK(o.err.find("no project.qde") != std::string::npos);
     CHECK(framer_run({"info"}).code == 2);
 }
+
+TEST_CASE("framer info counts an ATLAS.ti PDF quotation written twice as one coding per code", "[info][cli][pdf]") {
+    fs::path corpus = fs::path(FRAMER_SHARED_DIR) / "corpus" / "refi-standard-project.atlasti.qde";
+    if (!fs::exists(corpus)) {
+        WARN("skipped: " << corpus << " is absent");
+        return;
+    }
+    Output j = framer_run({"info", "--json", corpus.string()});
+    REQUIRE(j.code == 0);
+    CHECK(framer::Json::parse(j.out).at("mirrored_selections").as_int() == 2);
+    Output o = framer_run({"info", corpus.string()});
+    REQUIRE(o.code == 0);
+    CHECK(o.out.find("mirrored  2 PDF quotation(s)") != std::string::npos);
+    // cornflakes: 95916796 (page 0, and mirrored in the text), 7B8C9A7D (page 1), the picture area, Mabel.txt.
+    CHECK(o.out.find("  cornflakes (4)\n") != std::string::npos);
+    CHECK(o.out.find("  waste of time (1)\n") != std::string::npos);  // 27A5F0C2 "granola", written twice
+}
