@@ -58,15 +58,15 @@ Project read_project(const std::filesystem::path& path, Diagnostics& diagnostics
     std::string xml = ss.str();
     if (xml.find('<') == std::string::npos)
         throw Error(path.string(), {}, "not a REFI-QDA project: neither a zip archive (.qdpx) nor XML (.qde)");
-    std::shared_ptr<const SourceStore> store;
     auto folder = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     auto dir_store = std::make_shared<detail::DirectoryStore>(folder);
     for (const auto& link : dir_store->skipped_links())
         diagnostics.warning("symlink-skipped", (folder / link).string(), {},
                             "is a symbolic link: not followed (a source beside a .qde is read only from inside its "
                             "folder; name an outside file with absolute:// or relative://)");
-    if (!dir_store->entries().empty()) store = dir_store;
-    return detail::parse_project_buffer(std::move(xml), path.filename().string(), diagnostics, options, store);
+    // Always a store, even an empty one: a project read from a file knows which files it has, so a file it names
+    // and lacks is reported as missing by validate and convert alike (not left unchecked).
+    return detail::parse_project_buffer(std::move(xml), path.filename().string(), diagnostics, options, dir_store);
 }
 
 }  // namespace refi

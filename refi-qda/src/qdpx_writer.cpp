@@ -45,46 +45,6 @@ bool already_compressed(const std::string& name) {
     return exts.count(ascii_lower(name.substr(dot + 1))) > 0;
 }
 
-/// A file the project names: the path as written, where, and by which element and attribute.
-struct NamedFile {
-    std::string uri;
-    ResolvedPath resolved;
-    std::string element;
-    const char* attribute;
-    Location loc;
-};
-
-void collect_path(const std::optional<std::string>& uri, std::string_view element, const std::string& guid,
-                  const char* attribute, Location loc, std::vector<NamedFile>& out) {
-    if (!uri || uri->empty()) return;
-    out.push_back({*uri, resolve_path(*uri), fmt::format("<{} guid=\"{}\">", element, guid), attribute, loc});
-}
-
-void collect_source(const Source& s, std::string_view element, std::vector<NamedFile>& out) {
-    collect_path(s.plain_text_path, element, s.guid, "plainTextPath", s.loc, out);
-    collect_path(s.rich_text_path, element, s.guid, "richTextPath", s.loc, out);
-    collect_path(s.path, element, s.guid, "path", s.loc, out);
-    if (s.text_description) collect_source(*s.text_description, "TextDescription", out);
-    if (s.representation) collect_source(*s.representation, "Representation", out);
-    for (const auto& t : s.transcripts) {
-        collect_path(t.plain_text_path, "Transcript", t.guid, "plainTextPath", t.loc, out);
-        collect_path(t.rich_text_path, "Transcript", t.guid, "richTextPath", t.loc, out);
-    }
-    for (const auto& sel : s.selections)
-        if (sel.representation) collect_source(*sel.representation, "Representation", out);
-}
-
-std::vector<NamedFile> named_files(const Project& project) {
-    std::vector<NamedFile> out;
-    for (const auto& s : project.sources) collect_source(s, element_name(s.kind), out);
-    for (const auto& n : project.notes) collect_source(n, "Note", out);
-    return out;
-}
-
-bool is_internal(const ResolvedPath& p) {
-    return p.kind == ResolvedPath::Kind::Internal || p.kind == ResolvedPath::Kind::Bare;
-}
-
 /// A libzip archive being written; discarded (never half-written) unless close() succeeds.
 class ZipWriter {
 public:
@@ -227,29 +187,14 @@ void check_output_path(const Project& project, const std::filesystem::path& path
         throw Error(path.string(), {}, "refusing to write over the file the project was read from");
 }
 
-void warn_missing_files(const Project& project, const std::vector<NamedFile>& files, const std::filesystem::path& path,
-                        bool check_internal, Diagnostics& diagnostics) {
-    // The store's find_internal() scans every entry; with a thousand sources that is a million comparisons, so
-    // the same rule (sources/NAME in any case, or NAME at the top level) is applied to a set built once.
-    std::unordered_set<std::string> present;
-    if (project.store)
-        for (const auto& e : project.store->entries()) present.insert(ascii_lower(e));
-    std::set<std::string> reported;
+/// The files validate() reports missing (detail::missing_files), each once; a .qdpx is written without them.
+void warn_missing_files(const Project& project, const std::filesystem::path& path, bool archive,
+                        Diagnostics& diagnostics) {
     const std::string label = detail::input_label(project);
-    for (const auto& f : files) {
-        if (!is_internal(f.resolved)) {
-            // External media are not carried by either format: their paths are kept, and their absence said.
-            detail::check_file_exists(project, f.uri, f.element, f.attribute, f.loc, label, diagnostics);
-            continue;
-        }
-        if (!check_internal) continue;
-        std::string name = ascii_lower(f.resolved.path);
-        if (present.count("sources/" + name) || present.count(name)) continue;
-        if (!reported.insert(name).second) continue;
-        diagnostics.warning("missing-source-file", label, f.loc,
-                            fmt::format("@{} of {} names internal file '{}', which is not in the project; {} is "
-                                        "written without it",
-                                        f.attribute, f.element, f.resolved.path, path.filename().string()));
+    for (const auto& m : detail::missing_files(project)) {
+        std::string message = detail::missing_file_message(m);
+        if (m.internal && archive) message += fmt::format("; {} is written without it", path.filename().string());
+        diagnostics.warning("missing-source-file", label, m.loc, std::move(message));
     }
 }
 
@@ -261,10 +206,9 @@ void write_project(const Project& project, const std::filesystem::path& path, Di
     if (ext != ".qdpx" && ext != ".qde")
         throw Error(path.string(), {}, "cannot tell the output format: the name must end in .qdpx or .qde");
     check_output_path(project, path);
-    const auto files = named_files(project);
 
     if (ext == ".qde") {
-        warn_missing_files(project, files, path, false, diagnostics);
+        warn_missing_files(project, path, false, diagnostics);
         std::string xml = project_to_xml(project, diagnostics, options);
         if (project.store && !project.store->entries().empty())
             diagnostics.warning("dropped-source-files", path.string(), {},
@@ -275,7 +219,7 @@ void write_project(const Project& project, const std::filesystem::path& path, Di
         return;
     }
 
-    warn_missing_files(project, files, path, true, diagnostics);
+    warn_missing_files(project, path, true, diagnostics);
     std::string xml = project_to_xml(project, diagnostics, options);
     detail::TempFile temp(path);
     {

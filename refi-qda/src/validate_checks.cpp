@@ -206,7 +206,6 @@ void Validator::check_transcript(const Transcript& t) {
     std::optional<std::int64_t> length;
     if (m_o.check_text) {
         length = detail::checked_text_length(m_p, t, owner.str(), m_file, m_out);
-        detail::check_file_exists(m_p, t.rich_text_path, owner.str(), "richTextPath", t.loc, m_file, m_out);
     }
     GuidMap<bool> sync_points;
     for (const auto& sp : t.sync_points) {
@@ -224,12 +223,7 @@ void Validator::check_source(const Source& s, const char* element) {
     authorship(s.authorship, owner, s.loc);
     std::optional<std::int64_t> length;
     if (m_o.check_text) {
-        if (s.kind == SourceKind::Text) {
-            length = detail::checked_text_length(m_p, s, owner.str(), m_file, m_out);
-            detail::check_file_exists(m_p, s.rich_text_path, owner.str(), "richTextPath", s.loc, m_file, m_out);
-        } else {
-            detail::check_file_exists(m_p, s.path, owner.str(), "path", s.loc, m_file, m_out);
-        }
+        if (s.kind == SourceKind::Text) length = detail::checked_text_length(m_p, s, owner.str(), m_file, m_out);
     }
     for (const auto& sel : s.selections) check_selection(sel, length, nullptr);
     for (const auto& c : s.codings) check_coding(c);
@@ -315,6 +309,10 @@ void Validator::check_project() {
     for (const auto& s : m_p.sets) check_set(s);
     for (const auto& g : m_p.graphs) check_graph(g);
     note_refs(m_p.note_refs, owner, m_p.loc);
+    // The same list the writer warns from (convert), so both name the same files.
+    if (m_o.check_text)
+        for (const auto& m : detail::missing_files(m_p))
+            warning("missing-source-file", m.loc, detail::missing_file_message(m));
 }
 
 }  // namespace refi::detail

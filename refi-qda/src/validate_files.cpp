@@ -6,6 +6,8 @@
 
 #include <filesystem>
 #include <system_error>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "refi/source_store.hpp"
 #include "refi/text.hpp"
@@ -33,10 +35,6 @@ std::optional<std::int64_t> length_of(const Project& project, const Element& ele
         return std::nullopt;
     }
     if (text) return static_cast<std::int64_t>(count_code_points(*text));
-    if (element.plain_text_path && !element.plain_text_content)
-        out.warning("missing-source-file", file, element.loc,
-                    fmt::format("@plainTextPath of {} names \"{}\", which cannot be found", owner,
-                                *element.plain_text_path));
     return std::nullopt;
 }
 
@@ -54,7 +52,94 @@ std::optional<fs::path> base_folder(const Project& project) {
     return fs::is_directory(origin, ec) ? origin : origin.parent_path();
 }
 
+/// A file the project names: the path as written, where, and by which element and attribute.
+struct NamedFile {
+    std::string uri;
+    ResolvedPath resolved;
+    std::string element;
+    const char* attribute;
+    Location loc;
+};
+
+void collect_path(const std::optional<std::string>& uri, std::string_view element, const std::string& guid,
+                  const char* attribute, Location loc, std::vector<NamedFile>& out) {
+    if (!uri || uri->empty()) return;
+    out.push_back({*uri, resolve_path(*uri), fmt::format("<{} guid=\"{}\">", element, guid), attribute, loc});
+}
+
+void collect_source(const Source& s, std::string_view element, std::vector<NamedFile>& out) {
+    collect_path(s.plain_text_path, element, s.guid, "plainTextPath", s.loc, out);
+    collect_path(s.rich_text_path, element, s.guid, "richTextPath", s.loc, out);
+    collect_path(s.path, element, s.guid, "path", s.loc, out);
+    if (s.text_description) collect_source(*s.text_description, "TextDescription", out);
+    for (const auto& sel : s.selections)
+        if (sel.representation) collect_source(*sel.representation, "Representation", out);
+    if (s.representation) collect_source(*s.representation, "Representation", out);
+    for (const auto& t : s.transcripts) {
+        collect_path(t.plain_text_path, "Transcript", t.guid, "plainTextPath", t.loc, out);
+        collect_path(t.rich_text_path, "Transcript", t.guid, "richTextPath", t.loc, out);
+    }
+}
+
 }  // namespace
+
+std::vector<MissingFile> missing_files(const Project& project) {
+    std::vector<NamedFile> named;
+    for (const auto& s : project.sources) collect_source(s, element_name(s.kind), named);
+    for (const auto& n : project.notes) collect_source(n, "Note", named);
+
+    // The store's find_internal() scans every entry; with a thousand sources that is a million comparisons, so
+    // the same rule (sources/NAME in any case, or NAME at the top level) is applied to a set built once.
+    std::unordered_set<std::string> present;
+    if (project.store)
+        for (const auto& e : project.store->entries()) present.insert(ascii_lower(e));
+    const std::optional<fs::path> base = base_folder(project);
+
+    std::vector<MissingFile> out;
+    std::unordered_map<std::string, std::size_t> first;  // the file's key -> its entry in `out`
+    std::unordered_map<std::string, bool> found;          // external files: looked for once each
+    for (const auto& f : named) {
+        const bool internal = f.resolved.kind == ResolvedPath::Kind::Internal || f.resolved.kind == ResolvedPath::Kind::Bare;
+        std::string key;
+        const char* where = "";
+        if (internal) {
+            if (!project.store) continue;  // built in code: nothing to look in
+            std::string name = ascii_lower(f.resolved.path);
+            if (present.count("sources/" + name) || present.count(name)) continue;
+            key = "internal:" + name;
+            where = "in the project";
+        } else {
+            fs::path file;
+            if (f.resolved.kind == ResolvedPath::Kind::Relative) {
+                if (!base) continue;
+                file = *base / f.resolved.path;
+                where = "beside the project (relative to its base path)";
+            } else {
+                file = f.resolved.path;
+                where = "on this computer";
+            }
+            key = "external:" + file.lexically_normal().string();
+            auto [it, fresh] = found.emplace(key, false);
+            if (fresh) it->second = file_exists(file);
+            if (it->second) continue;
+        }
+        auto [it, fresh] = first.emplace(key, out.size());
+        if (!fresh) {
+            ++out[it->second].also_named;
+            continue;
+        }
+        out.push_back({f.uri, internal, internal ? f.resolved.path : std::string(), f.element, f.attribute, f.loc, 0,
+                       where});
+    }
+    return out;
+}
+
+std::string missing_file_message(const MissingFile& m) {
+    std::string message = fmt::format("@{} of {} names \"{}\", which is not {}", m.attribute, m.element, m.uri, m.where);
+    if (m.also_named)
+        message += fmt::format(" (also named by {} other element{})", m.also_named, m.also_named == 1 ? "" : "s");
+    return message;
+}
 
 std::optional<std::int64_t> checked_text_length(const Project& project, const Source& source, const std::string& owner,
                                                 const std::string& file, Diagnostics& out) {
@@ -64,36 +149,6 @@ std::optional<std::int64_t> checked_text_length(const Project& project, const So
 std::optional<std::int64_t> checked_text_length(const Project& project, const Transcript& transcript,
                                                 const std::string& owner, const std::string& file, Diagnostics& out) {
     return length_of(project, transcript, owner, file, out);
-}
-
-void check_file_exists(const Project& project, const std::optional<std::string>& uri, const std::string& element,
-                       const char* attribute, Location loc, const std::string& file, Diagnostics& out) {
-    if (!uri || uri->empty()) return;
-    ResolvedPath resolved = resolve_path(*uri);
-    bool found = true;
-    const char* where = "in the archive";
-    switch (resolved.kind) {
-        case ResolvedPath::Kind::Internal:
-        case ResolvedPath::Kind::Bare:
-            // Without a store (a project built in code) internal files cannot be looked for.
-            if (!project.store) return;
-            found = project.store->find_internal(resolved.path).has_value();
-            break;
-        case ResolvedPath::Kind::Relative: {
-            auto base = base_folder(project);
-            if (!base) return;
-            found = file_exists(*base / resolved.path);
-            where = "beside the project (relative to its base path)";
-            break;
-        }
-        case ResolvedPath::Kind::Absolute:
-            found = file_exists(resolved.path);
-            where = "on this computer";
-            break;
-    }
-    if (!found)
-        out.warning("missing-source-file", file, loc,
-                    fmt::format("@{} of {} names \"{}\", which is not {}", attribute, element, *uri, where));
 }
 
 }  // namespace refi::detail
