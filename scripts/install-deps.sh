@@ -9,6 +9,8 @@ packages=(
   python3         # the reference script the benchmark compares tabulate against
   zip unzip       # the tests build corrupt archives and inspect written ones
   libreoffice-writer poppler-utils   # the docx test opens every docx in LibreOffice Writer and reads its PDF
+  libreoffice-calc                   # the xlsx test opens every workbook in LibreOffice Calc
+  chromium                           # the html test prints every page to PDF in headless Chromium
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -1,8 +1,12 @@
-// HTML: a page a researcher opens in a browser; wide charts scroll with headers kept in view.
+// HTML: a page a researcher opens in a browser (wide charts scroll with headers kept in view) and prints or
+// saves as PDF without losing a row (a print stylesheet); self-contained: inline CSS, no scripts or files.
 #include "export_html/export_html.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <ostream>
+#include <sstream>
 
 #include "core/table_util.hpp"
 
@@ -30,21 +34,46 @@ std::string escape(const std::string& text) {
     return out;
 }
 
+// On screen a table sits in a scroll box (wide charts scroll sideways with the first column kept in view) and
+// its whole <thead> is one sticky block, so the group row and the "N (%)" row below it stay visible together
+// (sticky cells at top:0 would pile both rows on the same line). In print there is no box: every row and column
+// flows onto pages, the header repeats on each page and rows are not split where avoidable; a page with a
+// long-text table (a chart) prints in landscape (landscape_style).
 const char* const style = R"(<style>
 body { font-family: system-ui, sans-serif; margin: 1.5em; color: #222; }
 nav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.5em 1.5em; }
 .scroll { overflow: auto; max-height: 85vh; border: 1px solid #ccc; }
 table { border-collapse: separate; border-spacing: 0; font-size: 0.9em; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.6em; text-align: left; vertical-align: top; background: #fff; }
-thead th { position: sticky; top: 0; background: #f3f3f3; z-index: 2; border-bottom: 2px solid #999; }
+thead { position: sticky; top: 0; z-index: 2; }
+thead th { background: #f3f3f3; }
+thead tr:last-child th { border-bottom: 2px solid #999; }
 .frozen { position: sticky; left: 0; z-index: 1; border-right: 1px solid #ccc; }
 thead th.frozen { z-index: 3; }
 .num { text-align: right; white-space: nowrap; }
 .wrap { white-space: pre-wrap; min-width: 16em; max-width: 40em; }
 .editable { background: #fff8dc; }
 .footnotes { font-size: 0.85em; color: #444; }
+@page { margin: 1.5cm; }
+@media print {
+  body { margin: 0; font-size: 9pt; }
+  nav { display: none; }
+  .scroll { overflow: visible; max-height: none; border: 0; }
+  table { width: 100%; font-size: 1em; }
+  thead { position: static; display: table-header-group; }
+  .frozen { position: static; }
+  tr { break-inside: avoid; }
+  h2 { break-after: avoid; }
+  .wrap { min-width: 0; max-width: none; }
+  th, td { overflow-wrap: break-word; }
+  td, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 </style>
 )";
+
+// The whole page rather than the wide sections (named pages): a section of its own would start a new sheet
+// after the title, and browsers without named pages would print it portrait.
+const char* const landscape_style = "<style>\n@page { size: landscape; }\n</style>\n";
 
 // Only pages with prose carry it, so table-only pages stay as they were.
 const char* const prose_style = R"(<style>
@@ -54,9 +83,29 @@ blockquote.quote cite { font-style: normal; color: #444; }
 </style>
 )";
 
+// As an ostream prints a double (2.1, 3.6): the indentation the pages have always had.
+std::string format_em(double value) {
+    std::ostringstream out;
+    out << value;
+    return out.str();
+}
+
 std::string anchor(std::size_t number) { return "table-" + std::to_string(number); }
 
-void write_cell(const Cell& cell, bool header, bool frozen, std::ostream& out) {
+// The colour scale of the xlsx exporter's --heat conditional format: white at 0 % to heat_rgb at 100 %, linear
+// in each channel (as a two-colour scale is drawn), so both formats shade a cell alike.
+constexpr int heat_rgb[3] = {0xF4, 0xA5, 0x82};
+
+std::string heat_colour(double percent) {
+    const double t = std::clamp(percent / 100.0, 0.0, 1.0);
+    char hex[8];
+    int channel[3];
+    for (int i = 0; i < 3; ++i) channel[i] = static_cast<int>(std::lround(255 + (heat_rgb[i] - 255) * t));
+    std::snprintf(hex, sizeof hex, "#%02X%02X%02X", channel[0], channel[1], channel[2]);
+    return hex;
+}
+
+void write_cell(const Cell& cell, bool header, bool frozen, bool heat, std::ostream& out) {
     std::string classes;
     auto add = [&](const char* c) { classes += classes.empty() ? c : std::string(" ") + c; };
     if (frozen) add("frozen");
@@ -66,7 +115,14 @@ void write_cell(const Cell& cell, bool header, bool frozen, std::ostream& out) {
     const char* tag = header ? "th" : "td";
     out << "<" << tag;
     if (!classes.empty()) out << " class=\"" << classes << "\"";
-    if (cell.indent > 0) out << " style=\"padding-left:" << 0.6 + 1.5 * cell.indent << "em\"";
+    std::string style;
+    if (cell.indent > 0) style += "padding-left:" + format_em(0.6 + 1.5 * cell.indent) + "em";
+    if (heat && cell.has_count && !header) {
+        if (!style.empty()) style += ';';
+        style += "background:";
+        style += heat_colour(cell.percent);
+    }
+    if (!style.empty()) out << " style=\"" << style << "\"";
     out << ">";
     std::string text = escape(cell.text);
     if (!cell.wrap) {
@@ -83,17 +139,29 @@ void write_cell(const Cell& cell, bool header, bool frozen, std::ostream& out) {
     out << "</" << tag << ">";
 }
 
-void write_table(const Table& table, std::size_t number, std::ostream& out) {
+// Tables that need landscape pages: those with long-text columns (charts, excerpts) and those with more
+// columns than a portrait page holds legibly. Table 1 and Table 2 (a label and up to five N (%) columns) stay
+// portrait, as in the paper.
+bool wide(const Table& table) {
+    auto columns = visible_columns(table);
+    if (columns.size() > 6) return true;
+    for (const auto& row : table.rows)
+        for (std::size_t c : columns)
+            if (cell_at(row, c).wrap) return true;
+    return false;
+}
+
+void write_table(const Table& table, std::size_t number, bool heat, std::ostream& out) {
+    auto columns = visible_columns(table);
     out << "<section id=\"" << anchor(number) << "\">\n";
     if (!table.name.empty()) out << "<h2>" << escape(table.name) << "</h2>\n";
-    auto columns = visible_columns(table);
     out << "<div class=\"scroll\"><table>\n";
     if (!table.header.empty()) {
         out << "<thead>\n";
         for (const auto& row : table.header) {
             out << "<tr>";
             for (std::size_t k = 0; k < columns.size(); ++k)
-                write_cell(cell_at(row, columns[k]), true, k == 0 && table.frozen_columns > 0, out);
+                write_cell(cell_at(row, columns[k]), true, k == 0 && table.frozen_columns > 0, false, out);
             out << "</tr>\n";
         }
         out << "</thead>\n";
@@ -103,7 +171,7 @@ void write_table(const Table& table, std::size_t number, std::ostream& out) {
         if (row_hidden(table, r)) continue;
         out << "<tr>";
         for (std::size_t k = 0; k < columns.size(); ++k)
-            write_cell(cell_at(table.rows[r], columns[k]), false, k == 0 && table.frozen_columns > 0, out);
+            write_cell(cell_at(table.rows[r], columns[k]), false, k == 0 && table.frozen_columns > 0, heat, out);
         out << "</tr>\n";
     }
     out << "</tbody>\n</table></div>\n";
@@ -156,11 +224,13 @@ public:
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             << "<title>" << escape(result.title.empty() ? "Framer" : result.title) << "</title>\n"
-            << style << (result.blocks.empty() ? "" : prose_style) << "</head>\n<body>\n";
+            << style << (result.blocks.empty() ? "" : prose_style);
+        auto tables = prose_document_tables(result);
+        if (std::any_of(tables.begin(), tables.end(), [](const Table* t) { return wide(*t); })) out << landscape_style;
+        out << "</head>\n<body>\n";
         if (!result.title.empty()) out << "<h1>" << escape(result.title) << "</h1>\n";
         for (const auto& note : result.notes) out << "<p>" << escape(note) << "</p>\n";
         for (const auto& block : result.blocks) write_block(block, out);
-        auto tables = prose_document_tables(result);
         if (tables.size() > 1) {
             out << "<nav><ul>\n";
             for (std::size_t t = 0; t < tables.size(); ++t)
@@ -169,7 +239,7 @@ public:
                     << "</a></li>\n";
             out << "</ul></nav>\n";
         }
-        for (std::size_t t = 0; t < tables.size(); ++t) write_table(*tables[t], t + 1, out);
+        for (std::size_t t = 0; t < tables.size(); ++t) write_table(*tables[t], t + 1, result.heat, out);
         out << "</body>\n</html>\n";
     }
 };

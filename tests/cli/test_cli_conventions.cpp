@@ -97,7 +97,7 @@ TEST_CASE("An output in a folder that does not exist is refused naming the folde
     CHECK_FALSE(fs::exists(missing.parent_path()));
 }
 
-TEST_CASE("-o - writes the chosen format to standard output", "[cli][conventions]") {
+TEST_CASE("An output of \"-\" (-o -) writes the chosen format to standard output", "[cli][conventions]") {
     auto r = run_framer({"tabulate", sample("recovery-study.qdpx"), "--by", "Role", "--format", "csv", "-o", "-"});
     CHECK(r.code == framer::cli::ok);
     CHECK(r.out.find(',') != std::string::npos);

@@ -13,6 +13,7 @@
 #include "chart_test_support.hpp"
 #include "core/table_util.hpp"
 #include "support/files.hpp"
+#include "support/rendered_text.hpp"
 
 namespace fs = std::filesystem;
 using framer::Options;
@@ -20,34 +21,9 @@ using framer::Result;
 
 namespace {
 
-bool have(const char* program) {
-    return std::system((std::string("command -v ") + program + " >/dev/null 2>&1").c_str()) == 0;
-}
-
-/// Text without whitespace and hyphens: a PDF breaks a label wherever its cell wraps, and pdftotext joins a
-/// word broken after a hyphen ("self-" + "acceptance") without it.
-std::string squeeze(const std::string& text) {
-    std::string out;
-    for (char c : text)
-        if (!std::isspace(static_cast<unsigned char>(c)) && c != '-') out += c;
-    return out;
-}
-
-/// What a reader must find in the printed document: each table's name and the first visible cell of each
-/// visible row (the code, characteristic or case it is about).
+/// What a reader must find in the printed document: each table's name and each visible row's label.
 std::vector<std::string> labels(const Result& result) {
-    std::vector<std::string> out;
-    for (const framer::Table* t : framer::document_tables(result)) {
-        if (!t->name.empty()) out.push_back(t->name);
-        auto columns = framer::visible_columns(*t);
-        if (columns.empty()) continue;
-        for (std::size_t r = 0; r < t->rows.size(); ++r) {
-            if (framer::row_hidden(*t, r)) continue;
-            const std::string& label = framer::cell_at(t->rows[r], columns.front()).text;
-            if (!label.empty()) out.push_back(label);
-        }
-    }
-    return out;
+    return framer::test::row_labels(framer::document_tables(result));
 }
 
 struct Case {
@@ -58,7 +34,7 @@ struct Case {
 }  // namespace
 
 TEST_CASE("LibreOffice opens every docx and prints every row label", "[exporters][docx][office]") {
-    if (!have("soffice") || !have("pdftotext")) {
+    if (!framer::test::have_program("soffice") || !framer::test::have_program("pdftotext")) {
         WARN("soffice or pdftotext not installed; the docx check in LibreOffice is skipped");
         return;
     }
@@ -102,11 +78,11 @@ TEST_CASE("LibreOffice opens every docx and prints every row label", "[exporters
         fs::path pdf = dir / (name + ".pdf");
         REQUIRE(fs::exists(pdf));
         REQUIRE(std::system(("pdftotext \"" + pdf.string() + "\" \"" + (dir / (name + ".txt")).string() + "\"").c_str()) == 0);
-        std::string text = squeeze(framer::test::read_file(dir / (name + ".txt")));
+        std::string text = framer::test::squeeze(framer::test::read_file(dir / (name + ".txt")));
         REQUIRE(wanted.size() > 5);
         for (const auto& label : wanted) {
             INFO(label);
-            CHECK(text.find(squeeze(label)) != std::string::npos);
+            CHECK(text.find(framer::test::squeeze(label)) != std::string::npos);
         }
     }
     fs::remove_all(dir);

@@ -164,6 +164,44 @@ TEST_CASE("The html exporter writes one escaped self-contained page", "[exporter
     CHECK(html.find("<nav>") == std::string::npos);
 }
 
+TEST_CASE("The html exporter prints every row: no scroll box, header repeated, rows kept whole", "[exporters][html]") {
+    std::string html = render("html", small_result());
+    const auto print = html.find("@media print {");
+    REQUIRE(print != std::string::npos);
+    const std::string rules = html.substr(print, html.find("</style>", print) - print);
+    CHECK(rules.find(".scroll { overflow: visible; max-height: none;") != std::string::npos);
+    CHECK(rules.find("thead { position: static; display: table-header-group; }") != std::string::npos);
+    CHECK(rules.find("tr { break-inside: avoid; }") != std::string::npos);
+    // On screen the header rows scroll as one block (the thead), not as cells each stuck at top: 0.
+    CHECK(html.find("thead { position: sticky; top: 0;") != std::string::npos);
+    CHECK(html.find("thead th { position: sticky") == std::string::npos);
+    // A table of counts prints portrait; one with long text (a chart) makes the page landscape.
+    CHECK(html.find("size: landscape") == std::string::npos);
+    Result chart = small_result();
+    chart.tables[0].rows[1][1].wrap = true;
+    CHECK(render("html", chart).find("@page { size: landscape; }") != std::string::npos);
+}
+
+TEST_CASE("The html exporter shades N (%) cells under --heat on the xlsx colour scale", "[exporters][html][heat]") {
+    Result r;
+    Table t;
+    t.header = {{text("Code"), text("N (%)")}};
+    t.rows = {{text("all"), count_cell(4, 4, 0)}, {text("half"), count_cell(2, 4, 0)},
+              {text("none"), count_cell(0, 4, 0)}, {text("blank"), num("")}};
+    r.tables.push_back(t);
+    CHECK(render("html", r).find("background:#") == std::string::npos);  // only when asked
+    r.heat = true;
+    std::string html = render("html", r);
+    // White at 0 %, the xlsx scale's 0xF4A582 at 100 %, linear in each channel between.
+    CHECK(html.find("<td class=\"num\" style=\"background:#F4A582\">4 (100)</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"num\" style=\"background:#FAD2C1\">2 (50)</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"num\" style=\"background:#FFFFFF\">0 (0)</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"num\"></td>") != std::string::npos);  // not an N (%) cell: unshaded
+    // An indented cell keeps its indentation beside the shading.
+    r.tables[0].rows[0][1].indent = 1;
+    CHECK(render("html", r).find("style=\"padding-left:2.1em;background:#F4A582\"") != std::string::npos);
+}
+
 TEST_CASE("The latex exporter writes booktabs and escapes specials", "[exporters][latex]") {
     std::string tex = render("latex", small_result());
     CHECK(tex.find("\\toprule") != std::string::npos);
