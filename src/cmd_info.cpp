@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "cli_common.hpp"
+#include "refi/codebook.hpp"
 #include "refi/dialect.hpp"
 #include "core/json.hpp"
 #include "refi/guid.hpp"
@@ -167,6 +168,7 @@ void print_text(const refi::Project& p, const Counts& c, const std::string& evid
 
 framer::Json to_json(const refi::Project& p, const Counts& c, const std::string& evidence) {
     framer::Json j = framer::Json::object();
+    j["kind"] = "project";
     j["name"] = p.name;
     j["origin"] = p.origin ? framer::Json(*p.origin) : framer::Json();
     j["dialect"] = refi::to_string(p.dialect);
@@ -187,6 +189,54 @@ framer::Json to_json(const refi::Project& p, const Counts& c, const std::string&
     return j;
 }
 
+// A .qdc holds codes and sets only: the code tree (no codings to count) and each set with its codes.
+void print_codebook(const std::string& file, const refi::Codebook& cb, const Counts& c, std::ostream& out) {
+    std::size_t categories = 0;
+    auto count = [&](const auto& self, const std::vector<refi::Code>& list) -> void {
+        for (const auto& code : list) { categories += code.codable() ? 0 : 1; self(self, code.children); }
+    };
+    count(count, cb.codes);
+    out << fmt::format("codebook  {}\n", file);
+    out << fmt::format("origin    {}\n", cb.origin ? *cb.origin : "(not given)");
+    out << fmt::format("dialect   {}\n", refi::to_string(refi::detect_dialect(cb.origin)));
+    out << fmt::format("counts    {} code{} ({} categor{}), {} set{} (a codebook: no sources, codings, variables "
+                       "or cases)\n", c.codes, c.codes == 1 ? "" : "s", categories, categories == 1 ? "y" : "ies",
+                       c.sets, c.sets == 1 ? "" : "s");
+    if (!cb.codes.empty()) {
+        out << "\ncodes ([category]: not codable)\n";
+        auto print = [&](const auto& self, const std::vector<refi::Code>& list, int depth) -> void {
+            for (const auto& code : list) {
+                out << fmt::format("  {:{}}{}{}\n", "", depth * 2, code.name, code.codable() ? "" : " [category]");
+                self(self, code.children, depth + 1);
+            }
+        };
+        print(print, cb.codes, 0);
+    }
+    if (!cb.sets.empty()) {
+        out << "\nsets (number of codes)\n";
+        for (const auto& s : cb.sets) out << fmt::format("  {} ({})\n", s.name, s.member_codes.size());
+    }
+}
+
+framer::Json codebook_json(const refi::Codebook& cb, const Counts& c) {
+    framer::Json j = framer::Json::object();
+    j["kind"] = "codebook";
+    j["origin"] = cb.origin ? framer::Json(*cb.origin) : framer::Json();
+    j["dialect"] = refi::to_string(refi::detect_dialect(cb.origin));
+    j["codes"] = c.codes;
+    j["sets"] = c.sets;
+    framer::Json sets = framer::Json::array();
+    for (const auto& s : cb.sets) {
+        framer::Json one = framer::Json::object();
+        one["name"] = s.name;
+        one["guid"] = s.guid;
+        one["codes"] = s.member_codes.size();
+        sets.push_back(std::move(one));
+    }
+    j["code_sets"] = std::move(sets);
+    return j;
+}
+
 }  // namespace
 
 int cmd_info(const std::vector<std::string>& args, Io& io) {
@@ -196,7 +246,7 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
         "Options");
     std::string input, from;
     options.add_options()
-        ("project", po::value(&input)->required(), "the project to describe (.qdpx or .qde)")
+        ("project", po::value(&input)->required(), "the project or codebook to describe (.qdpx, .qde or .qdc)")
         ("json", "print name, origin, dialect and the counts as a JSON object");
     add_from_option(options, from);
     po::positional_options_description positional;
@@ -205,6 +255,16 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
     if (!parse_command_line(args, "info", "PROJECT [--json]", options, positional, vm, io)) return ok;
 
     refi::Diagnostics diagnostics;
+    if (refi::is_codebook_path(input)) {
+        refi::Codebook codebook = refi::read_codebook(input, diagnostics);
+        print_diagnostics(diagnostics, io.err);
+        Counts c = count(refi::project_of(codebook, input));
+        if (vm.count("json"))
+            io.out << codebook_json(codebook, c).dump(2) << "\n";
+        else
+            print_codebook(input, codebook, c, io.out);
+        return ok;
+    }
     refi::Project project = refi::read_project(input, diagnostics, read_options_for(from));
     refi::PositionEvidence evidence = refi::position_evidence(project);
     refi::warn_about_positions(evidence, input, diagnostics);

@@ -3,9 +3,11 @@
 // (refi::Error) is not caught here: run() prints its one-line message and exits 1.
 #include <fmt/format.h>
 
+#include <filesystem>
 #include <ostream>
 
 #include "cli_common.hpp"
+#include "refi/codebook.hpp"
 #include "refi/dialect.hpp"
 #include "core/json.hpp"
 #include "project_label.hpp"
@@ -50,7 +52,7 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
         "Options");
     std::string input, from;
     options.add_options()
-        ("project", po::value(&input)->required(), "the project to check (.qdpx or .qde)")
+        ("project", po::value(&input)->required(), "the project or codebook to check (.qdpx, .qde or .qdc)")
         ("strict", "exit 3 when there are warnings (and no errors)")
         ("json", "print the findings as a JSON object instead of text");
     add_from_option(options, from);
@@ -60,11 +62,27 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
     if (!parse_command_line(args, "validate", "PROJECT [--strict] [--json]", options, positional, vm, io)) return ok;
 
     refi::Diagnostics findings;
-    refi::Project project = refi::read_project(input, findings, read_options_for(from));
-    refi::warn_about_positions(refi::position_evidence(project), input, findings);
     refi::ValidateOptions validate_options;
-    validate_options.file_label = project_label(input, findings);
-    findings.append(refi::validate(project, validate_options));
+    std::string what;  // "codebook of 3 codes and 1 set: " for a .qdc, so the summary says what was checked
+    if (refi::is_codebook_path(input)) {
+        // A codebook is checked as the codebook of a project: codes (GUIDs, names, isCodable, colours, duplicate
+        // GUIDs) and sets (their MemberCodes must name codes of the file). It has no sources, so nothing else.
+        refi::Codebook codebook = refi::read_codebook(input, findings);
+        refi::Project project = refi::project_of(codebook, std::filesystem::path(input).filename().string());
+        validate_options.file_label = std::filesystem::path(input).filename().string();
+        findings.append(refi::validate(project, validate_options));
+        std::size_t codes = 0;
+        auto count = [&](const auto& self, const std::vector<refi::Code>& list) -> void {
+            for (const auto& c : list) { ++codes; self(self, c.children); }
+        };
+        count(count, codebook.codes);
+        what = fmt::format("codebook of {} and {}; ", plural(codes, "code"), plural(codebook.sets.size(), "set"));
+    } else {
+        refi::Project project = refi::read_project(input, findings, read_options_for(from));
+        refi::warn_about_positions(refi::position_evidence(project), input, findings);
+        validate_options.file_label = project_label(input, findings);
+        findings.append(refi::validate(project, validate_options));
+    }
 
     std::size_t errors = findings.count(refi::Severity::Error);
     std::size_t warnings = findings.count(refi::Severity::Warning);
@@ -73,9 +91,9 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
     } else {
         for (const auto& d : findings.items()) io.out << d.format() << "\n";
         if (errors == 0 && warnings == 0)
-            io.out << fmt::format("{}: sound, no findings\n", input);
+            io.out << fmt::format("{}: {}sound, no findings\n", input, what);
         else
-            io.out << fmt::format("{}: {}, {}\n", input, plural(errors, "error"), plural(warnings, "warning"));
+            io.out << fmt::format("{}: {}{}, {}\n", input, what, plural(errors, "error"), plural(warnings, "warning"));
     }
     if (errors > 0) return invalid;
     if (warnings > 0 && vm.count("strict")) return strict_warnings;

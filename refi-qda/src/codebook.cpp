@@ -259,6 +259,19 @@ Codebook codebook_of(const Project& project) {
     return cb;
 }
 
+Project project_of(const Codebook& codebook, const std::string& name) {
+    Project p;
+    p.name = name;
+    p.origin = codebook.origin;
+    p.dialect = detect_dialect(codebook.origin);
+    p.has_codebook = true;
+    p.codes = codebook.codes;
+    p.sets = codebook.sets;
+    return p;
+}
+
+bool is_codebook_path(const std::filesystem::path& path) { return ascii_lower(path.extension().string()) == ".qdc"; }
+
 std::string codebook_to_xml(const Codebook& codebook) {
     if (codebook.codes.empty())
         throw Error("the codebook has no codes; a .qdc needs at least one <Code> (Codebook.xsd)");

@@ -44,7 +44,7 @@ Project read_project(const std::filesystem::path& path, Diagnostics& diagnostics
         return detail::parse_project_buffer(std::move(xml), label, diagnostics, options, archive);
     }
     if (ext == ".qdc")
-        throw Error(path.string(), {}, "this is a codebook (.qdc), not a project; only `framer convert` reads codebooks");
+        throw Error(path.string(), {}, "this is a codebook (.qdc), not a project; `framer info`, `framer validate` and `framer convert` read codebooks, the analyses need a project");
 
     auto size = std::filesystem::file_size(path, ec);
     if (ec) throw Error(path.string(), {}, "cannot read the file: " + ec.message());

@@ -24,6 +24,11 @@ struct Codebook {
 Codebook read_codebook(const std::filesystem::path& path, Diagnostics& diagnostics);
 /// The codebook of a project: its codes and the sets' MemberCodes.
 Codebook codebook_of(const Project& project);
+/// A project holding only the codebook's codes and sets (MemberCodes), named `name`, its origin and dialect from the
+/// codebook's origin: so validation and the code tree treat a .qdc as they treat a project's codebook.
+Project project_of(const Codebook& codebook, const std::string& name);
+/// True when `path` ends in .qdc (any case): the file is read with read_codebook, not read_project.
+bool is_codebook_path(const std::filesystem::path& path);
 /// Writes a schema-valid .qdc atomically (temp file, then rename). Throws refi::Error.
 void write_codebook(const Codebook& codebook, const std::filesystem::path& path, Diagnostics& diagnostics);
 std::string codebook_to_xml(const Codebook& codebook);
