@@ -208,6 +208,19 @@ bool wraps(const Cell& cell, bool header) {
     return cell.wrap || header || cell.text.find('\n') != std::string::npos;
 }
 
+/// Characters of column width a one-line cell needs: bold text is about a tenth wider, indentation takes about
+/// two characters a level.
+double needed_width(const Cell& cell, std::size_t longest_line) {
+    return static_cast<double>(longest_line) * (cell.bold ? 1.1 : 1.0) + 2.0 * std::max(cell.indent, 0) + 2;
+}
+
+/// As wraps(), and also a text cell longer than its column (a code name beyond the width cap, a per-unit
+/// chart's code column): unwrapped, Calc and Excel cut it at the next filled cell, and in print it is lost.
+bool wraps(const Cell& cell, bool header, double width) {
+    return wraps(cell, header) ||
+           (!cell.numeric && !cell.has_count && needed_width(cell, utf8_length(cell.text)) > width);
+}
+
 /// The number format showing a count cell's text over its percentage: "7 ("0")" shows 58 as "7 (58)".
 std::string count_format(const Cell& cell) {
     std::string f = "\"" + std::to_string(cell.count) + " (\"0";
@@ -228,8 +241,7 @@ std::vector<double> column_widths(const Table& table, std::size_t columns) {
                 else if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++current;
             }
             longest = std::max(longest, current);
-            // Bold text is about a tenth wider; indentation takes about two characters a level.
-            double need = static_cast<double>(longest) * (cell.bold ? 1.1 : 1.0) + 2.0 * std::max(cell.indent, 0) + 2;
+            double need = needed_width(cell, longest);
             double cap = cell.wrap ? 50.0 : 60.0;
             widths[c] = std::clamp(need, widths[c], cap);
         }
@@ -250,7 +262,7 @@ std::vector<double> column_widths(const Table& table, std::size_t columns) {
 double row_height(const std::vector<Cell>& row, const std::vector<double>& widths, bool header, bool& clipped) {
     std::size_t lines = 1;
     for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c)
-        if (wraps(row[c], header) && !row[c].text.empty())
+        if (wraps(row[c], header, widths[c]) && !row[c].text.empty())
             lines = std::max(lines, wrapped_lines(row[c].text, widths[c], row[c].indent));
     if (lines <= 1) return 0;
     double height = static_cast<double>(lines) * line_height + 2.0;
@@ -313,7 +325,7 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
                 lxw_format* f = formats.get(cell, false, wraps(cell, false));
                 check(worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), number, f), "writing a number");
             } else {
-                lxw_format* f = formats.get(cell, false, wraps(cell, false));
+                lxw_format* f = formats.get(cell, false, wraps(cell, false, widths[c]));
                 write_text(ws, r, static_cast<lxw_col_t>(c), cell_text(cell.text), cell.footnotes, cell.bold, f,
                            formats);
             }
