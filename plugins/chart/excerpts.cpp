@@ -14,14 +14,14 @@ namespace framer::chart {
 
 const std::string* TextCache::text_of(const refi::Source& source) {
     auto it = m_texts.find(&source);
-    if (it == m_texts.end()) it = m_texts.emplace(&source, refi::load_plain_text(m_project, source)).first;
-    return it->second ? &*it->second : nullptr;
+    if (it == m_texts.end()) it = m_texts.emplace(&source, refi::shared_plain_text(m_project, source)).first;
+    return it->second.get();
 }
 
 const std::string* TextCache::text_of(const refi::Transcript& transcript) {
     auto it = m_texts.find(&transcript);
-    if (it == m_texts.end()) it = m_texts.emplace(&transcript, refi::load_plain_text(m_project, transcript)).first;
-    return it->second ? &*it->second : nullptr;
+    if (it == m_texts.end()) it = m_texts.emplace(&transcript, refi::shared_plain_text(m_project, transcript)).first;
+    return it->second.get();
 }
 
 const std::string* TextCache::coder_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user) {

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,7 +49,7 @@ public:
     const std::string* intern(std::string key);
 private:
     const refi::Project& m_project;
-    std::map<const void*, std::optional<std::string>> m_texts;
+    std::map<const void*, std::shared_ptr<const std::string>> m_texts;  ///< shared: sources over one file hold one copy
     std::unordered_map<std::string, std::string> m_coder_names;
     std::unordered_set<std::string> m_keys;
 };

@@ -172,9 +172,9 @@ std::size_t QdeReader::element_children(pugi::xml_node n) {
 
 void QdeReader::convert_positions(Source& s) {
     if (m_counting == PositionCounting::CodePoints || s.selections.empty()) return;
-    std::optional<std::string> text_content;
+    std::shared_ptr<const std::string> text_content;
     try {
-        text_content = load_plain_text(*m_project, s);
+        text_content = shared_plain_text(*m_project, s);
     } catch (const Error& e) {
         m_diag.warning("position-not-converted", m_file, s.loc,
                        fmt::format("positions of <{}> '{}' kept as written: {}", element_name(s.kind),

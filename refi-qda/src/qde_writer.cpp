@@ -243,10 +243,10 @@ void QdeWriter::text_source(std::string_view element, const Source& s) {
         bool has_text_selection = false;
         for (const auto& sel : s.selections) has_text_selection |= sel.kind == SelectionKind::PlainText;
         if (has_text_selection) {
-            std::optional<std::string> text;
+            std::shared_ptr<const std::string> text;
             std::string why = "its text is not available";
             try {
-                text = load_plain_text(m_project, s);
+                text = shared_plain_text(m_project, s);
             } catch (const Error& e) {
                 why = e.what();
             }

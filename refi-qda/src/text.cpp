@@ -8,9 +8,12 @@
 #include <cstdlib>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <unordered_map>
 
 #include "refi/error.hpp"
 #include "refi/external.hpp"
@@ -84,8 +87,8 @@ std::optional<std::string> load_text(const Project& project, const std::optional
     std::size_t bad = 0;
     if (!is_valid_utf8(*bytes, &bad))
         throw Error(label, {}, fmt::format("source text is not valid UTF-8 (byte offset {})", bad));
-    std::string_view text = strip_bom(*bytes);
-    if (text.size() != bytes->size()) return std::string(text);
+    // In place: a second copy of a 500 MB text only to drop three bytes would double the peak.
+    if (std::size_t bom = bytes->size() - strip_bom(*bytes).size()) bytes->erase(0, bom);
     return bytes;
 }
 }  // namespace
@@ -136,6 +139,99 @@ std::optional<std::string> load_plain_text(const Project& project, const Transcr
     return load_text(project, transcript.plain_text_content, transcript.plain_text_path);
 }
 
+namespace {
+
+/// Texts loaded from files, by where they come from: (store, entry) for files inside the project, (none, path)
+/// for files on disk. A weak reference each, so a text is freed when its last user lets go; a store that was
+/// freed invalidates its entries (another store could be allocated at the same address).
+class SharedTexts {
+public:
+    std::shared_ptr<const std::string> get(const Project& project, const std::optional<std::string>& content,
+                                           const std::optional<std::string>& plain_text_path) {
+        // Inline PlainTextContent belongs to one element: nothing to share.
+        if (content || !plain_text_path || plain_text_path->empty()) {
+            auto text = load_text(project, content, plain_text_path);
+            return text ? std::make_shared<const std::string>(std::move(*text)) : nullptr;
+        }
+        Key key = key_of(project, *plain_text_path);
+        if (key.where.empty()) {  // not found (or not a file): nothing to share, load_text says why
+            auto text = load_text(project, content, plain_text_path);
+            return text ? std::make_shared<const std::string>(std::move(*text)) : nullptr;
+        }
+        std::lock_guard lock(m_mutex);
+        if (auto it = m_texts.find(key); it != m_texts.end()) {
+            bool store_alive = key.store == nullptr || (!it->second.store.expired() &&
+                                                        it->second.store.lock().get() == key.store);
+            if (store_alive)
+                if (auto text = it->second.text.lock()) return m_last = text;
+            m_texts.erase(it);
+        }
+        auto loaded = load_text(project, content, plain_text_path);
+        if (!loaded) return nullptr;
+        auto text = std::make_shared<const std::string>(std::move(*loaded));
+        if (m_texts.size() > 4096) prune();
+        m_texts[key] = {project.store, text};
+        return m_last = text;
+    }
+private:
+    struct Key {
+        const SourceStore* store;
+        std::string where;
+        bool operator==(const Key& o) const { return store == o.store && where == o.where; }
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& k) const {
+            return std::hash<std::string>()(k.where) ^ std::hash<const void*>()(k.store);
+        }
+    };
+    struct Entry {
+        std::weak_ptr<const SourceStore> store;
+        std::weak_ptr<const std::string> text;
+    };
+    /// Where the text comes from, with its size (and time) so that a file changed in between is loaded anew.
+    static Key key_of(const Project& project, const std::string& plain_text_path) {
+        ResolvedPath rp = resolve_path(plain_text_path);
+        bool internal = rp.kind == ResolvedPath::Kind::Internal || rp.kind == ResolvedPath::Kind::Bare;
+        if (internal) {
+            if (!project.store) return {nullptr, {}};
+            auto entry = project.store->find_internal(rp.path);
+            if (!entry) return {nullptr, {}};
+            auto size = project.store->size(*entry);
+            return {project.store.get(), fmt::format("{}\n{}", *entry, size ? *size : 0)};
+        }
+        std::string base = rp.kind == ResolvedPath::Kind::Relative && project.base_path
+                               ? resolve_path(*project.base_path).path + "/" : std::string();
+        std::error_code ec;
+        std::filesystem::path file(base + rp.path);
+        auto size = std::filesystem::file_size(file, ec);
+        if (ec) return {nullptr, {}};
+        auto time = std::filesystem::last_write_time(file, ec).time_since_epoch().count();
+        return {nullptr, fmt::format("{}\n{}\n{}", file.string(), size, time)};
+    }
+    void prune() {
+        for (auto it = m_texts.begin(); it != m_texts.end();)
+            it = it->second.text.expired() ? m_texts.erase(it) : std::next(it);
+    }
+    std::mutex m_mutex;
+    std::unordered_map<Key, Entry, KeyHash> m_texts;
+    std::shared_ptr<const std::string> m_last;  ///< the latest text stays loaded for the next source that names it
+};
+
+SharedTexts& shared_texts() {
+    static SharedTexts texts;
+    return texts;
+}
+
+}  // namespace
+
+std::shared_ptr<const std::string> shared_plain_text(const Project& project, const Source& source) {
+    return shared_texts().get(project, source.plain_text_content, source.plain_text_path);
+}
+
+std::shared_ptr<const std::string> shared_plain_text(const Project& project, const Transcript& transcript) {
+    return shared_texts().get(project, transcript.plain_text_content, transcript.plain_text_path);
+}
+
 bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     std::size_t n = s.size(), i = 0;
@@ -178,32 +274,78 @@ std::string_view strip_bom(std::string_view text) {
     return text;
 }
 
+
+namespace {
+// Eight bytes at a time (SWAR): long transcripts are mostly characters that take one position in every
+// counting, and a byte-by-byte loop over a 500 MB text was most of `framer info`'s time.
+constexpr std::uint64_t k_ones = 0x0101010101010101ull, k_highs = 0x8080808080808080ull;
+
+std::uint64_t load_word(const unsigned char* p) {
+    std::uint64_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+}
+/// Bytes of `w` that continue a UTF-8 sequence (10xxxxxx), as their high bits.
+std::uint64_t continuation_bytes(std::uint64_t w) { return w & ~(w << 1) & k_highs; }
+/// How many bytes a high-bit mask (only bits 7, 15, ... 63 set) marks. Multiplication rather than popcount: without
+/// -mpopcnt, __builtin_popcountll is a call into libgcc, which cost more than the scan itself.
+int count_marked(std::uint64_t high_bits) { return static_cast<int>(((high_bits >> 7) * k_ones) >> 56); }
+/// Whether some byte of `w` equals `b` (exact: no false positives from borrows, see Hacker's Delight 6-1).
+bool has_byte(std::uint64_t w, unsigned char b) {
+    std::uint64_t x = w ^ (k_ones * b);
+    return ((x - k_ones) & ~x & k_highs) != 0;
+}
+/// Whether some byte of `w` starts a 4-byte sequence (11110xxx; also catches the invalid F8-FF).
+bool has_four_byte_lead(std::uint64_t w) { return has_byte(w & (k_ones * 0xF0), 0xF0); }
+}  // namespace
+
 std::size_t count_code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t n = 0, i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w = load_word(p + i);
+        n += 8 - static_cast<std::size_t>(count_marked(continuation_bytes(w)));
+    }
+    for (; i < s.size(); ++i) n += (p[i] & 0xC0) != 0x80;
     return n;
 }
 
 OffsetMap::OffsetMap(std::string_view text, PositionCounting counting) : m_counting(counting) {
-    m_length_cp = static_cast<std::int64_t>(count_code_points(text));
-    if (counting == PositionCounting::CodePoints) return;  // identity: no table needed
-    m_unit_of_cp.reserve(static_cast<std::size_t>(m_length_cp) + 1);
-    std::int64_t unit = 0;
-    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-    std::size_t n = text.size();
-    for (std::size_t i = 0; i < n;) {
-        unsigned char c = p[i];
-        std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-        m_unit_of_cp.push_back(unit);
-        if (counting == PositionCounting::Utf16Units) {
-            unit += len == 4 ? 2 : 1;
-        } else {  // CodePointsLfOnly: the CR of a CRLF pair takes no position
-            bool cr_before_lf = c == '\r' && i + 1 < n && p[i + 1] == '\n';
-            unit += cr_before_lf ? 0 : 1;
-        }
-        i += len;
+    if (counting == PositionCounting::CodePoints) {  // identity: no table needed
+        m_length_cp = static_cast<std::int64_t>(count_code_points(text));
+        return;
     }
-    m_unit_of_cp.push_back(unit);
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t n = text.size(), i = 0;
+    std::int64_t cp = 0;
+    bool utf16 = counting == PositionCounting::Utf16Units;
+    while (i < n) {
+        if (i + 8 <= n) {
+            std::uint64_t w = load_word(p + i);
+            if (!(utf16 ? has_four_byte_lead(w) : has_byte(w, '\r'))) {
+                cp += 8 - count_marked(continuation_bytes(w));
+                i += 8;
+                continue;
+            }
+        }
+        // A word with a candidate: byte by byte.
+        std::size_t stop = std::min(n, i + 8);
+        for (; i < stop; ++i) {
+            unsigned char c = p[i];
+            if ((c & 0xC0) == 0x80) continue;
+            bool special = utf16 ? c >= 0xF0                                     // two UTF-16 units
+                                 : c == '\r' && i + 1 < n && p[i + 1] == '\n';   // the CR of CRLF takes none
+            if (special) m_special.push_back(cp);
+            ++cp;
+        }
+    }
+    m_length_cp = cp;
+}
+
+std::int64_t OffsetMap::unit_of(std::int64_t cp) const {
+    auto before = static_cast<std::int64_t>(std::lower_bound(m_special.begin(), m_special.end(), cp) -
+                                            m_special.begin());
+    return m_counting == PositionCounting::Utf16Units ? cp + before : cp - before;
 }
 
 namespace {
@@ -218,16 +360,92 @@ std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
 
 std::int64_t OffsetMap::to_code_points(std::int64_t u) const {
     if (m_counting == PositionCounting::CodePoints || u < 0) return u;
-    std::int64_t last = m_unit_of_cp.back();
+    std::int64_t last = unit_of(m_length_cp);
     if (u > last) return saturating_add(m_length_cp, u - last);  // u > last >= 0: the difference cannot overflow
-    auto it = std::lower_bound(m_unit_of_cp.begin(), m_unit_of_cp.end(), u);
-    return static_cast<std::int64_t>(it - m_unit_of_cp.begin());
+    // The first code point whose position is >= u. Special j sits at code point s_j; in UTF-16 it starts at unit
+    // s_j + j and covers two units, so the answer is u minus the specials that end at or before u; with CRLF as
+    // one, the CR of pair j sits at position s_j - j (shared with its LF): the answer is u plus the CRs before u.
+    // Both keys grow with j, so each count is one binary search over the specials.
+    std::size_t lo = 0, hi = m_special.size();
+    while (lo < hi) {
+        std::size_t mid = lo + (hi - lo) / 2;
+        auto j = static_cast<std::int64_t>(mid);
+        bool counts = m_counting == PositionCounting::Utf16Units ? m_special[mid] + j + 2 <= u
+                                                                   : m_special[mid] - j < u;
+        if (counts) lo = mid + 1; else hi = mid;
+    }
+    auto m = static_cast<std::int64_t>(lo);
+    return m_counting == PositionCounting::Utf16Units ? u - m : u + m;
 }
 
 std::int64_t OffsetMap::from_code_points(std::int64_t cp) const {
     if (m_counting == PositionCounting::CodePoints || cp < 0) return cp;
-    if (cp > m_length_cp) return saturating_add(m_unit_of_cp.back(), cp - m_length_cp);
-    return m_unit_of_cp[static_cast<std::size_t>(cp)];
+    if (cp > m_length_cp) return saturating_add(unit_of(m_length_cp), cp - m_length_cp);
+    return unit_of(cp);
+}
+
+namespace {
+constexpr std::size_t k_block_bytes = 64;
+
+std::size_t utf8_length(unsigned char lead) {
+    return lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3 : 4;
+}
+}  // namespace
+
+CodePointIndex::CodePointIndex(std::string_view text) : m_text(text) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    std::size_t n = text.size();
+    m_checkpoints.reserve(n / k_block_bytes + 1);
+    std::int64_t cp = 0;
+    for (std::size_t block = 0; block < n; block += k_block_bytes) {
+        m_checkpoints.push_back(static_cast<std::size_t>(cp));
+        std::size_t end = std::min(n, block + k_block_bytes), i = block;
+        for (; i + 8 <= end; i += 8) cp += 8 - count_marked(continuation_bytes(load_word(p + i)));
+        for (; i < end; ++i) cp += (p[i] & 0xC0) != 0x80;
+    }
+    m_size = cp;
+}
+
+std::size_t CodePointIndex::byte_of(std::int64_t cp) const {
+    if (cp <= 0) return 0;
+    if (cp >= m_size) return m_text.size();
+    // The last block that starts at or before code point cp, then its lead bytes up to the cp-th.
+    auto target = static_cast<std::size_t>(cp);
+    auto it = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), target);
+    std::size_t block = static_cast<std::size_t>(it - m_checkpoints.begin()) - 1;
+    std::size_t seen = m_checkpoints[block];
+    for (std::size_t i = block * k_block_bytes; i < m_text.size(); ++i) {
+        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) == 0x80) continue;
+        if (seen == target) return i;
+        ++seen;
+    }
+    return m_text.size();
+}
+
+char32_t CodePointIndex::at(std::int64_t cp) const {
+    auto s = slice(cp, cp + 1);
+    auto cps = decode_utf8(s);
+    return cps.empty() ? 0 : cps[0];
+}
+
+std::string_view CodePointIndex::slice(std::int64_t start, std::int64_t end) const {
+    std::size_t b = byte_of(start), e = byte_of(std::max(start, end));
+    return m_text.substr(b, e - b);
+}
+
+std::u32string decode_utf8(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    for (std::size_t i = 0; i < s.size();) {
+        unsigned char c = p[i];
+        std::size_t len = utf8_length(c);
+        char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+        for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
 }
 
 std::string_view substr_code_points(std::string_view s, std::int64_t start, std::int64_t end) {

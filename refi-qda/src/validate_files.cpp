@@ -23,9 +23,9 @@ namespace {
 template <class Element>
 std::optional<std::int64_t> length_of(const Project& project, const Element& element, const std::string& owner,
                                       const std::string& file, Diagnostics& out) {
-    std::optional<std::string> text;
+    std::shared_ptr<const std::string> text;
     try {
-        text = load_plain_text(project, element);
+        text = shared_plain_text(project, element);
     } catch (const Error& e) {
         std::string reason = e.what();
         bool encoding = reason.find("UTF-8") != std::string::npos || reason.find("utf-8") != std::string::npos ||

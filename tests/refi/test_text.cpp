@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <iterator>
+
+#include "refi/source_store.hpp"
 #include "refi/text.hpp"
 
 using namespace refi;
@@ -81,4 +85,102 @@ TEST_CASE("OffsetMap saturates positions near INT64_MAX instead of overflowing",
     OffsetMap utf16("a\xF0\x9F\x98\x80" "b", PositionCounting::Utf16Units);
     CHECK(utf16.from_code_points(INT64_MAX) == INT64_MAX);
     CHECK(utf16.to_code_points(INT64_MAX) == INT64_MAX - 1);
+}
+
+namespace {
+// The tool's position of every code point boundary, counted the plain way (the reference for the sparse map).
+std::vector<std::int64_t> reference_units(const std::string& text, PositionCounting counting) {
+    std::vector<std::int64_t> units;
+    std::int64_t unit = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        auto c = static_cast<unsigned char>(text[i]);
+        std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        units.push_back(unit);
+        if (counting == PositionCounting::Utf16Units) unit += len == 4 ? 2 : 1;
+        else unit += c == '\r' && i + 1 < text.size() && text[i + 1] == '\n' ? 0 : 1;
+        i += len;
+    }
+    units.push_back(unit);
+    return units;
+}
+
+std::string random_text(std::uint32_t seed, std::size_t pieces) {
+    // ASCII runs of every length (so the eight-byte fast path meets candidates at every offset), CRLF, lone CR
+    // and LF, 2-, 3- and 4-byte characters.
+    static const char* parts[] = {"a", "bcdefgh", "ijklmnopqrstuvw", "\r\n", "\r", "\n", "\xC3\xA9", "\xE2\x80\x94",
+                                  "\xF0\x9F\x98\x80", "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD", " ", "xyz\r\n\r\n"};
+    std::string out;
+    for (std::size_t i = 0; i < pieces; ++i) {
+        seed = seed * 1103515245u + 12345u;
+        out += parts[(seed >> 16) % std::size(parts)];
+    }
+    return out;
+}
+}  // namespace
+
+TEST_CASE("OffsetMap agrees with a per-character count on texts of every shape", "[text]") {
+    for (std::uint32_t seed = 1; seed <= 60; ++seed) {
+        std::string text = random_text(seed, seed * 7);
+        for (auto counting : {PositionCounting::Utf16Units, PositionCounting::CodePointsLfOnly}) {
+            auto units = reference_units(text, counting);
+            OffsetMap map(text, counting);
+            REQUIRE(map.length_code_points() == static_cast<std::int64_t>(units.size()) - 1);
+            for (std::size_t cp = 0; cp < units.size(); ++cp)
+                REQUIRE(map.from_code_points(static_cast<std::int64_t>(cp)) == units[cp]);
+            // Every tool position maps to the first code point at or after it (lower bound), as before.
+            for (std::int64_t u = 0; u <= units.back() + 3; ++u) {
+                auto expected = std::lower_bound(units.begin(), units.end(), u) - units.begin();
+                if (u > units.back()) expected = static_cast<std::int64_t>(units.size()) - 1 + (u - units.back());
+                REQUIRE(map.to_code_points(u) == expected);
+            }
+        }
+    }
+}
+
+TEST_CASE("CodePointIndex finds code points by index in long and short texts", "[text]") {
+    for (std::uint32_t seed = 1; seed <= 30; ++seed) {
+        std::string text = random_text(seed, seed * 23);
+        CodePointIndex index(text);
+        REQUIRE(index.size() == static_cast<std::int64_t>(count_code_points(text)));
+        std::u32string decoded = decode_utf8(text);
+        REQUIRE(static_cast<std::int64_t>(decoded.size()) == index.size());
+        for (std::int64_t cp = 0; cp < index.size(); ++cp) {
+            REQUIRE(index.at(cp) == decoded[static_cast<std::size_t>(cp)]);
+            REQUIRE(index.slice(cp, cp + 3) == substr_code_points(text, cp, cp + 3));
+        }
+        CHECK(index.byte_of(index.size()) == text.size());
+        CHECK(index.slice(index.size() + 5, index.size() + 9).empty());
+    }
+}
+
+TEST_CASE("count_code_points counts lead bytes in every alignment", "[text]") {
+    for (std::uint32_t seed = 1; seed <= 40; ++seed) {
+        std::string text = random_text(seed, seed * 5);
+        std::size_t expected = 0;
+        for (unsigned char c : text) expected += (c & 0xC0) != 0x80;
+        REQUIRE(count_code_points(text) == expected);
+    }
+}
+
+TEST_CASE("sources that name one file share one copy of its text", "[text][memory]") {
+    Project p;
+    p.store = with_files(nullptr, {{"sources/big.txt", "\xEF\xBB\xBFshared text"}, {"sources/other.txt", "other"}});
+    Source a, b, c;
+    a.plain_text_path = "internal://big.txt";
+    b.plain_text_path = "internal://big.txt";
+    c.plain_text_path = "internal://other.txt";
+    auto ta = shared_plain_text(p, a), tb = shared_plain_text(p, b), tc = shared_plain_text(p, c);
+    REQUIRE(ta);
+    CHECK(*ta == "shared text");  // BOM stripped
+    CHECK(ta.get() == tb.get());
+    CHECK(*tc == "other");
+    CHECK(ta.get() != tc.get());
+    // load_plain_text still hands out its own copy.
+    CHECK(load_plain_text(p, a) == std::optional<std::string>("shared text"));
+    // Another project (another store) with a file of the same name is not confused with this one.
+    Project q;
+    q.store = with_files(nullptr, {{"sources/big.txt", "different"}});
+    CHECK(*shared_plain_text(q, a) == "different");
+    Source none;
+    CHECK(shared_plain_text(p, none) == nullptr);
 }

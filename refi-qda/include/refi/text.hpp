@@ -2,6 +2,7 @@
 /// Plain text of sources and conversions between position counts.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,13 @@ ResolvedPath resolve_path(std::string_view uri);
 std::optional<std::string> load_plain_text(const Project& project, const Source& source);
 std::optional<std::string> load_plain_text(const Project& project, const Transcript& transcript);
 
+/// The same text, shared: sources that name the same file (and successive loads of one file) get one copy
+/// instead of one each, so eight sources over a 500 MB transcript hold 500 MB, not 4 GB. Null when there is
+/// no text. The copy lives as long as someone holds it (plus the most recently loaded file, so that loading
+/// source after source over one file inflates it once).
+std::shared_ptr<const std::string> shared_plain_text(const Project& project, const Source& source);
+std::shared_ptr<const std::string> shared_plain_text(const Project& project, const Transcript& transcript);
+
 /// ASCII lower case (other bytes unchanged): for names compared case-insensitively, such as file extensions,
 /// archive folders, dialect, format and option names.
 std::string ascii_lower(std::string_view text);
@@ -44,10 +52,37 @@ public:
     std::int64_t from_code_points(std::int64_t code_point) const;
     std::int64_t length_code_points() const { return m_length_cp; }
 private:
+    /// The tool's position of code point `cp` in [0, length].
+    std::int64_t unit_of(std::int64_t cp) const;
     PositionCounting m_counting;
-    std::vector<std::int64_t> m_unit_of_cp;  ///< unit offset of each code point boundary (size = cps + 1)
+    /// Code point indices of the characters that do not take exactly one position in the tool's counting
+    /// (a 4-byte character in UTF-16, the CR of a CRLF in ATLAS.ti's): sparse, so the map costs 8 bytes per
+    /// such character instead of 8 bytes per character (a 500 MB transcript took 4 GB per map).
+    std::vector<std::int64_t> m_special;
     std::int64_t m_length_cp = 0;
 };
+
+/// Random access to the code points of a UTF-8 text without decoding all of it: the byte offset of every 64th
+/// code point (an eighth of a byte per code point; a decoded copy would take four bytes), the rest found by
+/// stepping over at most 63. The text must outlive the index.
+class CodePointIndex {
+public:
+    explicit CodePointIndex(std::string_view utf8_text);
+    std::int64_t size() const { return m_size; }
+    /// Byte offset of code point `cp` (clamped to [0, size]).
+    std::size_t byte_of(std::int64_t cp) const;
+    /// The code point at `cp` (0 <= cp < size).
+    char32_t at(std::int64_t cp) const;
+    /// Code points [start, end), clamped to the text.
+    std::string_view slice(std::int64_t start, std::int64_t end) const;
+private:
+    std::string_view m_text;
+    std::vector<std::size_t> m_checkpoints;
+    std::int64_t m_size = 0;
+};
+
+/// The code points of a UTF-8 string (for short strings such as names and excerpts).
+std::u32string decode_utf8(std::string_view utf8);
 
 /// Byte range of code points [start, end) in utf8 (clamped to the text).
 std::string_view substr_code_points(std::string_view utf8, std::int64_t start, std::int64_t end);

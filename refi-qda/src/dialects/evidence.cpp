@@ -22,21 +22,6 @@ bool countings_differ(std::string_view text) {
     return false;
 }
 
-std::vector<char32_t> decode(std::string_view s) {
-    std::vector<char32_t> out;
-    out.reserve(s.size());
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    for (std::size_t i = 0; i < s.size();) {
-        unsigned char c = p[i];
-        std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
-        char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-        for (std::size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (p[i + k] & 0x3F);
-        out.push_back(cp);
-        i += len;
-    }
-    return out;
-}
-
 /// Part of a word: ASCII letters and digits, and letters beyond ASCII (not punctuation, symbols or emoji).
 bool wordish(char32_t c) {
     if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -44,10 +29,10 @@ bool wordish(char32_t c) {
     return c != 0xD7 && c != 0xF7;
 }
 
-bool at_boundaries(const std::vector<char32_t>& t, std::int64_t start, std::int64_t end) {
-    auto n = static_cast<std::int64_t>(t.size());
+bool at_boundaries(const CodePointIndex& t, std::int64_t start, std::int64_t end) {
+    auto n = t.size();
     if (start < 0 || end > n || start >= end) return false;
-    auto at = [&](std::int64_t i) { return t[static_cast<std::size_t>(i)]; };
+    auto at = [&](std::int64_t i) { return t.at(i); };
     bool start_ok = start == 0 || !wordish(at(start - 1)) || !wordish(at(start));
     bool end_ok = end == n || !wordish(at(end)) || !wordish(at(end - 1));
     return start_ok && end_ok;
@@ -66,28 +51,29 @@ std::optional<std::u32string> quoted_name(const std::optional<std::string>& name
     bool numbers = true;
     for (char c : *name) numbers = numbers && ((c >= '0' && c <= '9') || c == ',' || c == ' ');
     if (numbers) return std::nullopt;
-    auto cps = decode(*name);
-    std::u32string s(cps.begin(), cps.end());
+    std::u32string s = decode_utf8(*name);
     while (!s.empty() && (s.back() == 0x2026 || s.back() == '.')) s.pop_back();
     s = squeeze(s);
     if (s.size() < 4) return std::nullopt;
     return s;
 }
 
-bool name_fits(const std::u32string& name, const std::vector<char32_t>& t, std::int64_t start, std::int64_t end) {
-    auto n = static_cast<std::int64_t>(t.size());
+bool name_fits(const std::u32string& name, const CodePointIndex& t, std::int64_t start, std::int64_t end) {
+    auto n = t.size();
     if (start < 0 || end > n || start >= end) return false;
-    std::u32string covered = squeeze(std::u32string_view(t.data() + start, static_cast<std::size_t>(end - start)));
+    // Only as much of the covered text as the name can match (a selection may cover a whole transcript).
+    std::int64_t enough = std::min<std::int64_t>(end, start + static_cast<std::int64_t>(name.size()) * 4 + 64);
+    std::u32string covered = squeeze(decode_utf8(t.slice(start, enough)));
+    if (covered.size() < name.size() && enough < end) covered = squeeze(decode_utf8(t.slice(start, end)));
     // The name is the quote's beginning (or all of it), never longer than what it covers.
     return covered.rfind(name, 0) == 0;
 }
 
-std::string excerpt_of(const std::vector<char32_t>& t, std::int64_t start, std::int64_t end) {
+std::string excerpt_of(const CodePointIndex& t, std::int64_t start, std::int64_t end) {
     std::string out;
-    start = std::clamp<std::int64_t>(start, 0, static_cast<std::int64_t>(t.size()));
-    end = std::clamp<std::int64_t>(end, start, std::min<std::int64_t>(static_cast<std::int64_t>(t.size()), start + 40));
-    for (auto i = start; i < end; ++i) {
-        char32_t c = t[static_cast<std::size_t>(i)];
+    start = std::clamp<std::int64_t>(start, 0, t.size());
+    end = std::clamp<std::int64_t>(end, start, std::min<std::int64_t>(t.size(), start + 40));
+    for (char32_t c : decode_utf8(t.slice(start, end))) {
         if (c == '\r') { out += "\\r"; continue; }
         if (c == '\n') { out += "\\n"; continue; }
         if (c < 0x80) out += static_cast<char>(c);
@@ -116,21 +102,37 @@ Dialect dialect_for(PositionCounting c, Dialect declared) {
     return Dialect::Standard;
 }
 
-void check_holder(const Project& project, const Source& holder, const std::string& label, PositionEvidence& ev) {
+/// The maps of the text last checked.
+struct TextMaps {
+    std::shared_ptr<const std::string> text;
+    std::optional<CodePointIndex> cps;
+    std::optional<OffsetMap> declared;
+    std::vector<OffsetMap> maps;
+};
+
+void check_holder(const Project& project, const Source& holder, const std::string& label, PositionEvidence& ev,
+                  TextMaps& cache) {
     bool has_text_selection = false;
     for (const auto& s : holder.selections) has_text_selection |= s.kind == SelectionKind::PlainText;
     if (!has_text_selection) return;
-    std::optional<std::string> text;
+    std::shared_ptr<const std::string> text;
     try {
-        text = load_plain_text(project, holder);
+        text = shared_plain_text(project, holder);
     } catch (const Error&) {
         return;  // validate reports unreadable text; nothing to weigh here
     }
     if (!text || !countings_differ(*text)) return;
-    auto cps = decode(*text);
-    OffsetMap declared(*text, position_counting(ev.declared));
-    std::vector<OffsetMap> maps;
-    for (auto c : k_countings) maps.emplace_back(*text, c);
+    // Sources that share one file (shared_plain_text gives them one copy) share its maps too.
+    if (cache.text != text) {
+        cache.text = text;
+        cache.cps.emplace(*text);
+        cache.declared.emplace(*text, position_counting(ev.declared));
+        cache.maps.clear();
+        for (auto c : k_countings) cache.maps.emplace_back(*text, c);
+    }
+    const CodePointIndex& cps = *cache.cps;
+    const OffsetMap& declared = *cache.declared;
+    const std::vector<OffsetMap>& maps = cache.maps;
     std::vector<std::size_t> fitting(std::size(k_countings), 0);
     std::size_t checked = 0;
     std::string first_misfit;
@@ -181,10 +183,11 @@ PositionEvidence position_evidence(const Project& project) {
     PositionEvidence ev;
     ev.declared = project.dialect;
     for (auto c : k_countings) ev.fits.push_back({c, 0});
+    TextMaps cache;
     for (const auto& s : project.sources) {
         std::string label = s.name && !s.name->empty() ? *s.name : s.guid;
-        if (s.kind == SourceKind::Text) check_holder(project, s, label, ev);
-        if (s.representation) check_holder(project, *s.representation, label, ev);
+        if (s.kind == SourceKind::Text) check_holder(project, s, label, ev, cache);
+        if (s.representation) check_holder(project, *s.representation, label, ev, cache);
     }
     if (ev.checked == 0) return ev;
     PositionCounting mine = position_counting(ev.declared);
