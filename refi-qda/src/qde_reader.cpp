@@ -72,8 +72,10 @@ Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
         } else if (n == "Sources") {
             read_sources(c, p);
         } else if (n == "Notes") {
+            m_defer_positions = true;
             container(c, p.containers.notes, "Note",
                       [&](pugi::xml_node note) { p.notes.push_back(read_text_source(note, SourceKind::Text)); });
+            m_defer_positions = false;
         } else if (n == "Links") {
             container(c, p.containers.links, "Link", [&](pugi::xml_node l) { p.links.push_back(read_link(l)); });
         } else if (n == "Sets") {
@@ -89,6 +91,7 @@ Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
         }
         return true;
     });
+    convert_note_positions(p);
     return p;
 }
 

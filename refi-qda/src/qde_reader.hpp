@@ -103,7 +103,13 @@ private:
     static std::size_t element_children(pugi::xml_node n);
     /// Tool positions -> code points (NVivo: UTF-16 units; ATLAS.ti: CRLF as one). Needs the text, so only
     /// text sources with selections in a non-standard dialect are loaded here.
-    void convert_positions(Source& s);
+    /// Converts the PlainTextSelections of `s` from the tool's counting to code points, over the text of
+    /// `text_of` (default: `s` itself; a QualCoder annotation note counts in its source's text).
+    void convert_positions(Source& s, const Source* text_of = nullptr);
+    /// Notes are converted once the whole project is read: an annotation note's positions count in a source's
+    /// text (refi/annotation.hpp), and the NoteRef saying which source may come later in the file.
+    void convert_note_positions(Project& p);
+    bool m_defer_positions = false;  ///< while reading <Notes>
     void read_sources(pugi::xml_node n, Project& p);
     Link read_link(pugi::xml_node n);
     Set read_set(pugi::xml_node n);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "qde_reader.hpp"
+#include "refi/annotation.hpp"
 #include "refi/text.hpp"
 
 namespace refi::detail {
@@ -161,7 +162,7 @@ void QdeReader::read_source(pugi::xml_node n, SourceKind kind, Source& s) {
         else return false;
         return true;
     });
-    if (kind == SourceKind::Text) convert_positions(s);
+    if (kind == SourceKind::Text && !m_defer_positions) convert_positions(s);
 }
 
 std::size_t QdeReader::element_children(pugi::xml_node n) {
@@ -170,11 +171,17 @@ std::size_t QdeReader::element_children(pugi::xml_node n) {
     return count;
 }
 
-void QdeReader::convert_positions(Source& s) {
+void QdeReader::convert_note_positions(Project& p) {
+    if (m_counting == PositionCounting::CodePoints) return;
+    const std::vector<const Source*> annotated = annotated_sources(p);
+    for (std::size_t i = 0; i < p.notes.size(); ++i) convert_positions(p.notes[i], annotated[i]);
+}
+
+void QdeReader::convert_positions(Source& s, const Source* text_of) {
     if (m_counting == PositionCounting::CodePoints || s.selections.empty()) return;
     std::shared_ptr<const std::string> text_content;
     try {
-        text_content = shared_plain_text(*m_project, s);
+        text_content = shared_plain_text(*m_project, text_of ? *text_of : s);
     } catch (const Error& e) {
         m_diag.warning("position-not-converted", m_file, s.loc,
                        fmt::format("positions of <{}> '{}' kept as written: {}", element_name(s.kind),

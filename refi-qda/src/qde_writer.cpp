@@ -7,6 +7,7 @@
 #include "refi/dialect.hpp"
 #include "refi/error.hpp"
 #include "refi/io.hpp"
+#include "refi/annotation.hpp"
 #include "refi/text.hpp"
 #include "input_label.hpp"
 #include "xml_out.hpp"
@@ -40,7 +41,8 @@ private:
     void variable_value(const VariableValue& v);
     void a_case(const Case& c);
     void source(const Source& s);
-    void text_source(std::string_view element, const Source& s);
+    /// `text_of`: the element whose text the selections count in, when not `s` (a QualCoder annotation note).
+    void text_source(std::string_view element, const Source& s, const Source* text_of = nullptr);
     void transcript(const Transcript& t);
     void sync_point(const SyncPoint& p);
     void selection(const Selection& s, const OffsetMap* positions);
@@ -137,7 +139,10 @@ void QdeWriter::write() {
     container("Variables", p.variables, c.variables, [&](const Variable& v) { variable(v); });
     container("Cases", p.cases, c.cases, [&](const Case& x) { a_case(x); });
     container("Sources", p.sources, c.sources, [&](const Source& s) { source(s); });
-    container("Notes", p.notes, c.notes, [&](const Note& n) { text_source("Note", n); });
+    // An annotation note's positions count in its source's text (refi/annotation.hpp); convert them over that.
+    const std::vector<const Source*> annotated = p.notes.empty() ? std::vector<const Source*>() : annotated_sources(p);
+    container("Notes", p.notes, c.notes,
+              [&](const Note& n) { text_source("Note", n, annotated[static_cast<std::size_t>(&n - p.notes.data())]); });
     container("Links", p.links, c.links, [&](const Link& l) { link(l); });
     container("Sets", p.sets, c.sets, [&](const Set& s) { set(s); });
     container("Graphs", p.graphs, c.graphs, [&](const Graph& g) { graph(g); });
@@ -234,7 +239,7 @@ void QdeWriter::source(const Source& s) {
 }
 
 // TextSourceType: a TextSource, a Note, a PictureSource's TextDescription or a PDF's Representation.
-void QdeWriter::text_source(std::string_view element, const Source& s) {
+void QdeWriter::text_source(std::string_view element, const Source& s, const Source* text_of) {
     // The model holds code points; a dialect that counts otherwise needs the text to convert. Without the text
     // the numbers are written unchanged, as the reader kept them unchanged.
     std::unique_ptr<OffsetMap> positions;
@@ -246,7 +251,7 @@ void QdeWriter::text_source(std::string_view element, const Source& s) {
             std::shared_ptr<const std::string> text;
             std::string why = "its text is not available";
             try {
-                text = shared_plain_text(m_project, s);
+                text = shared_plain_text(m_project, text_of ? *text_of : s);
             } catch (const Error& e) {
                 why = e.what();
             }

@@ -2,6 +2,7 @@
 // selection positions against their text, and the files a project names.
 #include <algorithm>
 
+#include "refi/annotation.hpp"
 #include "validate_files.hpp"
 #include "validate_lexical.hpp"
 #include "validator.hpp"
@@ -218,12 +219,19 @@ void Validator::check_transcript(const Transcript& t) {
     note_refs(t.note_refs, owner, t.loc);
 }
 
-void Validator::check_source(const Source& s, const char* element) {
+void Validator::check_source(const Source& s, const char* element, const Source* positions_in,
+                             bool positions_unknown) {
     const Owner owner{element, s.guid};
     authorship(s.authorship, owner, s.loc);
     std::optional<std::int64_t> length;
-    if (m_o.check_text) {
-        if (s.kind == SourceKind::Text) length = detail::checked_text_length(m_p, s, owner.str(), m_file, m_out);
+    if (m_o.check_text && !positions_unknown) {
+        if (positions_in) {
+            // The source's own text problems are reported where the source is checked, not again here.
+            Diagnostics quiet;
+            length = detail::checked_text_length(m_p, *positions_in, {}, m_file, quiet);
+        } else if (s.kind == SourceKind::Text) {
+            length = detail::checked_text_length(m_p, s, owner.str(), m_file, m_out);
+        }
     }
     for (const auto& sel : s.selections) check_selection(sel, length, nullptr);
     for (const auto& c : s.codings) check_coding(c);
@@ -304,7 +312,26 @@ void Validator::check_project() {
     for (const auto& v : m_p.variables) required_name(v.name, Owner{"Variable", v.guid}, v.loc);
     for (const auto& c : m_p.cases) check_case(c);
     for (const auto& s : m_p.sources) check_source(s, element_name(s.kind));
-    for (const auto& n : m_p.notes) check_source(n, "Note");
+    const std::vector<const Source*> annotated = m_p.notes.empty() ? std::vector<const Source*>() : annotated_sources(m_p);
+    for (std::size_t i = 0; i < m_p.notes.size(); ++i) {
+        const Note& n = m_p.notes[i];
+        if (annotated[i]) {
+            m_out.info("annotation-note", m_file, n.loc,
+                       fmt::format("{} is a text annotation of {} (QualCoder's form): its selection positions count "
+                                   "in that source's text", tag("Note", n.guid), tag("TextSource", annotated[i]->guid)));
+            check_source(n, "Note", annotated[i]);
+        } else if (looks_like_annotation(m_p, n)) {
+            // QualCoder's export gives only the first annotation of each source a NoteRef: the others name no
+            // source, so their positions cannot be checked against any text (QualCoder's importer skips them).
+            warning("annotation-without-source", n.loc,
+                    fmt::format("{} is a QualCoder text annotation that no source refers to (QualCoder writes a "
+                                "<NoteRef> only for the first annotation of each source); its positions cannot be "
+                                "checked and QualCoder will not import it", tag("Note", n.guid)));
+            check_source(n, "Note", nullptr, true);  // the rest of the note is still checked
+        } else {
+            check_source(n, "Note");
+        }
+    }
     for (const auto& l : m_p.links) check_link(l);
     for (const auto& s : m_p.sets) check_set(s);
     for (const auto& g : m_p.graphs) check_graph(g);

@@ -136,7 +136,11 @@ private:
 
     void check_transcript(const Transcript& t);
 
-    void check_source(const Source& s, const char* element);
+    /// `positions_in`: the source whose text the selections of `s` count in, when not `s` itself (a QualCoder
+    /// annotation note, refi/annotation.hpp).
+    /// `positions_unknown`: the text they count in is not known, so their range is not checked.
+    void check_source(const Source& s, const char* element, const Source* positions_in = nullptr,
+                      bool positions_unknown = false);
 
     void check_case(const Case& c);
 
