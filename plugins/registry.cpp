@@ -13,6 +13,7 @@
 #include "export_txt/export_txt.hpp"
 #include "export_xlsx/export_xlsx.hpp"
 #include "quotes/quotes.hpp"
+#include "saturation/saturation.hpp"
 #include "theme_table/theme_table.hpp"
 
 namespace framer {
@@ -23,6 +24,7 @@ void register_builtin_plugins(Registry& registry) {
     registry.add(make_characteristics_analysis());
     registry.add(make_chart_analysis());
     registry.add(make_quotes_analysis());
+    registry.add(make_saturation_analysis());
     registry.add(make_theme_table_analysis());
     // Exporters
     registry.add(make_csv_exporter());

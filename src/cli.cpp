@@ -25,6 +25,7 @@ const std::vector<Command>& commands() {
         {"describe", "participant characteristics by group (Table 1)", cmd_describe},
         {"chart", "framework matrices: units x subthemes with excerpts and summaries", cmd_chart},
         {"quotes", "exemplar quotations per code with labels (Box 1), by a stated rule", cmd_quotes},
+        {"saturation", "code saturation in interview order: last K units, Guest et al. 2020", cmd_saturation},
         {"summaries", "write summaries typed into a chart back into the project as notes", cmd_summaries},
         {"agreement", "intercoder agreement of two coders, every figure with its denominators", cmd_agreement},
         {"merge", "merge coders' copies of a project, reporting every conflict", cmd_merge},

@@ -39,6 +39,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io);
 int cmd_describe(const std::vector<std::string>& args, Io& io);
 int cmd_chart(const std::vector<std::string>& args, Io& io);
 int cmd_quotes(const std::vector<std::string>& args, Io& io);
+int cmd_saturation(const std::vector<std::string>& args, Io& io);
 int cmd_summaries(const std::vector<std::string>& args, Io& io);
 int cmd_agreement(const std::vector<std::string>& args, Io& io);
 int cmd_merge(const std::vector<std::string>& args, Io& io);

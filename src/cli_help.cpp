@@ -82,6 +82,7 @@ std::string example_for(const std::string& command) {
         {"summaries", "framer summaries samples/recovery-study.qdpx chart.xlsx -o summarised.qdpx"},
         {"agreement", "framer agreement samples/recovery-study.qdpx --coders \"Marta Núñez,Daniel Okoro\""},
         {"quotes", "framer quotes samples/seed-table2.qdpx --label \"{unit}, {Role}\""},
+        {"saturation", "framer saturation samples/recovery-study.qdpx --order \"Interview date\" --by Role"},
         {"merge", "framer merge coder1.qdpx coder2.qdpx -o merged.qdpx --report merge.json"},
     };
     auto it = examples.find(command);

@@ -128,6 +128,7 @@ UnitCodes collect_unit_codes(const refi::Project& project, const CodeTree& tree,
         }
 
     result.codes.resize(units.size());
+    result.direct.resize(units.size());
     std::vector<std::size_t> stamp(tree.size(), static_cast<std::size_t>(-1));
     std::vector<int> start;
     for (std::size_t u = 0; u < units.size(); ++u) {
@@ -143,6 +144,10 @@ UnitCodes collect_unit_codes(const refi::Project& project, const CodeTree& tree,
                 else { ++result.codings_counted; start.push_back(id); }
             }
         }
+        auto& direct_ids = result.direct[u];
+        direct_ids = start;
+        std::sort(direct_ids.begin(), direct_ids.end());
+        direct_ids.erase(std::unique(direct_ids.begin(), direct_ids.end()), direct_ids.end());
         auto& have = result.codes[u];
         for (int id : start) {
             // Climb to the root; a code already marked for this unit means its ancestors are marked too.

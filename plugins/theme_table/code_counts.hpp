@@ -40,6 +40,8 @@ private:
 struct UnitCodes {
     /// Per unit (same order as the units): ids of every code it has, itself or through a descendant.
     std::vector<std::vector<int>> codes;
+    /// Per unit: ids of the codes its codings point at themselves (no ancestors), sorted, each once.
+    std::vector<std::vector<int>> direct;
     std::size_t codings_counted = 0;
     std::size_t codings_missing_code = 0;   ///< pointed at no code of the codebook: warned about, not counted
     std::size_t codings_other_coders = 0;   ///< left out by the coder filter
