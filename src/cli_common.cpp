@@ -104,6 +104,22 @@ void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err) 
     for (const auto& d : diagnostics.items()) err << d.format() << "\n";
 }
 
+framer::Json diagnostics_to_json(const refi::Diagnostics& diagnostics) {
+    framer::Json list = framer::Json::array();
+    for (const auto& d : diagnostics.items()) {
+        framer::Json f = framer::Json::object();
+        f["severity"] = refi::to_string(d.severity);
+        f["id"] = d.id;
+        f["file"] = d.file;
+        // Line and column are null for elements without a position (never for a project read from a file).
+        f["line"] = d.loc.known() ? framer::Json(static_cast<std::int64_t>(d.loc.line)) : framer::Json();
+        f["column"] = d.loc.known() ? framer::Json(static_cast<std::int64_t>(d.loc.column)) : framer::Json();
+        f["message"] = d.message;
+        list.push_back(std::move(f));
+    }
+    return list;
+}
+
 const framer::Exporter& choose_exporter(const std::string& format, const std::string& output,
                                         const std::string& fallback_format) {
     const auto& registry = framer::builtin_registry();

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "core/json.hpp"
 #include "core/plugin.hpp"
 #include "refi/error.hpp"
 #include "refi/io.hpp"
@@ -59,6 +60,10 @@ void release(T&& value) {
 
 /// Prints diagnostics (one line each) to err.
 void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err);
+
+/// The diagnostics as a JSON array of {severity, id, file, line, column, message} (line/column null when
+/// unknown), for `validate --json` and `convert --report`.
+framer::Json diagnostics_to_json(const refi::Diagnostics& diagnostics);
 
 /// The exporter for --format, else for the -o extension, else `fallback_format`. Throws UsageError.
 const framer::Exporter& choose_exporter(const std::string& format, const std::string& output,

@@ -32,25 +32,47 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
     return std::filesystem::weakly_canonical(a, ec) == std::filesystem::weakly_canonical(b, ec);
 }
 
+/// --report: every finding of the conversion, and how many of each id, as JSON (written atomically).
+void write_report(const std::string& path, const std::string& input, const std::string& output,
+                  const refi::WriteOptions& options, const refi::Diagnostics& diagnostics) {
+    framer::Json j = framer::Json::object();
+    j["input"] = input;
+    j["output"] = output;
+    j["to"] = options.dialect ? framer::Json(refi::to_string(*options.dialect)) : framer::Json();
+    j["errors"] = diagnostics.count(refi::Severity::Error);
+    j["warnings"] = diagnostics.count(refi::Severity::Warning);
+    framer::Json by_id = framer::Json::object();
+    for (const auto& d : diagnostics.items()) {
+        if (d.severity == refi::Severity::Info) continue;
+        by_id[d.id] = by_id.contains(d.id) ? by_id.at(d.id).as_int() + 1 : 1;
+    }
+    j["warnings_by_id"] = std::move(by_id);
+    j["findings"] = diagnostics_to_json(diagnostics);
+    refi::write_file_atomically(path, j.dump(2) + "\n");
+}
+
 }  // namespace
 
 int cmd_convert(const std::vector<std::string>& args, Io& io) {
-    const char* usage_line = "INPUT OUTPUT [--to DIALECT] [--from DIALECT] [--strict]";
+    const char* usage_line = "INPUT OUTPUT [--to DIALECT] [--from DIALECT] [--report FILE] [--strict]";
     po::options_description options(
         "Convert a project (.qdpx, .qde) to .qdpx or .qde, or extract its codebook (.qdc).\n"
         "Without --to the input's dialect is kept: positions, names and GUIDs are not rewritten, and the\n"
         "output holds the same elements, attributes and text, and every internal file byte for byte.\n"
         "With --to the positions are written as that tool counts them and Project/@origin names that tool (when\n"
-        "the input's origin would be read as another dialect), so the output reads back with the same excerpts.\n"
+        "the input's origin would be read as another dialect), so the output reads back with the same excerpts;\n"
+        "text files get the tool's BOM and line breaks, and the archive its sources folder, GUID case and file\n"
+        "names. What the tool does not import is a dropped-by-dialect warning with the count (written anyway).\n"
         "The output is written to a temporary file and renamed; the input is never written over.\n"
         "Warnings (lossy steps) go to stderr; with --strict they make the exit code 3 (the output is still written).\n"
         "Options");
-    std::string input, output, dialect_name, from;
+    std::string input, output, dialect_name, from, report_path;
     options.add_options()
         ("input", po::value(&input)->required(), "the project or codebook to read (.qdpx, .qde, .qdc)")
         ("output", po::value(&output)->required(), "the file to write (.qdpx, .qde, .qdc)")
         ("to", po::value(&dialect_name), ("write positions as this tool counts them: " + refi::dialect_names()).c_str())
         ("dialect", po::value(&dialect_name), "the same as --to (its older name)")
+        ("report", po::value(&report_path), "also write every warning as JSON to FILE")
         ("strict", "exit 3 when there were warnings");
     add_from_option(options, from);
     po::positional_options_description positional;
@@ -73,6 +95,8 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
                                          refi::dialect_names()));
     }
     refi::ReadOptions read_options = read_options_for(from);
+    if (!report_path.empty() && (same_file(report_path, output) || same_file(report_path, input)))
+        throw UsageError("--report must name another file than the input and the output");
     if (same_file(input, output)) {
         io.err << fmt::format("framer convert: error: refusing to write over the input '{}'; choose another output\n",
                               input);
@@ -87,10 +111,12 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
         } else {
             refi::Project project = refi::read_project(input, diagnostics, read_options);
             refi::warn_about_positions(refi::position_evidence(project), input, diagnostics);
-            if (*out_format == Format::Qdc)
+            if (*out_format == Format::Qdc) {
+                refi::warn_dropped_by_codebook(project, output, diagnostics);
                 refi::write_codebook(refi::codebook_of(project), output, diagnostics);
-            else
+            } else {
                 refi::write_project(project, output, diagnostics, write_options);
+            }
         }
     } catch (const refi::Error&) {
         // The warnings gathered before the failure often explain it; run() prints the error itself.
@@ -98,6 +124,7 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
         throw;
     }
     print_diagnostics(diagnostics, io.err);
+    if (!report_path.empty()) write_report(report_path, input, output, write_options, diagnostics);
     if (diagnostics.has_errors()) return invalid;
     if (vm.count("strict") && diagnostics.has_warnings()) return strict_warnings;
     return ok;

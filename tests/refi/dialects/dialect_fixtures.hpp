@@ -36,8 +36,18 @@ inline std::optional<std::string> tool_origin(Dialect d) {
     return std::nullopt;
 }
 
-/// A .qdpx written the way `d` writes: its origin, its position counting over the text, and its text file
-/// (BOM for QualCoder and NVivo Win; Sources/ and lower-case GUIDs for NVivo).
+/// The fixture's text with the line breaks `d` writes: CRLF for NVivo for Windows and ATLAS.ti (its txt stores
+/// CRLF, QualCoder's refi.py:1531-1536), LF for the others (DIALECTS.md §1).
+inline std::string fixture_text(Dialect d) {
+    if (d == Dialect::Nvivo || d == Dialect::Atlasti) return k_text;
+    std::string lf;
+    for (char c : k_text)
+        if (c != '\r') lf += c;
+    return lf;
+}
+
+/// A .qdpx written the way `d` writes: its origin, its position counting over its text and line breaks, and its
+/// text file (BOM for QualCoder's and NVivo for Windows' exports; Sources/ and lower-case GUIDs for NVivo).
 inline std::filesystem::path write_fixture(const TempDir& dir, Dialect d) {
     Project p;
     p.name = std::string("fixture ") + to_string(d);
@@ -53,11 +63,12 @@ inline std::filesystem::path write_fixture(const TempDir& dir, Dialect d) {
     s.guid = guid(2);
     s.name = "interview";
     s.plain_text_path = "internal://" + s.guid + ".txt";
-    OffsetMap map(k_text, position_counting(d));
+    const std::string text = fixture_text(d);
+    OffsetMap map(text, position_counting(d));
     int n = 10;
     for (const auto& w : k_words) {
-        std::size_t byte = k_text.find(w);
-        std::int64_t start = count_code_points(std::string_view(k_text).substr(0, byte));
+        std::size_t byte = text.find(w);
+        std::int64_t start = count_code_points(std::string_view(text).substr(0, byte));
         Selection sel;
         sel.guid = guid(n++);
         sel.start = map.from_code_points(start);
@@ -75,7 +86,7 @@ inline std::filesystem::path write_fixture(const TempDir& dir, Dialect d) {
     std::string folder = d == Dialect::Nvivo ? "Sources/" : "sources/";
     auto path = dir / ("fixture-" + std::string(to_string(d)) + ".qdpx");
     framer::test::write_zip(path, {{"project.qde", qde},
-                                   {folder + s.guid + ".txt", (bom ? "\xEF\xBB\xBF" : "") + k_text}});
+                                   {folder + s.guid + ".txt", (bom ? "\xEF\xBB\xBF" : "") + text}});
     return path;
 }
 
