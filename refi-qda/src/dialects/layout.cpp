@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "../input_label.hpp"
+#include "refi/annotation.hpp"
 #include "refi/guid.hpp"
 #include "refi/source_store.hpp"
 #include "refi/text.hpp"
@@ -273,6 +274,20 @@ Layout lay_out(const Project& project, const DialectProfile& profile, bool files
             if (fresh) texts.push_back({*entry, {}, true});
             // Positions of a holder with inline text count in that text, not in the file.
             if (!uses[i].text_holder->plain_text_content) texts[it->second].holders.push_back(uses[i].text_holder);
+        }
+    }
+
+    // A QualCoder annotation note's positions count in the text of the source that refers to it: they move with
+    // that text (refi/annotation.hpp).
+    {
+        std::unordered_map<const Source*, std::size_t> text_of;
+        for (std::size_t t = 0; t < texts.size(); ++t)
+            for (Source* h : texts[t].holders) text_of.emplace(h, t);
+        auto annotated = annotated_sources(p);
+        for (std::size_t i = 0; i < annotated.size() && i < p.notes.size(); ++i) {
+            if (!annotated[i]) continue;
+            auto it = text_of.find(annotated[i]);
+            if (it != text_of.end()) texts[it->second].holders.push_back(&p.notes[i]);
         }
     }
 

@@ -303,3 +303,45 @@ TEST_CASE("Converting to a tool that does not import some elements warns dropped
     CHECK(written.cases.size() == 2);
     CHECK(written.graphs.size() == 1);
 }
+
+TEST_CASE("A QualCoder annotation's positions move with the text of the source it annotates",
+          "[dialects][conversion][layout]") {
+    TempDir dir("dialect-annotation");
+    // QualCoder's shape (refi/annotation.hpp): a Note with inline text and one uncoded selection counting in the
+    // text of the source that NoteRefs it. Here that text has CRLF, which the standard writes as LF.
+    const std::string text = "first line\r\nsecond line\r\nthird";
+    Project p;
+    p.name = "annotated";
+    p.origin = "QualCoder 3.5";
+    p.dialect = Dialect::QualCoder;
+    Code code;
+    code.guid = test_guid(1);
+    code.name = "c";
+    p.codes.push_back(code);
+    Note note;
+    note.guid = test_guid(5);
+    note.plain_text_content = "a memo on 'third'";
+    Selection anchor;
+    anchor.guid = test_guid(6);
+    anchor.start = 25;  // "third" in code points of the CRLF text
+    anchor.end = 30;
+    note.selections.push_back(anchor);
+    p.notes.push_back(note);
+    Source s;
+    s.guid = test_guid(2);
+    s.plain_text_path = "internal://" + s.guid + ".txt";
+    s.note_refs.push_back({note.guid, {}, {}});
+    p.sources.push_back(s);
+    Diagnostics ignored;
+    auto in = dir / "annotated.qdpx";
+    framer::test::write_zip(in, {{"project.qde", project_to_xml(p, ignored)}, {"sources/" + s.guid + ".txt", text}});
+    Project read_in = read(in);
+    Diagnostics d;
+    write_project(read_in, dir / "standard.qdpx", d, {Dialect::Standard});
+    CHECK(text_file(dir / "standard.qdpx") == "first line\nsecond line\nthird");
+    Project out = read(dir / "standard.qdpx");
+    auto t = load_plain_text(out, out.sources.at(0));
+    REQUIRE(t);
+    const auto& sel = out.notes.at(0).selections.at(0);
+    CHECK(std::string(substr_code_points(*t, sel.start, sel.end)) == "third");
+}
