@@ -259,8 +259,8 @@ private:
                                        unit, names, in_excluded));
         }
         if (not_text)
-            left.push_back(fmt::format("{} coding(s) without text (whole sources, cases, pictures, audio, video) "
-                                       "cannot be quoted", not_text));
+            left.push_back(fmt::format("{} coding(s) without text (whole sources, cases, pictures, audio, video, PDF "
+                                       "areas without text, text whose file is absent) cannot be quoted", not_text));
         if (by_other_coders) left.push_back(fmt::format("{} excerpt(s) by other coders left out", by_other_coders));
         for (const auto& l : left) {
             result.notes.push_back(l + ".");
