@@ -17,6 +17,8 @@ struct Io {
     std::ostream& err;
     /// stdout is a terminal: results without --format or -o are written as aligned text (txt), not Markdown.
     bool out_is_terminal = false;
+    /// Standard input, read when the project argument is "-" (null: std::cin).
+    std::istream* in = nullptr;
 };
 
 struct Command {

@@ -2,10 +2,12 @@
 #include "cli_common.hpp"
 
 #include "cli_help.hpp"
+#include "stdin_project.hpp"
 
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <iostream>
 #include <ostream>
 #include <sstream>
 
@@ -56,12 +58,14 @@ refi::ReadOptions read_options_for(const std::string& from) {
     return options;
 }
 
+std::istream& input_stream(Io& io) { return io.in ? *io.in : std::cin; }
+
 refi::Project load_project(const std::string& path, Io& io, const std::string& from) {
     refi::ReadOptions read_options = read_options_for(from);
     refi::Diagnostics diagnostics;
     try {
-        refi::Project project = refi::read_project(path, diagnostics, read_options);
-        refi::warn_about_positions(refi::position_evidence(project), path, diagnostics);
+        refi::Project project = read_project_arg(path, input_stream(io), diagnostics, read_options);
+        refi::warn_about_positions(refi::position_evidence(project), input_label(path), diagnostics);
         print_diagnostics(diagnostics, io.err);
         return project;
     } catch (const refi::Error&) {

@@ -36,7 +36,10 @@ void add_from_option(po::options_description& options, std::string& from);
 /// The ReadOptions for a --from value ("" = detect). Throws UsageError listing the dialects for an unknown one.
 refi::ReadOptions read_options_for(const std::string& from);
 
-/// Reads a project, printing the reader's warnings to err (also when reading fails). Throws refi::Error.
+/// The stream "-" reads: io.in, else std::cin.
+std::istream& input_stream(Io& io);
+
+/// Reads a project ("-": a .qdpx on standard input, see stdin_project.hpp), printing the reader's warnings to err (also when reading fails). Throws refi::Error.
 /// `from`: the --from dialect ("" = detect).
 refi::Project load_project(const std::string& path, Io& io, const std::string& from = "");
 

@@ -18,7 +18,7 @@ int cmd_agreement(const std::vector<std::string>& args, Io& io) {
     std::string project_path, coders, overlap, bp_k, format, output;
     std::vector<std::string> sources, units, codes;
     options.add_options()
-        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
+        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde; - reads a .qdpx from standard input)")
         ("coders", po::value(&coders)->required(), "the two coders, A,B (user names, ids or GUIDs)")
         ("sources", po::value(&sources)->composing(),
          "compare these sources (names or GUIDs, repeatable or comma-separated; default: every source both coders coded)")

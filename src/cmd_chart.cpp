@@ -24,7 +24,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
     std::string project_path, from, unit, coder, format, output;
     std::vector<std::string> themes, show, applies;
     options.add_options()
-        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
+        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde; - reads a .qdpx from standard input)")
         ("theme", po::value(&themes)->composing(), "a theme to chart: name, path (A/B) or GUID (repeatable)")
         ("flat", "one matrix of all leaf codes and of the codes with children coded themselves")
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "cli_common.hpp"
+#include "stdin_project.hpp"
 #include "refi/codebook.hpp"
 #include "refi/dialect.hpp"
 #include "refi/io.hpp"
@@ -68,7 +69,7 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
         "Options");
     std::string input, output, dialect_name, from, report_path;
     options.add_options()
-        ("input", po::value(&input)->required(), "the project or codebook to read (.qdpx, .qde, .qdc)")
+        ("input", po::value(&input)->required(), "the project or codebook to read (.qdpx, .qde, .qdc; - reads a .qdpx from standard input)")
         ("output", po::value(&output)->required(), "the file to write (.qdpx, .qde, .qdc)")
         ("to", po::value(&dialect_name), ("write positions as this tool counts them: " + refi::dialect_names()).c_str())
         ("dialect", po::value(&dialect_name), "the same as --to (its older name)")
@@ -80,7 +81,8 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
     po::variables_map vm;
     if (!parse_command_line(args, "convert", usage_line, options, positional, vm, io)) return ok;
 
-    auto in_format = format_of(input);
+    // "-" is a .qdpx on standard input (stdin_project.hpp).
+    auto in_format = input == "-" ? std::optional<Format>(Format::Qdpx) : format_of(input);
     auto out_format = format_of(output);
     if (!in_format) throw UsageError(fmt::format("cannot tell the format of '{}': use .qdpx, .qde or .qdc", input));
     if (!out_format) throw UsageError(fmt::format("cannot tell the format of '{}': use .qdpx, .qde or .qdc", output));
@@ -109,8 +111,8 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
             refi::Codebook codebook = refi::read_codebook(input, diagnostics);
             refi::write_codebook(codebook, output, diagnostics);
         } else {
-            refi::Project project = refi::read_project(input, diagnostics, read_options);
-            refi::warn_about_positions(refi::position_evidence(project), input, diagnostics);
+            refi::Project project = read_project_arg(input, input_stream(io), diagnostics, read_options);
+            refi::warn_about_positions(refi::position_evidence(project), input_label(input), diagnostics);
             if (*out_format == Format::Qdc) {
                 refi::warn_dropped_by_codebook(project, output, diagnostics);
                 refi::write_codebook(refi::codebook_of(project), output, diagnostics);

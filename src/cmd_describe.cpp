@@ -21,7 +21,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
     std::vector<std::string> vars, values, labels;
     std::string title;
     options.add_options()
-        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
+        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde; - reads a .qdpx from standard input)")
         ("by", po::value(&by), "group participants by this variable (one column per value)")
         ("vars", po::value(&vars)->composing(), "variables to describe, comma-separated (default: all but --by)")
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "cli_common.hpp"
+#include "stdin_project.hpp"
 #include "refi/codebook.hpp"
 #include "refi/dialect.hpp"
 #include "core/json.hpp"
@@ -246,7 +247,7 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
         "Options");
     std::string input, from;
     options.add_options()
-        ("project", po::value(&input)->required(), "the project or codebook to describe (.qdpx, .qde or .qdc)")
+        ("project", po::value(&input)->required(), "the project or codebook to describe (.qdpx, .qde or .qdc; - reads a .qdpx from standard input)")
         ("json", "print name, origin, dialect and the counts as a JSON object");
     add_from_option(options, from);
     po::positional_options_description positional;
@@ -265,9 +266,9 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
             print_codebook(input, codebook, c, io.out);
         return ok;
     }
-    refi::Project project = refi::read_project(input, diagnostics, read_options_for(from));
+    refi::Project project = read_project_arg(input, input_stream(io), diagnostics, read_options_for(from));
     refi::PositionEvidence evidence = refi::position_evidence(project);
-    refi::warn_about_positions(evidence, input, diagnostics);
+    refi::warn_about_positions(evidence, input_label(input), diagnostics);
     print_diagnostics(diagnostics, io.err);
     std::string why = refi::describe_evidence(project, evidence);
     Counts c = count(project);

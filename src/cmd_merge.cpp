@@ -2,9 +2,11 @@
 // merged into one, in the first input's dialect, with a report of where every element came from and every conflict.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <ostream>
 
 #include "cli_common.hpp"
+#include "stdin_project.hpp"
 #include "merge/merge.hpp"
 #include "refi/io.hpp"
 
@@ -21,7 +23,7 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
 /// File names, or the paths as given when two inputs share a file name.
 std::vector<std::string> labels_of(const std::vector<std::string>& paths) {
     std::vector<std::string> labels;
-    for (const auto& p : paths) labels.push_back(std::filesystem::path(p).filename().string());
+    for (const auto& p : paths) labels.push_back(p == "-" ? "<stdin>" : std::filesystem::path(p).filename().string());
     for (std::size_t i = 0; i < labels.size(); ++i)
         for (std::size_t j = 0; j < labels.size(); ++j)
             if (i != j && labels[i] == std::filesystem::path(paths[j]).filename().string()) labels[i] = paths[i];
@@ -44,7 +46,7 @@ int cmd_merge(const std::vector<std::string>& args, Io& io) {
     std::vector<std::string> inputs;
     std::string output, report_path;
     options.add_options()
-        ("input", po::value(&inputs)->required()->multitoken(), "the projects to merge; the first is the base")
+        ("input", po::value(&inputs)->required()->multitoken(), "the projects to merge; the first is the base (one may be -: a .qdpx on standard input)")
         ("output,o", po::value(&output)->required(), "the merged project to write (.qdpx, .qde); never an input")
         ("report", po::value(&report_path), "write the merge report (provenance and conflicts) as JSON to FILE")
         ("allow-disjoint", "merge inputs even when they share no source")
@@ -54,6 +56,8 @@ int cmd_merge(const std::vector<std::string>& args, Io& io) {
     po::variables_map vm;
     if (!parse_command_line(args, "merge", usage_line, options, positional, vm, io)) return ok;
     if (inputs.size() < 2) throw UsageError("give at least two projects to merge");
+    if (std::count(inputs.begin(), inputs.end(), "-") > 1)
+        throw UsageError("standard input (-) can hold only one of the projects to merge");
     for (const auto& in : inputs) {
         if (same_file(in, output) || (!report_path.empty() && same_file(in, report_path))) {
             io.err << fmt::format("framer merge: error: refusing to write over the input '{}'; choose another "
@@ -70,7 +74,7 @@ int cmd_merge(const std::vector<std::string>& args, Io& io) {
         auto labels = labels_of(inputs);
         std::vector<MergeInput> projects;
         for (std::size_t i = 0; i < inputs.size(); ++i)
-            projects.push_back({refi::read_project(inputs[i], diagnostics), labels[i]});
+            projects.push_back({read_project_arg(inputs[i], input_stream(io), diagnostics), labels[i]});
         MergeOptions merge_options;
         merge_options.allow_disjoint = vm.count("allow-disjoint") > 0;
         refi::Project merged = merge_projects(projects, report, merge_options);

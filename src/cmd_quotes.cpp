@@ -22,7 +22,7 @@ int cmd_quotes(const std::vector<std::string>& args, Io& io) {
     std::string project_path, per_code, label, min_words, max_words, coder, spread, unit, format, output;
     std::vector<std::string> codes, exclude;
     options.add_options()
-        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde)")
+        ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde; - reads a .qdpx from standard input)")
         ("per-code", po::value(&per_code), "quotations per code (default 1)")
         ("label", po::value(&label), "label template: {unit} and {VARIABLE} (default \"{unit}\"), e.g. \"{unit}, {Treatment}\"")
         ("min-words", po::value(&min_words), "prefer excerpts of at least N words (default 5)")

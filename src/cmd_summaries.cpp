@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "cli_common.hpp"
+#include "stdin_project.hpp"
 #include "refi/dialect.hpp"
 #include "refi/io.hpp"
 #include "summaries/summaries.hpp"
@@ -31,7 +32,7 @@ int cmd_summaries(const std::vector<std::string>& args, Io& io) {
         "Options");
     std::string project_path, chart_path, output, from, author = "Framer";
     options.add_options()
-        ("project", po::value(&project_path)->required(), "the project the chart was made from (.qdpx, .qde)")
+        ("project", po::value(&project_path)->required(), "the project the chart was made from (.qdpx, .qde; - reads a .qdpx from standard input)")
         ("chart", po::value(&chart_path)->required(), "the edited chart (.csv or .xlsx)")
         ("output,o", po::value(&output)->required(), "the project to write (.qdpx, .qde); never the input")
         ("author", po::value(&author), "the user the notes are attributed to (default: Framer)");
@@ -50,8 +51,8 @@ int cmd_summaries(const std::vector<std::string>& args, Io& io) {
     refi::ReadOptions read_options = read_options_for(from);
     refi::Diagnostics diagnostics;
     try {
-        refi::Project project = refi::read_project(project_path, diagnostics, read_options);
-        refi::warn_about_positions(refi::position_evidence(project), project_path, diagnostics);
+        refi::Project project = read_project_arg(project_path, input_stream(io), diagnostics, read_options);
+        refi::warn_about_positions(refi::position_evidence(project), input_label(project_path), diagnostics);
         auto entries = read_edited_chart(chart_path, project);
         SummaryOptions summary_options;
         summary_options.author = author;

@@ -7,6 +7,7 @@
 #include <ostream>
 
 #include "cli_common.hpp"
+#include "stdin_project.hpp"
 #include "refi/codebook.hpp"
 #include "refi/dialect.hpp"
 #include "core/json.hpp"
@@ -40,7 +41,7 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
         "Options");
     std::string input, from;
     options.add_options()
-        ("project", po::value(&input)->required(), "the project or codebook to check (.qdpx, .qde or .qdc)")
+        ("project", po::value(&input)->required(), "the project or codebook to check (.qdpx, .qde or .qdc; - reads a .qdpx from standard input)")
         ("strict", "exit 3 when there are warnings (and no errors)")
         ("json", "print the findings as a JSON object instead of text");
     add_from_option(options, from);
@@ -66,22 +67,22 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
         count(count, codebook.codes);
         what = fmt::format("codebook of {} and {}; ", plural(codes, "code"), plural(codebook.sets.size(), "set"));
     } else {
-        refi::Project project = refi::read_project(input, findings, read_options_for(from));
-        refi::warn_about_positions(refi::position_evidence(project), input, findings);
-        validate_options.file_label = project_label(input, findings);
+        refi::Project project = read_project_arg(input, input_stream(io), findings, read_options_for(from));
+        refi::warn_about_positions(refi::position_evidence(project), input_label(input), findings);
+        validate_options.file_label = project_label(input_label(input), findings);
         findings.append(refi::validate(project, validate_options));
     }
 
     std::size_t errors = findings.count(refi::Severity::Error);
     std::size_t warnings = findings.count(refi::Severity::Warning);
     if (vm.count("json")) {
-        io.out << to_json(input, findings).dump(2) << "\n";
+        io.out << to_json(input_label(input), findings).dump(2) << "\n";
     } else {
         for (const auto& d : findings.items()) io.out << d.format() << "\n";
         if (errors == 0 && warnings == 0)
-            io.out << fmt::format("{}: {}sound, no findings\n", input, what);
+            io.out << fmt::format("{}: {}sound, no findings\n", input_label(input), what);
         else
-            io.out << fmt::format("{}: {}{}, {}\n", input, what, plural(errors, "error"), plural(warnings, "warning"));
+            io.out << fmt::format("{}: {}{}, {}\n", input_label(input), what, plural(errors, "error"), plural(warnings, "warning"));
     }
     if (errors > 0) return invalid;
     if (warnings > 0 && vm.count("strict")) return strict_warnings;

@@ -22,6 +22,7 @@ inline std::string project_label(const std::filesystem::path& path, const refi::
             for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             if (ext == ".qde") return d.file;
         }
+    if (name == "<stdin>") return name + ":project.qde";  // standard input is always read as a .qdpx
     char magic[2] = {0, 0};
     std::ifstream in(path, std::ios::binary);
     in.read(magic, 2);
