@@ -1,5 +1,5 @@
 // The html exporter in the real program: headless Chromium prints every html output (Table 2 and Table 1 of
-// the seed paper, the 63-participant chart, a per-unit chart, quotes, agreement) to PDF, and pdftotext must
+// the seed paper, the 63-participant chart, a per-unit chart, quotes, agreement, saturation) to PDF, and pdftotext must
 // find every row label and the first words of every excerpt and quotation: nothing is lost in print. A second
 // check scrolls each table in a Chromium window and measures where the header rows are: both in view, one
 // under the other. Skipped with a message when chromium or pdftotext is absent.
@@ -29,7 +29,7 @@ struct Case {
 };
 
 std::vector<Case> cases() {
-    Options table2, table1, chart, per_unit, quotes, agreement;
+    Options table2, table1, chart, per_unit, quotes, agreement, saturation;
     table2.set("by", "Role");
     table2.add("applies", "Feeling overwhelmed and exposed in group=Group therapy:Yes");
     table2.add("applies", "Practicing relating to others in group=Group therapy:Yes");
@@ -39,12 +39,14 @@ std::vector<Case> cases() {
     quotes.set("label", "{unit}, {Treatment}");
     quotes.set("per-code", "2");
     agreement.set("coders", "Marta Núñez,Daniel Okoro");
+    saturation.set("by", "Role");
     return {{"table2", "seed-table2.qdpx", "tabulate", table2},
             {"table1", "seed-table2.qdpx", "describe", table1},
             {"chart", "seed-table2.qdpx", "chart", chart},
             {"per-unit", "recovery-study.qdpx", "chart", per_unit},
             {"quotes", "recovery-study.qdpx", "quotes", quotes},
-            {"agreement", "recovery-study.qdpx", "agreement", agreement}};
+            {"agreement", "recovery-study.qdpx", "agreement", agreement},
+            {"saturation", "seed-table2.qdpx", "saturation", saturation}};
 }
 
 /// Every row label, excerpt start, heading and quotation start of what the html page shows.

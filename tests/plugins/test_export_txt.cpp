@@ -5,7 +5,9 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "core/registry.hpp"
 #include "export_txt/export_txt.hpp"
+#include "refi/io.hpp"
 #include "support/files.hpp"
 
 using namespace framer;
@@ -136,4 +138,39 @@ TEST_CASE("framer writes txt to a terminal and Markdown to a pipe", "[exporters]
     // Markdown keeps plain characters where it has a plain way: no &nbsp; entities, no <br> in the header.
     CHECK(pipe.find("&nbsp;") == std::string::npos);
     CHECK(pipe.find("| Total (N=12) N (%) |") != std::string::npos);
+}
+
+TEST_CASE("The terminal table of every analysis of the samples fits 80 columns", "[exporters][txt]") {
+    struct Case {
+        std::string sample, analysis;
+        Options options;
+    };
+    Options table2, by_role, chart, per_unit, quotes, agreement;
+    table2.set("by", "Role");
+    table2.add("applies", "Feeling overwhelmed and exposed in group=Group therapy:Yes");
+    by_role.set("by", "Role");
+    chart.add("show", "Role");
+    per_unit.set("per-unit", "1");
+    quotes.set("per-code", "2");
+    agreement.set("coders", "Marta Núñez,Daniel Okoro");
+    const std::vector<Case> cases = {{"seed-table2.qdpx", "tabulate", table2},
+                                     {"seed-table2.qdpx", "describe", by_role},
+                                     {"seed-table2.qdpx", "chart", chart},
+                                     {"recovery-study.qdpx", "chart", per_unit},
+                                     {"recovery-study.qdpx", "quotes", quotes},
+                                     {"recovery-study.qdpx", "agreement", agreement},
+                                     {"seed-table2.qdpx", "saturation", by_role}};
+    const auto& registry = builtin_registry();
+    for (const auto& c : cases) {
+        INFO(c.analysis << " of " << c.sample);
+        refi::Diagnostics diagnostics;
+        const refi::Project project =
+            refi::read_project(std::string(FRAMER_SOURCE_DIR) + "/samples/" + c.sample, diagnostics);
+        const std::string out = render(registry.analysis(c.analysis)->run(project, c.options), 80);
+        REQUIRE(lines_of(out).size() > 10);
+        for (const auto& line : lines_of(out)) {
+            INFO(line);
+            CHECK(code_points(line) <= 80);
+        }
+    }
 }

@@ -1,5 +1,5 @@
 // The xlsx exporter in the real program: LibreOffice Calc opens every workbook (Table 2 and Table 1 of the seed
-// paper, the 63-participant chart, a per-unit chart, agreement) and prints it to PDF; pdftotext must find every
+// paper, the 63-participant chart, a per-unit chart, agreement, saturation) and prints it to PDF; pdftotext must find every
 // sheet's table name, every row label and the first words of every excerpt (an excerpt below a row's first
 // line is only printed when the row is tall enough). The workbooks themselves must give every row with
 // several lines of wrapped text a height. Skipped with a message when soffice or pdftotext is absent.
@@ -33,7 +33,7 @@ struct Case {
 };
 
 std::vector<Case> cases() {
-    Options table2, table1, chart, per_unit, agreement;
+    Options table2, table1, chart, per_unit, agreement, saturation;
     table2.set("by", "Role");
     table2.add("applies", "Feeling overwhelmed and exposed in group=Group therapy:Yes");
     table2.add("applies", "Practicing relating to others in group=Group therapy:Yes");
@@ -41,11 +41,13 @@ std::vector<Case> cases() {
     chart.add("show", "Role");
     per_unit.set("per-unit", "1");
     agreement.set("coders", "Marta Núñez,Daniel Okoro");
+    saturation.set("by", "Role");
     return {{"table2", "seed-table2.qdpx", "tabulate", table2},
             {"table1", "seed-table2.qdpx", "describe", table1},
             {"chart", "seed-table2.qdpx", "chart", chart},
             {"per-unit", "recovery-study.qdpx", "chart", per_unit},
-            {"agreement", "recovery-study.qdpx", "agreement", agreement}};
+            {"agreement", "recovery-study.qdpx", "agreement", agreement},
+            {"saturation", "seed-table2.qdpx", "saturation", saturation}};
 }
 
 /// The worksheets of an xlsx by part name ("xl/worksheets/sheet1.xml"), from the golden-file dump.
