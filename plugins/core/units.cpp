@@ -14,6 +14,11 @@
 
 namespace framer {
 
+bool is_generated_summary_source(const refi::Source& source) {
+    return source.kind == refi::SourceKind::Text && source.description &&
+           source.description->rfind(k_generated_summary_marker, 0) == 0;
+}
+
 std::string source_display_name(const refi::Source& source) {
     if (source.name && !source.name->empty()) return *source.name;
     // currentPath records where the file came from, so its name is the one the researcher gave it; the stored
@@ -68,7 +73,8 @@ void add_variables(const std::vector<refi::VariableValue>& values, const refi::P
 std::vector<const refi::Source*> sources_of_case(const refi::Case& c, const refi::ProjectIndex& index) {
     std::vector<const refi::Source*> out;
     auto add = [&](const refi::Source* s) {
-        if (s && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+        if (s && !is_generated_summary_source(*s) && std::find(out.begin(), out.end(), s) == out.end())
+            out.push_back(s);
     };
     for (const auto& ref : c.source_refs) add(index.find_source(ref.target));
     for (const auto& ref : c.selection_refs) add(index.source_of_selection(ref.target));
@@ -111,6 +117,7 @@ std::vector<Unit> build_units(const refi::Project& project, const refi::ProjectI
         }
         units.reserve(project.sources.size());
         for (const auto& s : project.sources) {
+            if (is_generated_summary_source(s)) continue;
             Unit u;
             u.kind = UnitKind::Source;
             u.guid = s.guid;
