@@ -136,7 +136,7 @@ TEST_CASE("LibreOffice Calc opens every xlsx and prints every row label and exce
     REQUIRE(expected.size() >= 3);
     // One soffice run converts every workbook; a private profile, so a user's running LibreOffice (or the docx
     // test's) does not take the conversion.
-    std::string command = "cd \"" + dir.string() + "\" && soffice -env:UserInstallation=file://" +
+    std::string command = "cd \"" + dir.string() + "\" && timeout 300 soffice -env:UserInstallation=file://" +
                           (dir / "profile").string() + " --headless --convert-to pdf --outdir \"" + dir.string() +
                           "\"" + inputs + " > soffice.log 2>&1";
     INFO(command);
