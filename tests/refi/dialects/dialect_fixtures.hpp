@@ -46,8 +46,9 @@ inline std::string fixture_text(Dialect d) {
     return lf;
 }
 
-/// A .qdpx written the way `d` writes: its origin, its position counting over its text and line breaks, and its
-/// text file (BOM for QualCoder's and NVivo for Windows' exports; Sources/ and lower-case GUIDs for NVivo).
+/// A .qdpx written the way `d` writes: its origin, its position counting over its text and line breaks, its text
+/// file (BOM for QualCoder's and NVivo for Windows' exports; Sources/ and lower-case GUIDs for NVivo), and for
+/// MAXQDA and Quirkos the document variable "Role" = "peer" where each keeps it.
 inline std::filesystem::path write_fixture(const TempDir& dir, Dialect d) {
     Project p;
     p.name = std::string("fixture ") + to_string(d);
@@ -79,6 +80,27 @@ inline std::filesystem::path write_fixture(const TempDir& dir, Dialect d) {
         sel.codings.push_back(c);
         s.selections.push_back(sel);
     }
+    // Where each tool keeps a document's variables (DIALECTS.md §1): MAXQDA inside the Source, Quirkos on a
+    // nameless Case with one SourceRef (QualCoder refi.py:509-525, #465).
+    if (d == Dialect::Maxqda || d == Dialect::Quirkos) {
+        Variable v;
+        v.guid = guid(40);
+        v.name = "Role";
+        p.variables.push_back(v);
+        VariableValue value;
+        value.variable.target = v.guid;
+        value.kind = VariableType::Text;
+        value.value = "peer";
+        if (d == Dialect::Maxqda) {
+            s.variable_values.push_back(value);
+        } else {
+            Case c;  // no name
+            c.guid = guid(41);
+            c.variable_values.push_back(value);
+            c.source_refs.push_back({s.guid, {}, {}});
+            p.cases.push_back(c);
+        }
+    }
     p.sources.push_back(s);
     Diagnostics ignored;
     std::string qde = project_to_xml(p, ignored);
@@ -88,6 +110,21 @@ inline std::filesystem::path write_fixture(const TempDir& dir, Dialect d) {
     framer::test::write_zip(path, {{"project.qde", qde},
                                    {folder + s.guid + ".txt", (bom ? "\xEF\xBB\xBF" : "") + text}});
     return path;
+}
+
+}  // namespace framer::test
+
+namespace framer::test {
+
+/// The "Role" value of the fixture's document, wherever the project keeps it (the source or a case referring to
+/// it), or nullopt.
+inline std::optional<std::string> role_of(const refi::Project& p) {
+    for (const auto& s : p.sources)
+        for (const auto& v : s.variable_values) return v.value;
+    for (const auto& c : p.cases)
+        for (const auto& v : c.variable_values)
+            if (!c.source_refs.empty() && refi::same_guid(c.source_refs[0].target, p.sources.at(0).guid)) return v.value;
+    return std::nullopt;
 }
 
 }  // namespace framer::test

@@ -84,6 +84,9 @@ TEST_CASE("Each dialect's fixture reads with the words it codes", "[dialects][co
         Project p = read(write_fixture(dir, d));
         CHECK(p.dialect == d);
         CHECK(excerpts(p) == k_words);
+        bool has_variables = d == Dialect::Maxqda || d == Dialect::Quirkos;
+        CHECK(framer::test::role_of(p) == (has_variables ? std::optional<std::string>("peer") : std::nullopt));
+        if (d == Dialect::Quirkos) CHECK_FALSE(p.cases.at(0).name);
     }
 }
 
@@ -106,6 +109,8 @@ TEST_CASE("Every pair of dialects converts through the standard with identical e
             Project back = read(out);
             CHECK(back.dialect == to);
             CHECK(excerpts(back) == k_words);
+            // MAXQDA's variables on the source and Quirkos' nameless case arrive where they were.
+            CHECK(framer::test::role_of(back) == framer::test::role_of(read(fixture)));
             check_xsd(dir, out);
         }
     }
