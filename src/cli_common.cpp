@@ -149,6 +149,7 @@ const framer::Exporter& choose_exporter(const std::string& format, const std::st
 void emit_result(const framer::Result& result, const std::string& format, const std::string& output,
                  const std::string& fallback_format, Io& io) {
     const framer::Exporter* exporter = &choose_exporter(format, output, fallback_format);
+    for (const auto& loss : exporter->losses(result)) io.err << "framer: warning: " << exporter->name() << ": " << loss << "\n";
     if (output.empty() || output == "-") {
         if (exporter->binary()) throw UsageError(fmt::format("format {} is binary; give -o FILE", exporter->name()));
         exporter->write(result, io.out);

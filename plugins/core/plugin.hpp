@@ -56,6 +56,9 @@ public:
     virtual std::vector<std::string> extensions() const = 0; ///< ".md", ".markdown", ...
     virtual bool binary() const { return false; }           ///< xlsx: not for a terminal
     virtual void write(const Result& result, std::ostream& out) const = 0;
+    /// What this format cannot show of `result`, counted (LaTeX: characters pdflatex cannot typeset, shown as
+    /// placeholders): the CLI prints each as a warning, the output's own notes say it too.
+    virtual std::vector<std::string> losses(const Result&) const { return {}; }
     /// Writes the result into the file `path` (the temporary the CLI renames over the output). The default
     /// streams write() into it and fails on any short write, the final flush included; an exporter whose library
     /// only writes to paths (xlsx) writes there directly, its own scratch files in the same folder.

@@ -209,7 +209,7 @@ TEST_CASE("framer describe output matches the golden files", "[tabulate][cli][go
         return;
     }
     ::setenv("COLUMNS", "80", 1);
-    for (const char* format : {"md", "txt", "json", "csv"}) {
+    for (const char* format : {"md", "txt", "json", "csv", "latex"}) {
         INFO(format);
         Run run = framer_cli({"describe", project.string(), "--by", "Role", "--format", format});
         REQUIRE(run.code == 0);

@@ -9,6 +9,7 @@
 #include "core/percent.hpp"
 #include "core/registry.hpp"
 #include "core/table_util.hpp"
+#include "export_latex/latex_text.hpp"
 #include "export_xlsx/export_xlsx.hpp"
 
 using namespace framer;
@@ -204,17 +205,54 @@ TEST_CASE("The html exporter shades N (%) cells under --heat on the xlsx colour 
 
 TEST_CASE("The latex exporter writes booktabs and escapes specials", "[exporters][latex]") {
     std::string tex = render("latex", small_result());
+    CHECK(tex.rfind("% requires: \\usepackage[T1]{fontenc} \\usepackage{booktabs,array}", 0) == 0);
     CHECK(tex.find("\\toprule") != std::string::npos);
     CHECK(tex.find("\\midrule") != std::string::npos);
     CHECK(tex.find("\\bottomrule") != std::string::npos);
-    CHECK(tex.find("\\begin{tabular}{lrr}") != std::string::npos);
+    // A short table is a float; its count columns are right-aligned, every column has a width.
+    CHECK(tex.find("\\begin{table}[htbp]") != std::string::npos);
+    CHECK(tex.find("\\begin{tabular}{>{\\raggedright\\arraybackslash\\hspace{0pt}}p{\\dimexpr ") != std::string::npos);
+    CHECK(tex.find("}>{\\raggedleft\\arraybackslash}p{") != std::string::npos);
     CHECK(tex.find("\\caption{Domains: themes/subthemes}") != std::string::npos);
     CHECK(tex.find("\\textbf{Theme\\_1 *a* \\textbar{} 100\\% \\$x\\$ \\{y\\} \\#z \\textasciitilde{} "
                    "\\textasciicircum{} \\textbackslash{}} & 3 (100) & 2 (67) \\\\") != std::string::npos);
-    CHECK(tex.find("\\hspace{2em}Zoë’s “sub” 🙂 \\textless{}i\\textgreater{}\\textsuperscript{a} & 1 (33)") !=
+    // The emoji cannot be typeset by pdflatex: a placeholder, counted under the table and in the header.
+    CHECK(tex.find("\\leftskip=2em\\relax Zoë’s “sub” [U+1F642] \\textless{}i\\textgreater{}\\textsuperscript{a} & 1 (33)") !=
           std::string::npos);
-    CHECK(tex.find("\\textsuperscript{a}Applicable to 2 participants (1 + 1)\\par") != std::string::npos);
+    CHECK(tex.find("\\noindent \\textsuperscript{a}Applicable to 2 participants (1 + 1)\\par") != std::string::npos);
+    const std::string note = "1 character that pdflatex cannot typeset is shown as [U+XXXX] (U+1F642); the md, docx and html "
+                             "outputs keep them.";
+    CHECK(tex.find("\\noindent " + note + "\\par") != std::string::npos);
+    CHECK(tex.find("% " + note + "\n") != std::string::npos);
+    CHECK(framer::builtin_registry().exporter("latex")->losses(small_result()) == std::vector<std::string>{note});
+    CHECK(framer::builtin_registry().exporter("md")->losses(small_result()).empty());
     CHECK(tex.find("GUID") == std::string::npos);
+}
+
+TEST_CASE("LaTeX escaping keeps every character, breaks ligatures and protects a row's first character", "[exporters][latex]") {
+    using framer::latex::escape;
+    framer::latex::Replacements replaced;
+    CHECK(escape("a--b---c ''d'' ,,e `f", replaced) == "a-{}-b-{}-{}-c '{}'d'{}' ,{},e \\textasciigrave{}f");
+    CHECK(escape("line\r\nnext\nlast\ttab", replaced) == "line\\newline{}next\\newline{}last tab");
+    CHECK(escape("cafe\u0301 and i\u0308", replaced) == "caf\\'{e} and \\\"{\\i}");
+    CHECK(escape("κ ≤ 0.8", replaced) == "\\ensuremath{\\kappa} \\ensuremath{\\leq} 0.8");
+    CHECK(escape("soft\u00ADhyphen, thin\u2009space", replaced) == "soft\\-hyphen, thin space");
+    CHECK(replaced.total() == 0);
+    // Not typeset: a placeholder for each code point, and for each byte that is not UTF-8.
+    CHECK(escape("😀 漢 \xFF \u0301", replaced) == "[U+1F600] [U+6F22] [not UTF-8] [U+0301]");
+    CHECK(replaced.total() == 4);
+    CHECK(replaced.note() == "4 characters that pdflatex cannot typeset are shown as [U+XXXX] (U+0301, U+6F22, U+1F600, "
+                             "bytes that are not UTF-8); the md, docx and html outputs keep them.");
+    // After a row's \\ a [ would be an optional argument and a * the star form.
+    Result r = small_result();
+    r.tables[0].rows[0][0].text = "[SU4 1-2] first";
+    r.tables[0].rows[0][0].bold = false;
+    r.tables[0].rows[1][0].text = "*starred";
+    r.tables[0].rows[1][0].indent = 0;
+    r.tables[0].rows[1][0].footnotes.clear();
+    std::string tex = render("latex", r);
+    CHECK(tex.find("\\midrule\n{}[SU4 1-2] first & ") != std::string::npos);
+    CHECK(tex.find("\\\\\n{}*starred & ") != std::string::npos);
 }
 
 TEST_CASE("The xlsx exporter writes a valid workbook with formats, frozen panes and hidden cells", "[exporters][xlsx]") {

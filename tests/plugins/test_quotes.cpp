@@ -245,7 +245,7 @@ TEST_CASE("Quotes goldens: Box 1 markdown, csv and json of the sample", "[quotes
     options.set("label", "{unit}, {Treatment}");
     options.set("per-code", "2");
     const Result result = run_quotes(project, options);
-    for (const std::string format : {"md", "csv", "json", "html"}) {
+    for (const std::string format : {"md", "csv", "json", "html", "latex"}) {
         INFO(format);
         std::ostringstream out;
         framer::builtin_registry().exporter(format)->write(result, out);
