@@ -11,6 +11,7 @@ packages=(
   libreoffice-writer poppler-utils   # the docx test opens every docx in LibreOffice Writer and reads its PDF
   libreoffice-calc                   # the xlsx test opens every workbook in LibreOffice Calc
   chromium                           # the html test prints every page to PDF in headless Chromium
+  texlive-latex-base texlive-latex-recommended lmodern   # the latex test compiles every fragment with pdflatex
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -190,9 +190,14 @@ TEST_CASE("Every character the latex exporter passes through, and every LaTeX sp
     result.title = "Characters";
     framer::Table table;
     table.name = "Characters";
-    table.header = {{framer::Cell{"Case"}, framer::Cell{"Text"}}};
+    auto cell = [](const std::string& text) {
+        framer::Cell c;
+        c.text = text;
+        return c;
+    };
+    table.header = {{cell("Case"), cell("Text")}};
     auto add = [&](const std::string& label, const std::string& text) {
-        framer::Cell a{label}, b{text};
+        framer::Cell a = cell(label), b = cell(text);
         b.wrap = true;
         table.rows.push_back({a, b});
     };
