@@ -177,6 +177,8 @@ Layout layout(const Table& table) {
         }
     }
     const double n = static_cast<double>(l.columns.size());
+    bool taller_than_page = false;  // of the last layout tried: a float would be "too large"
+
     // A layout fits when the fixed widths and the long columns' minimums fit the block, and the tallest row
     // (a chart row of many excerpts) fits a page: longtable cannot break a row.
     auto fits = [&](bool landscape, const Attempt& a) {
@@ -198,8 +200,14 @@ Layout layout(const Table& table) {
         };
         double head = 3;  // caption and rules
         for (const auto& row : table.header) head += height(row);
-        for (std::size_t r = 0; r < table.rows.size(); ++r)
-            if (!row_hidden(table, r) && head + height(table.rows[r]) > 0.92 * page) return false;
+        double total = head;
+        for (std::size_t r = 0; r < table.rows.size(); ++r) {
+            if (row_hidden(table, r)) continue;
+            double h = height(table.rows[r]);
+            if (head + h > 0.92 * page) return false;
+            total += h;
+        }
+        taller_than_page = total > 0.8 * page;
         return true;
     };
     const Attempt* chosen = nullptr;
@@ -226,7 +234,7 @@ Layout layout(const Table& table) {
     }
     l.size = chosen->size;
     l.tabcolsep_pt = chosen->sep_pt == 6 ? 0 : static_cast<int>(chosen->sep_pt);
-    l.long_table = l.landscape || wraps || visible_rows > 25;
+    l.long_table = l.landscape || wraps || visible_rows > 25 || taller_than_page || squeezed;
     const double size_pt = chosen->size_pt;
     Widths w = widths_for(ms, (l.landscape ? landscape_width : portrait_width) / size_pt);
     const int seps = static_cast<int>(2 * l.columns.size());
