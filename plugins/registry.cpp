@@ -10,6 +10,7 @@
 #include "export_json/export_json.hpp"
 #include "export_latex/export_latex.hpp"
 #include "export_markdown/export_markdown.hpp"
+#include "export_svg/export_svg.hpp"
 #include "export_txt/export_txt.hpp"
 #include "export_xlsx/export_xlsx.hpp"
 #include "quotes/quotes.hpp"
@@ -33,6 +34,7 @@ void register_builtin_plugins(Registry& registry) {
     registry.add(make_json_exporter());
     registry.add(make_latex_exporter());
     registry.add(make_markdown_exporter());
+    registry.add(make_svg_exporter());
     registry.add(make_txt_exporter());
     registry.add(make_xlsx_exporter());
 }

@@ -79,9 +79,17 @@ int run_analysis(const char* name, const std::string& project_path, const framer
     std::error_code ec;
     if (!output.empty() && output != "-" && std::filesystem::equivalent(output, project_path, ec))
         throw refi::Error(output, {}, "is the input project; refusing to write over it (choose another -o)");
-    refi::Project project = load_project(project_path, io, from);
     const framer::Analysis* analysis = framer::builtin_registry().analysis(name);
     if (!analysis) throw std::logic_error(fmt::format("the {} analysis is not registered", name));
+    {
+        // A format that only draws figures is refused before the project is read, not after the analysis.
+        const std::string fallback = io.out_is_terminal && (output.empty() || output == "-") ? "txt" : "md";
+        const framer::Exporter& chosen = choose_exporter(format, output, fallback);
+        if (chosen.needs_figure() && !analysis->draws_figures())
+            throw UsageError(fmt::format("{} needs a figure: {} draws one, {} does not (choose another --format)",
+                                         chosen.name(), figure_analyses(), name));
+    }
+    refi::Project project = load_project(project_path, io, from);
     // Tell the analysis which part of the Result the exporter reads, so a large one can skip the other.
     // Markdown is for files and pipes; a person at a terminal gets an aligned plain-text table.
     const std::string fallback = io.out_is_terminal && (output.empty() || output == "-") ? "txt" : "md";
@@ -146,9 +154,19 @@ const framer::Exporter& choose_exporter(const std::string& format, const std::st
     return *exporter;
 }
 
+std::string figure_analyses() {
+    std::string names;
+    for (const auto& a : framer::builtin_registry().analyses())
+        if (a->draws_figures()) names += (names.empty() ? "" : ", ") + a->name();
+    return names;
+}
+
 void emit_result(const framer::Result& result, const std::string& format, const std::string& output,
                  const std::string& fallback_format, Io& io) {
     const framer::Exporter* exporter = &choose_exporter(format, output, fallback_format);
+    if (exporter->needs_figure() && result.figures.empty())
+        throw UsageError(fmt::format("{} needs a figure: {} draws one, this command does not (choose another "
+                                     "--format)", exporter->name(), figure_analyses()));
     for (const auto& loss : exporter->losses(result)) io.err << "framer: warning: " << exporter->name() << ": " << loss << "\n";
     if (output.empty() || output == "-") {
         if (exporter->binary()) throw UsageError(fmt::format("format {} is binary; give -o FILE", exporter->name()));

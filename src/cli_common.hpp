@@ -72,6 +72,9 @@ framer::Json diagnostics_to_json(const refi::Diagnostics& diagnostics);
 const framer::Exporter& choose_exporter(const std::string& format, const std::string& output,
                                         const std::string& fallback_format);
 
+/// The names of the analyses whose results carry figures ("saturation"), for svg's usage errors.
+std::string figure_analyses();
+
 /// Renders `result` with the exporter chosen by --format, else by the -o extension, else `fallback_format`;
 /// writes to stdout (text formats) or atomically to `output`. Throws UsageError for an unknown format or a
 /// binary format without -o.

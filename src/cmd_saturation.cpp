@@ -32,7 +32,7 @@ int cmd_saturation(const std::vector<std::string>& args, Io& io) {
         ("by", po::value(&by), "assess each group of this variable separately, e.g. Role")
         ("coder", po::value(&coder), "count only codings by this user (name, id or GUID)")
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
-        ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o, else md)")
+        ("format", po::value(&format), "md, txt, csv, json, html, svg, latex, xlsx, docx (default: from -o, else md)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
     po::positional_options_description positional;

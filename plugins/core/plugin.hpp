@@ -47,6 +47,8 @@ public:
     /// csv), "documents" (tables not marked csv_only), "tables" (both kinds); absent: all. An analysis with a
     /// large result may leave the other parts empty.
     virtual Result run(const refi::Project& project, const Options& options) const = 0;
+    /// True when the Result carries Result::figures (so a format that only draws figures, svg, can be offered).
+    virtual bool draws_figures() const { return false; }
 };
 
 class Exporter {
@@ -55,6 +57,9 @@ public:
     virtual std::string name() const = 0;                   ///< the --format value: "md", "csv", ...
     virtual std::vector<std::string> extensions() const = 0; ///< ".md", ".markdown", ...
     virtual bool binary() const { return false; }           ///< xlsx: not for a terminal
+    /// True for a format that draws Result::figures and has nothing to show without them (svg): write() throws
+    /// UsageError for a result without figures, and the CLI refuses it before reading the project.
+    virtual bool needs_figure() const { return false; }
     virtual void write(const Result& result, std::ostream& out) const = 0;
     /// What this format cannot show of `result`, counted (LaTeX: characters pdflatex cannot typeset, shown as
     /// placeholders): the CLI prints each as a warning, the output's own notes say it too.

@@ -1,6 +1,7 @@
 #pragma once
 /// The neutral result every analysis produces and every exporter reads (N analyses + M exporters).
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -57,12 +58,39 @@ struct Block {
     std::string remark;     ///< quotations: a caveat shown after the label ("over 100 words: no shorter excerpt")
 };
 
+/// One series of a Figure: a value per x category.
+struct Series {
+    enum class Style { Line, Bars };
+    std::string name;
+    Style style = Style::Line;
+    std::vector<double> values;  ///< one per category of the figure
+};
+
+/// A marked range of x categories (inclusive), drawn as a shaded band with its label.
+struct Mark {
+    std::string label;
+    std::size_t first = 0, last = 0;
+};
+
+/// A chart over categorical x values (one point per category per series), for the formats that draw (svg, and
+/// html inline). The analysis also puts the same numbers in a table, so formats that cannot draw lose nothing.
+struct Figure {
+    std::string title;
+    std::string x_label, y_label;
+    std::vector<std::string> categories;  ///< the x axis, in order (saturation: the units in interview order)
+    std::vector<Series> series;
+    std::vector<Mark> marks;
+    std::string caption;                  ///< a sentence under the figure
+};
+
 struct Result {
     std::string title;
     std::vector<Table> tables;
     std::vector<std::string> notes;  ///< shown under the title in document formats
     /// Prose after the notes, before the tables, in md and html (see Table::prose_alternative).
     std::vector<Block> blocks;
+    /// Figures (saturation curves): drawn by svg and inline in html, ignored by the other formats.
+    std::vector<Figure> figures;
     Json json;                       ///< the analysis' own JSON shape (the json exporter prints exactly this)
     /// Shade N (%) cells by their percentage (html, xlsx; --heat).
     bool heat = false;

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/table_util.hpp"
+#include "export_svg/svg_figure.hpp"
 
 namespace framer {
 namespace {
@@ -231,6 +232,12 @@ public:
         if (!result.title.empty()) out << "<h1>" << escape(result.title) << "</h1>\n";
         for (const auto& note : result.notes) out << "<p>" << escape(note) << "</p>\n";
         for (const auto& block : result.blocks) write_block(block, out);
+        // The figures as the svg exporter draws them, inline: the page stays one self-contained file.
+        for (const auto& figure : result.figures) {
+            out << "<figure>\n";
+            write_svg_figures({figure}, out, false);  // its caption is drawn inside it, as in the .svg
+            out << "</figure>\n";
+        }
         if (tables.size() > 1) {
             out << "<nav><ul>\n";
             for (std::size_t t = 0; t < tables.size(); ++t)

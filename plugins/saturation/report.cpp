@@ -319,6 +319,41 @@ Result build_report(const ReportInput& in) {
     if (!runs.rows.empty()) result.tables.push_back(std::move(runs));
     result.tables.push_back(std::move(csv));
 
+    // The saturation curve, one figure per sequence.
+    for (const auto& s : in.sequences) {
+        Figure f;
+        f.title = "Saturation curve: " + group_title(in, s);
+        f.x_label = fmt::format("{} in interview order ({})", in.kind == UnitKind::Case ? "Cases" : "Sources", in.ordering.spec == "name"
+                                                                        ? std::string("by name")
+                                                                        : "by " + in.ordering.spec);
+        f.y_label = in.level == Level::Code ? "Codes" : "Themes";
+        Series cumulative{in.level == Level::Code ? "Cumulative codes" : "Cumulative themes", Series::Style::Line, {}};
+        Series fresh{in.level == Level::Code ? "New codes" : "New themes", Series::Style::Bars, {}};
+        for (std::size_t p = 0; p < s.units.size(); ++p) {
+            f.categories.push_back(unit_name(in, s, p));
+            cumulative.values.push_back(static_cast<double>(s.cumulative[p]));
+            fresh.values.push_back(static_cast<double>(s.new_counts[p]));
+        }
+        f.series = {cumulative, fresh};
+        const Guest& g = s.guest;
+        if (!g.too_few_units) f.marks.push_back({fmt::format("base ({})", g.base), 0, g.base - 1});
+        if (g.confirming) {
+            const Run& r = g.runs[*g.confirming];
+            f.marks.push_back({fmt::format("confirming run ({})", notation(g)), r.first, r.first + r.length - 1});
+        }
+        // Short enough for one line under the plot; the notes carry the full sentences.
+        const std::string verdict = g.too_few_units ? "not assessed (too few units)"
+                                    : g.empty_base  ? "not assessed (empty base)"
+                                    : g.confirming  ? fmt::format("saturated at {} (after {})", notation(g),
+                                                                  plural(*g.saturated_after, unit_word(in.kind)))
+                                                    : std::string("not saturated");
+        f.caption = fmt::format("Guest et al. 2020 ({}): {}. Last {} nothing new: {}.",
+                                parameters_text(in.parameters), verdict,
+                                plural(in.parameters.window, unit_word(in.kind)),
+                                s.units.size() < s.window.k ? "not assessed" : s.window.holds ? "yes" : "no");
+        result.figures.push_back(std::move(f));
+    }
+
     // json: the shape for all units, with the groups beside it.
     Json j = Json::object();
     j["title"] = result.title;

@@ -67,6 +67,7 @@ class SaturationAnalysis : public Analysis {
 public:
     std::string name() const override { return "saturation"; }
     std::string summary() const override { return "code saturation in interview order (Guest et al. 2020)"; }
+    bool draws_figures() const override { return true; }
 
     Result run(const refi::Project& project, const Options& options) const override {
         // Options first: a typo is a usage error even on a project without codings.

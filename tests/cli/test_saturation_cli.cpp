@@ -125,3 +125,23 @@ TEST_CASE("framer saturation --help names every option with a placeholder and an
                              "--by VAR", "--coder USER", "Example:\n  framer saturation samples/"})
         CHECK(r.out.find(part) != std::string::npos);
 }
+
+TEST_CASE("framer saturation draws the curve as svg; a command without a figure refuses svg with exit 2", "[cli][saturation][svg]") {
+    Scratch s;
+    auto svg = run_framer({"saturation", sample, "--by", "Role", "-o", (s.dir / "curve.svg").string()});
+    REQUIRE(svg.code == 0);
+    const std::string text = framer::test::read_file(s.dir / "curve.svg");
+    CHECK(text.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"", 0) == 0);
+    auto html = run_framer({"saturation", sample, "-o", (s.dir / "curve.html").string()});
+    REQUIRE(html.code == 0);
+    CHECK(framer::test::read_file(s.dir / "curve.html").find("<figure>\n<svg xmlns=") != std::string::npos);
+
+    auto tabulate = run_framer({"tabulate", sample, "--by", "Role", "-o", (s.dir / "table.svg").string()});
+    CHECK(tabulate.code == 2);
+    CHECK(tabulate.err.find("svg needs a figure: saturation draws one, tabulate does not") != std::string::npos);
+    CHECK_FALSE(fs::exists(s.dir / "table.svg"));
+    auto agreement = run_framer({"agreement", sample, "--coders", "Marta Núñez,Daniel Okoro", "--format", "svg"});
+    CHECK(agreement.code == 2);
+    CHECK(agreement.err.find("svg needs a figure: saturation draws one") != std::string::npos);
+    CHECK(agreement.out.empty());
+}

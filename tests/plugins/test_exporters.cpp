@@ -99,6 +99,23 @@ TEST_CASE("Every registered exporter renders a small result", "[exporters]") {
     REQUIRE(builtin_registry().exporters().size() >= 6);
     for (const auto& e : builtin_registry().exporters()) {
         INFO(e->name());
+        if (e->needs_figure()) {
+            // svg draws figures only: a result without one is a usage error, never an empty file.
+            std::ostringstream none;
+            CHECK_THROWS_AS(e->write(r, none), framer::UsageError);
+            CHECK_THROWS_AS(e->write(Result{}, none), framer::UsageError);
+            CHECK(none.str().empty());
+            Result drawn = r;
+            framer::Figure f;
+            f.categories = {"A", "B"};
+            f.series = {{"n", framer::Series::Style::Line, {1, 2}}};
+            drawn.figures.push_back(f);
+            std::ostringstream out;
+            REQUIRE_NOTHROW(e->write(drawn, out));
+            CHECK(out.str().find("<svg") != std::string::npos);
+            CHECK(builtin_registry().exporter_for_path("out" + e->extensions().front()) == e.get());
+            continue;
+        }
         std::ostringstream out;
         REQUIRE_NOTHROW(e->write(r, out));
         CHECK_FALSE(out.str().empty());

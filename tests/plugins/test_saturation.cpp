@@ -2,7 +2,10 @@
 // projects (order, ties, missing values, levels, groups, bad options) and on the samples (goldens).
 #include <catch2/catch.hpp>
 
+#include <pugixml.hpp>
+
 #include <filesystem>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -346,4 +349,74 @@ TEST_CASE("Saturation goldens: md, csv and json of the samples", "[saturation][g
             CHECK(framer::test::read_file(path) == out.str());
         }
     }
+}
+
+namespace {
+
+std::string render(const std::string& format, const Result& r) {
+    std::ostringstream out;
+    framer::builtin_registry().exporter(format)->write(r, out);
+    return out.str();
+}
+
+/// Points per series name in an SVG document (one element of class "point" per category).
+std::map<std::string, std::size_t> points_per_series(const pugi::xml_node& root) {
+    std::map<std::string, std::size_t> out;
+    for (const auto& g : root.select_nodes("//g[@class='series']")) {
+        std::size_t n = 0;
+        for (const auto& p : g.node().children())
+            if (std::string(p.attribute("class").value()) == "point") ++n;
+        out[g.node().attribute("data-name").value()] = n;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("The saturation svg parses as XML with one point per unit per series and marks base and run", "[saturation][svg]") {
+    auto b = qdar_study();
+    Result r = run_saturation(b.project());
+    REQUIRE(r.figures.size() == 1);
+    const std::string svg = render("svg", r);
+    pugi::xml_document doc;
+    const auto parsed = doc.load_string(svg.c_str());
+    INFO(parsed.description());
+    REQUIRE(parsed);
+    CHECK(std::string(doc.document_element().name()) == "svg");
+    const auto points = points_per_series(doc);
+    CHECK(points == std::map<std::string, std::size_t>{{"Cumulative codes", 8}, {"New codes", 8}});
+    // The bars' heights follow the counts: the first is the tallest (4), the last three are flat (0).
+    std::vector<double> heights;
+    for (const auto& x : doc.select_nodes("//g[@data-name='New codes']/rect[@class='point']"))
+        heights.push_back(x.node().attribute("height").as_double());
+    REQUIRE(heights.size() == 8);
+    CHECK(heights[0] > heights[1]);
+    CHECK(heights[7] == 0);
+    std::vector<std::string> marks;
+    for (const auto& m : doc.select_nodes("//g[@class='mark']"))
+        marks.push_back(std::string(m.node().child("text").text().get()) + "@" + m.node().attribute("data-first").value() +
+                        "-" + m.node().attribute("data-last").value());
+    CHECK(marks == std::vector<std::string>{"base (4)@0-3", "confirming run (5+2)@5-6"});
+    CHECK(svg.find("U8: 11 Cumulative codes") != std::string::npos);
+    // html embeds the same picture inline (self-contained: no external reference).
+    const std::string html = render("html", r);
+    CHECK(html.find(svg.substr(svg.find("<svg"))) != std::string::npos);
+    CHECK(html.find("<img") == std::string::npos);
+    // md has no figure, but the table carries the same numbers.
+    CHECK(render("md", r).find("<svg") == std::string::npos);
+}
+
+TEST_CASE("The saturation svg draws one figure per group with --by", "[saturation][svg]") {
+    const refi::Project project = framer::test::read_sample("recovery-study.qdpx");
+    Options o;
+    o.set("by", "Role");
+    Result r = run_saturation(project, o);
+    REQUIRE(r.figures.size() == 3);  // all cases, service users, therapists
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(render("svg", r).c_str()));
+    CHECK(doc.select_nodes("//g[@class='figure']").size() == 3);
+    std::vector<std::size_t> line_points;
+    for (const auto& g : doc.select_nodes("//g[@data-name='Cumulative codes']"))
+        line_points.push_back(g.node().select_nodes("circle[@class='point']").size());
+    CHECK(line_points == std::vector<std::size_t>{12, 8, 4});
 }
