@@ -13,6 +13,7 @@
 #include "core/plugin.hpp"
 #include "refi/error.hpp"
 #include "refi/external.hpp"
+#include "refi/limits.hpp"
 
 namespace framer::cli {
 
@@ -37,8 +38,10 @@ static void print_help(std::ostream& out) {
     out << "framer: framework-approach analysis of REFI-QDA projects (.qdpx, .qde, .qdc)\n\n"
            "usage: framer COMMAND [options]    (framer help COMMAND, or framer COMMAND --help, for details)\n\ncommands:\n";
     for (const auto& c : commands()) out << fmt::format("  {:<10} {}\n", c.name, c.summary);
-    out << "\nglobal options (before COMMAND): --no-external  refuse absolute:// and relative:// files "
-           "(also FRAMER_NO_EXTERNAL=1)\n";
+    out << "\nglobal options (before COMMAND):\n"
+           "  --no-external         refuse absolute:// and relative:// files (also FRAMER_NO_EXTERNAL=1)\n"
+           "  --max-xml-size SIZE   largest project.qde read, inflated (default 1G; e.g. 2G, 800M)\n"
+           "  --max-text-size SIZE  largest source text read (default 512M)\n";
     out << "\nexit codes: 0 ok, 1 invalid project or analysis error, 2 usage error, 3 warnings under --strict\n";
 }
 
@@ -61,11 +64,31 @@ int run(const std::vector<std::string>& given, Io& io) {
     std::vector<std::string> args = given;
     const char* env = std::getenv("FRAMER_NO_EXTERNAL");
     bool no_external = env && std::string(env) == "1";
-    while (args.size() >= 2 && args[1] == "--no-external") {
-        no_external = true;
-        args.erase(args.begin() + 1);
+    refi::Limits limits;  // the defaults, unless given again on this run
+    while (args.size() >= 2) {
+        const std::string& a = args[1];
+        if (a == "--no-external") {
+            no_external = true;
+            args.erase(args.begin() + 1);
+            continue;
+        }
+        bool xml = a.rfind("--max-xml-size", 0) == 0, text = a.rfind("--max-text-size", 0) == 0;
+        if (!xml && !text) break;
+        std::string name = xml ? "--max-xml-size" : "--max-text-size", value;
+        std::size_t taken = 1;
+        if (a.size() > name.size() && a[name.size()] == '=') value = a.substr(name.size() + 1);
+        else if (a == name && args.size() >= 3) { value = args[2]; taken = 2; }
+        else if (a != name) break;  // --max-xml-sizes...: not ours, reported as an unknown command below
+        auto bytes = refi::parse_size(value);
+        if (!bytes || *bytes == 0) {
+            io.err << "framer: " << name << " needs a size such as 2G, 800M or 1073741824, not '" << value << "'\n";
+            return usage;
+        }
+        (xml ? limits.max_xml_bytes : limits.max_text_bytes) = *bytes;
+        args.erase(args.begin() + 1, args.begin() + 1 + static_cast<std::ptrdiff_t>(taken));
     }
     refi::allow_external_files(!no_external);
+    refi::set_limits(limits);
     // `framer help CMD` is `framer CMD --help`, as git and cargo have it.
     if (args.size() >= 3 && args[1] == "help") args = {args[0], args[2], "--help"};
     if (args.size() < 2 || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {

@@ -49,8 +49,8 @@ Project read_project(const std::filesystem::path& path, Diagnostics& diagnostics
     auto size = std::filesystem::file_size(path, ec);
     if (ec) throw Error(path.string(), {}, "cannot read the file: " + ec.message());
     if (size > options.max_xml_bytes)
-        throw Error(path.string(), {}, fmt::format("file is {} bytes, more than the limit of {} bytes", size,
-                                                   options.max_xml_bytes));
+        throw Error(path.string(), {}, fmt::format("file is {} bytes, more than the limit of {} bytes (raise it "
+                                                   "with framer --max-xml-size SIZE)", size, options.max_xml_bytes));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw Error(path.string(), {}, "cannot open the file");
     std::ostringstream ss;

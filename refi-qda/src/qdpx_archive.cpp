@@ -209,6 +209,11 @@ std::optional<std::string> QdpxArchive::read_deflated_whole(zip_uint64_t index, 
     return out;
 }
 
+namespace {
+constexpr const char* k_raise_hint =
+    "framer --max-xml-size SIZE raises the limit for project.qde, --max-text-size SIZE for source texts";
+}  // namespace
+
 std::string QdpxArchive::read(const std::string& entry, std::uint64_t max_bytes) const {
     std::string label = m_path.string() + ":" + entry;
     zip_int64_t i = index_of(entry);
@@ -216,7 +221,7 @@ std::string QdpxArchive::read(const std::string& entry, std::uint64_t max_bytes)
     // The declared size is checked first (cheap), but it can lie, so inflation is capped as well.
     if (auto declared = size(entry); declared && *declared > max_bytes)
         throw Error(label, {}, fmt::format("entry inflates to {} bytes, more than the limit of {} bytes; refusing it "
-                                           "(a zip bomb or an oversized file)", *declared, max_bytes));
+                                           "(a zip bomb or an oversized file; {})", *declared, max_bytes, k_raise_hint));
     if (auto fast = read_deflated_whole(static_cast<zip_uint64_t>(i), label)) return std::move(*fast);
     zip_file_t* f = zip_fopen_index(m_zip, static_cast<zip_uint64_t>(i), 0);
     if (!f) throw Error(label, {}, std::string("cannot open entry: ") + zip_strerror(m_zip));
@@ -230,7 +235,8 @@ std::string QdpxArchive::read(const std::string& entry, std::uint64_t max_bytes)
         if (declared && limit == *declared)
             return Error(label, {}, fmt::format("entry inflates to more than its declared size of {} bytes; "
                                                 "refusing it (a zip bomb or a corrupt archive)", *declared));
-        return Error(label, {}, fmt::format("entry inflates to more than the limit of {} bytes; refusing it", max_bytes));
+        return Error(label, {}, fmt::format("entry inflates to more than the limit of {} bytes; refusing it ({})",
+                                            max_bytes, k_raise_hint));
     };
     // Inflate straight into the result (one byte more than allowed, to notice an overrun): no intermediate
     // buffer and no second copy of a 37 MB document.

@@ -17,12 +17,12 @@
 
 #include "refi/error.hpp"
 #include "refi/external.hpp"
+#include "refi/limits.hpp"
 #include "refi/source_store.hpp"
 
 namespace refi {
 
 namespace {
-constexpr std::uint64_t k_max_text_bytes = 512ull << 20;
 
 std::atomic<int> g_external{-1};  // -1: not decided yet, read FRAMER_NO_EXTERNAL on first use
 
@@ -44,8 +44,10 @@ std::optional<std::string> read_disk_file(const std::string& path, const std::st
     if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
     auto size = std::filesystem::file_size(path, ec);
     if (ec) return std::nullopt;
-    if (size > k_max_text_bytes)
-        throw Error(label, {}, fmt::format("text file is {} bytes, more than the limit of {}", size, k_max_text_bytes));
+    std::uint64_t cap = limits().max_text_bytes;
+    if (size > cap)
+        throw Error(label, {}, fmt::format("text file is {} bytes, more than the limit of {} (raise it with "
+                                           "framer --max-text-size SIZE)", size, cap));
     std::ifstream in(path, std::ios::binary);
     std::ostringstream ss;
     ss << in.rdbuf();
@@ -66,7 +68,7 @@ std::optional<std::string> load_text(const Project& project, const std::optional
             auto entry = project.store->find_internal(rp.path);
             if (!entry) return std::nullopt;
             label = project.store->origin_path() + ":" + *entry;
-            bytes = project.store->read(*entry, k_max_text_bytes);
+            bytes = project.store->read(*entry, limits().max_text_bytes);
             break;
         }
         case ResolvedPath::Kind::Relative: {
@@ -335,7 +337,15 @@ OffsetMap::OffsetMap(std::string_view text, PositionCounting counting) : m_count
             if ((c & 0xC0) == 0x80) continue;
             bool special = utf16 ? c >= 0xF0                                     // two UTF-16 units
                                  : c == '\r' && i + 1 < n && p[i + 1] == '\n';   // the CR of CRLF takes none
-            if (special) m_special.push_back(cp);
+            if (special) {
+                if (cp <= static_cast<std::int64_t>(UINT32_MAX) && m_special_wide.empty()) {
+                    m_special.push_back(static_cast<std::uint32_t>(cp));
+                } else {
+                    if (m_special_wide.empty()) m_special_wide.assign(m_special.begin(), m_special.end());
+                    m_special.clear();
+                    m_special_wide.push_back(cp);
+                }
+            }
             ++cp;
         }
     }
@@ -343,8 +353,13 @@ OffsetMap::OffsetMap(std::string_view text, PositionCounting counting) : m_count
 }
 
 std::int64_t OffsetMap::unit_of(std::int64_t cp) const {
-    auto before = static_cast<std::int64_t>(std::lower_bound(m_special.begin(), m_special.end(), cp) -
-                                            m_special.begin());
+    // The number of specials before cp (a lower bound over the sorted indices).
+    std::size_t lo = 0, hi = specials();
+    while (lo < hi) {
+        std::size_t mid = lo + (hi - lo) / 2;
+        if (special(mid) < cp) lo = mid + 1; else hi = mid;
+    }
+    auto before = static_cast<std::int64_t>(lo);
     return m_counting == PositionCounting::Utf16Units ? cp + before : cp - before;
 }
 
@@ -366,12 +381,12 @@ std::int64_t OffsetMap::to_code_points(std::int64_t u) const {
     // s_j + j and covers two units, so the answer is u minus the specials that end at or before u; with CRLF as
     // one, the CR of pair j sits at position s_j - j (shared with its LF): the answer is u plus the CRs before u.
     // Both keys grow with j, so each count is one binary search over the specials.
-    std::size_t lo = 0, hi = m_special.size();
+    std::size_t lo = 0, hi = specials();
     while (lo < hi) {
         std::size_t mid = lo + (hi - lo) / 2;
         auto j = static_cast<std::int64_t>(mid);
-        bool counts = m_counting == PositionCounting::Utf16Units ? m_special[mid] + j + 2 <= u
-                                                                   : m_special[mid] - j < u;
+        bool counts = m_counting == PositionCounting::Utf16Units ? special(mid) + j + 2 <= u
+                                                                   : special(mid) - j < u;
         if (counts) lo = mid + 1; else hi = mid;
     }
     auto m = static_cast<std::int64_t>(lo);

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <memory>
@@ -22,6 +23,16 @@ namespace {
 
 constexpr std::size_t k_reports_per_id = 10;  // then one line with the count: a broken file must not flood
 
+// Memory bounded by the data (docs/safety.md). pugixml spends 64 bytes on each element and text node and 40 on
+// each attribute: real projects (samples/, the ATLAS.ti corpus file, the bench project) need 1.2-1.5 times
+// their size, but `<a/>` repeated needs 16 times and `<a>` nested 9 times. Files whose tree would need more
+// than k_max_tree_ratio times their size (plus a floor for small files) are refused before parsing.
+constexpr std::size_t k_node_bytes = 64, k_attribute_bytes = 40;
+constexpr double k_max_tree_ratio = 2.5;
+constexpr std::uint64_t k_tree_floor_bytes = 32ull << 20;
+// Real projects nest a dozen levels (codes a few more; <Code> itself is capped at 256 by the reader).
+constexpr int k_max_depth = 1000;
+
 class Reporter {
 public:
     Reporter(const std::string& file, Diagnostics& d) : m_file(file), m_diag(d) {}
@@ -34,6 +45,14 @@ public:
         }
         m_diag.error(id, m_file, m_lines->at(static_cast<std::ptrdiff_t>(offset)), std::move(message));
     }
+    Location where(std::string_view text, std::size_t offset) {
+        if (!m_lines || m_text.data() != text.data()) {
+            m_lines = std::make_unique<LineMap>(text);
+            m_text = text;
+        }
+        return m_lines->at(static_cast<std::ptrdiff_t>(offset));
+    }
+    const std::string& file() const { return m_file; }
     std::size_t finish() {
         std::size_t total = 0;
         for (const auto& [id, n] : m_counts) {
@@ -86,9 +105,15 @@ public:
         const std::size_t n = m_x.size();
         std::size_t i = 0;
         while (i < n) {
-            // Text: jump to the next '<' or '&'.
+            // Text: jump to the next '<' or '&', noting whether it holds more than white space (a text node).
+            std::size_t text_start = i;
             while (i < n && m_x[i] != '<' && m_x[i] != '&') ++i;
+            if (i > text_start && m_depth > 0 && !m_in_text) {
+                for (std::size_t k = text_start; k < i; ++k)
+                    if (!is_space(m_x[k])) { ++m_text_nodes; m_in_text = true; break; }
+            }
             if (i >= n) break;
+            if (m_x[i] == '<') m_in_text = false;  // markup ends the text node; a reference does not
             if (m_x[i] == '&') {
                 check_reference(i, "text");
                 ++i;
@@ -105,10 +130,32 @@ public:
             }
             i = start_tag(i);
         }
+        check_tree_size();
     }
 
 private:
     bool starts(std::size_t i, std::string_view s) const { return m_x.compare(i, s.size(), s) == 0; }
+
+    void enter_element(std::size_t at) {
+        if (++m_depth > k_max_depth)
+            throw Error(m_report.file(), m_report.where(m_x, at),
+                        fmt::format("elements nested more than {} levels deep (a REFI-QDA project nests about a "
+                                    "dozen); refusing the file", k_max_depth));
+    }
+
+    void check_tree_size() const {
+        std::uint64_t tree = (m_elements + m_text_nodes) * k_node_bytes + m_attributes * k_attribute_bytes;
+        auto allowed = static_cast<std::uint64_t>(static_cast<double>(m_x.size()) * k_max_tree_ratio) +
+                       k_tree_floor_bytes;
+        if (tree <= allowed) return;
+        throw Error(m_report.file(), {},
+                    fmt::format("{} elements, {} attributes and {} text nodes in {} bytes: reading them would take "
+                                "about {} MiB, {:.1f} times the file (real projects need under 2 times; the limit is "
+                                "{} times plus {} MiB); refusing the file so that memory stays bounded by the data",
+                                m_elements, m_attributes, m_text_nodes, m_x.size(), tree >> 20,
+                                static_cast<double>(tree) / static_cast<double>(std::max<std::size_t>(m_x.size(), 1)),
+                                k_max_tree_ratio, k_tree_floor_bytes >> 20));
+    }
 
     std::size_t skip_past(std::size_t from, std::string_view end) const {
         auto j = m_x.find(end, from);
@@ -179,6 +226,7 @@ private:
         std::size_t k = i + 1;
         while (k < n && !is_space(m_x[k]) && m_x[k] != '/' && m_x[k] != '>') ++k;
         std::string_view element = m_x.substr(i + 1, k - i - 1);
+        ++m_elements;
         m_names.clear();
         while (k < n) {
             while (k < n && is_space(m_x[k])) ++k;
@@ -191,7 +239,7 @@ private:
                 return k + 1;  // malformed: pugixml reports it
             }
             if (m_x[k] == '>') {
-                ++m_depth;
+                enter_element(i);
                 return k + 1;
             }
             std::size_t name_start = k;
@@ -212,6 +260,7 @@ private:
                     check_reference(k, "an attribute value");
             }
             ++k;  // past the closing quote
+            ++m_attributes;
             bool seen = false;
             for (auto earlier : m_names) seen |= earlier == name;
             if (seen)
@@ -227,6 +276,8 @@ private:
     std::string_view m_x;
     Reporter& m_report;
     int m_depth = 0;
+    std::uint64_t m_elements = 0, m_attributes = 0, m_text_nodes = 0;
+    bool m_in_text = false;
     bool m_root_closed = false;
     bool m_second_root_reported = false;
     std::vector<std::string_view> m_names;

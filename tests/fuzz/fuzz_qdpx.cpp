@@ -38,9 +38,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         std::ofstream out(input, std::ios::binary | std::ios::trunc);
         out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
     }
+    // Inputs are at most a few hundred KiB; bombs are refused, not inflated.
+    refi::set_limits({64ull << 20, 64ull << 20});
     refi::ReadOptions limits;
-    limits.max_xml_bytes = 64ull << 20;  // inputs are at most a few hundred KiB; bombs are refused, not inflated
-    limits.max_text_bytes = 64ull << 20;
     refi::Diagnostics diagnostics;
     refi::Project project;
     try {

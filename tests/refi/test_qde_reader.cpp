@@ -156,7 +156,14 @@ TEST_CASE("QdeReader refuses codes nested absurdly deep instead of overflowing t
     for (int i = 0; i < depth; ++i) xml += "</Code>";
     xml += "</Codes></CodeBook></Project>";
     Diagnostics d;
-    CHECK_THROWS_WITH(parse(xml, d), Catch::Contains("nested more than 256 levels deep"));
+    // The pre-scan refuses any element nesting past 1000 levels before pugixml builds the tree.
+    CHECK_THROWS_WITH(parse(xml, d), Catch::Contains("nested more than 1000 levels deep"));
+    // Under that, the reader's own cap on <Code> depth.
+    std::string deep = "<Project name=\"deep\"><CodeBook><Codes>";
+    for (int i = 0; i < 300; ++i) deep += "<Code guid=\"G\" name=\"c\" isCodable=\"true\">";
+    for (int i = 0; i < 300; ++i) deep += "</Code>";
+    deep += "</Codes></CodeBook></Project>";
+    CHECK_THROWS_WITH(parse(deep, d), Catch::Contains("nested more than 256 levels deep"));
     // A realistic depth reads fine.
     std::string ok = "<Project name=\"ok\"><CodeBook><Codes>";
     for (int i = 0; i < 10; ++i) ok += "<Code guid=\"G\" name=\"c\" isCodable=\"true\">";

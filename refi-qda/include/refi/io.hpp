@@ -9,6 +9,7 @@
 #include <string>
 
 #include "refi/error.hpp"
+#include "refi/limits.hpp"
 #include "refi/model.hpp"
 #include "refi/source_store.hpp"
 #include <memory>
@@ -17,10 +18,9 @@
 namespace refi {
 
 struct ReadOptions {
-    /// Refuse a project.qde that inflates to more than this (zip-bomb guard); checked while inflating.
-    std::uint64_t max_xml_bytes = 1ull << 30;
-    /// Refuse a text source file larger than this when it is loaded.
-    std::uint64_t max_text_bytes = 512ull << 20;
+    /// Refuse a project.qde that inflates to more than this (zip-bomb guard); checked while inflating. Source texts
+    /// are capped by limits().max_text_bytes when they are loaded (refi/limits.hpp).
+    std::uint64_t max_xml_bytes = limits().max_xml_bytes;
     /// Override the dialect detected from @origin (how positions in the file are counted).
     std::optional<Dialect> dialect;
 };

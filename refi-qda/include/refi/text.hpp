@@ -58,7 +58,13 @@ private:
     /// Code point indices of the characters that do not take exactly one position in the tool's counting
     /// (a 4-byte character in UTF-16, the CR of a CRLF in ATLAS.ti's): sparse, so the map costs 8 bytes per
     /// such character instead of 8 bytes per character (a 500 MB transcript took 4 GB per map).
-    std::vector<std::int64_t> m_special;
+    /// 32-bit while the text has fewer than 2^32 code points (any text under the default caps), else 64-bit.
+    std::vector<std::uint32_t> m_special;
+    std::vector<std::int64_t> m_special_wide;
+    std::int64_t special(std::size_t j) const {
+        return m_special_wide.empty() ? static_cast<std::int64_t>(m_special[j]) : m_special_wide[j];
+    }
+    std::size_t specials() const { return m_special_wide.empty() ? m_special.size() : m_special_wide.size(); }
     std::int64_t m_length_cp = 0;
 };
 

@@ -106,7 +106,6 @@ Dialect dialect_for(PositionCounting c, Dialect declared) {
 struct TextMaps {
     std::shared_ptr<const std::string> text;
     std::optional<CodePointIndex> cps;
-    std::optional<OffsetMap> declared;
     std::vector<OffsetMap> maps;
 };
 
@@ -126,12 +125,15 @@ void check_holder(const Project& project, const Source& holder, const std::strin
     if (cache.text != text) {
         cache.text = text;
         cache.cps.emplace(*text);
-        cache.declared.emplace(*text, position_counting(ev.declared));
         cache.maps.clear();
         for (auto c : k_countings) cache.maps.emplace_back(*text, c);
     }
     const CodePointIndex& cps = *cache.cps;
-    const OffsetMap& declared = *cache.declared;
+    // The declared counting is one of the three: its map is already there.
+    std::size_t declared_at = 0;
+    for (std::size_t c = 0; c < std::size(k_countings); ++c)
+        if (k_countings[c] == position_counting(ev.declared)) declared_at = c;
+    const OffsetMap& declared = cache.maps[declared_at];
     const std::vector<OffsetMap>& maps = cache.maps;
     std::vector<std::size_t> fitting(std::size(k_countings), 0);
     std::size_t checked = 0;
