@@ -112,6 +112,11 @@ bool g_exit_after_command = false;
 void set_exit_after_command(bool exit_after) { g_exit_after_command = exit_after; }
 bool exit_after_command() { return g_exit_after_command; }
 
+void keep_until_exit(const void* p) {
+    static auto* kept = new std::vector<const void*>();  // never destroyed: it must outlive the leak check at exit
+    kept->push_back(p);
+}
+
 void print_diagnostics(const refi::Diagnostics& diagnostics, std::ostream& err) {
     for (const auto& d : diagnostics.items()) err << d.format() << "\n";
 }

@@ -54,10 +54,13 @@ int run_analysis(const char* name, const std::string& project_path, const framer
 void set_exit_after_command(bool exit_after);
 bool exit_after_command();
 
+/// Keeps `p` reachable until the process ends, so that a leak checker (LeakSanitizer) sees it held, not lost.
+void keep_until_exit(const void* p);
+
 /// Drops `value` now, or, when exit_after_command(), moves it to the heap and leaves it for the process' exit.
 template <class T>
 void release(T&& value) {
-    if (exit_after_command()) new T(std::forward<T>(value));  // intentionally never deleted: the process ends
+    if (exit_after_command()) keep_until_exit(new T(std::forward<T>(value)));  // never deleted: the process ends
     else { T dropped = std::forward<T>(value); }
 }
 
