@@ -7,11 +7,13 @@
 
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "refi/error.hpp"
 #include "refi/io.hpp"
+#include "refi/text.hpp"
 #include "xml_location.hpp"
 
 namespace refi::detail {
@@ -36,6 +38,9 @@ private:
     detail::LineMap m_lines;
     PositionCounting m_counting = PositionCounting::CodePoints;
     Project* m_project = nullptr;
+    /// The position map of the text converted last: sources that share one file (one shared text) share it.
+    std::shared_ptr<const std::string> m_mapped_text;
+    std::optional<OffsetMap> m_map;
 
     /// Unprefixed attributes go to `known` (true when it took them); the rest, namespace declarations and
     /// xsi:schemaLocation included, are kept in order.

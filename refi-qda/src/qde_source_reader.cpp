@@ -195,7 +195,11 @@ void QdeReader::convert_positions(Source& s, const Source* text_of) {
                                    to_string(m_project->dialect)));
         return;
     }
-    OffsetMap map(*text_content, m_counting);
+    if (m_mapped_text != text_content) {
+        m_map.emplace(*text_content, m_counting);
+        m_mapped_text = text_content;
+    }
+    const OffsetMap& map = *m_map;
     for (auto& sel : s.selections) {
         sel.start = map.to_code_points(sel.start);
         sel.end = map.to_code_points(sel.end);

@@ -162,8 +162,7 @@ public:
         }
         std::lock_guard lock(m_mutex);
         if (auto it = m_texts.find(key); it != m_texts.end()) {
-            bool store_alive = key.store == nullptr || (!it->second.store.expired() &&
-                                                        it->second.store.lock().get() == key.store);
+            bool store_alive = key.store == nullptr || it->second.store.lock().get() == key.store;
             if (store_alive)
                 if (auto text = it->second.text.lock()) return m_last = text;
             m_texts.erase(it);
