@@ -276,6 +276,8 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
         io.out << to_json(project, c, why).dump(2) << "\n";
     else
         print_text(project, c, why, io.out);
+    io.out.flush();
+    release(std::move(project));  // freeing 100,000s of selections one by one cost a tenth of info; the exit frees them at once
     return ok;
 }
 

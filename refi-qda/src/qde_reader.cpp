@@ -96,7 +96,7 @@ Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
 }
 
 Location QdeReader::loc(pugi::xml_node n) const {
-    return element_location(m_lines, n);
+    return element_location(m_lines, n, m_line_hint);
 }
 
 std::string QdeReader::raw(pugi::xml_node n) {

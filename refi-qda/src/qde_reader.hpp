@@ -36,6 +36,7 @@ private:
     Diagnostics& m_diag;
     const ReadOptions& m_options;
     detail::LineMap m_lines;
+    mutable std::size_t m_line_hint = 0;  ///< the line of the element located last (elements are read in document order)
     PositionCounting m_counting = PositionCounting::CodePoints;
     Project* m_project = nullptr;
     /// The position map of the text converted last: sources that share one file (one shared text) share it.

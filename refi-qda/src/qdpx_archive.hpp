@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -44,6 +45,9 @@ private:
 
     std::filesystem::path m_path;
     zip_t* m_zip = nullptr;
+    /// libzip's handle serves one thread at a time: sources' texts may be read from two (every call that uses
+    /// m_zip after construction takes it; inflating with libdeflate happens outside it).
+    mutable std::mutex m_mutex;
     std::vector<std::string> m_names;  ///< all entry names, archive order
     std::unordered_map<std::string, zip_int64_t> m_index;   ///< name -> index
     std::unordered_map<std::string, std::string> m_lower;   ///< lower-cased name -> name

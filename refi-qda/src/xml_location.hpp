@@ -27,10 +27,24 @@ public:
         }
     }
     Location at(std::ptrdiff_t offset) const {
+        std::size_t hint = 0;
+        return at(offset, hint);
+    }
+    /// The same, starting from `hint` (the index of the line found last, updated): a reader asks in document
+    /// order, so the answer is nearly always that line or one of the next few, not a binary search away.
+    Location at(std::ptrdiff_t offset, std::size_t& hint) const {
         if (offset < 0) return {};
-        auto it = std::upper_bound(m_starts.begin(), m_starts.end(), static_cast<std::size_t>(offset));
-        std::size_t line = static_cast<std::size_t>(it - m_starts.begin());
-        std::size_t col = static_cast<std::size_t>(offset) - m_starts[line - 1] + 1;
+        const auto o = static_cast<std::size_t>(offset);
+        std::size_t line = 0;  // the index of the last line start <= o
+        if (hint < m_starts.size() && m_starts[hint] <= o) {
+            std::size_t h = hint;
+            for (int step = 0; step < 8 && h + 1 < m_starts.size() && m_starts[h + 1] <= o; ++step) ++h;
+            if (h + 1 == m_starts.size() || m_starts[h + 1] > o) line = h + 1;
+        }
+        if (line == 0)
+            line = static_cast<std::size_t>(std::upper_bound(m_starts.begin(), m_starts.end(), o) - m_starts.begin());
+        hint = line - 1;
+        std::size_t col = o - m_starts[line - 1] + 1;
         return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(col)};
     }
 private:
@@ -41,6 +55,10 @@ private:
 inline Location element_location(const LineMap& lines, pugi::xml_node n) {
     auto offset = n.offset_debug();
     return lines.at(offset > 0 ? offset - 1 : offset);
+}
+inline Location element_location(const LineMap& lines, pugi::xml_node n, std::size_t& hint) {
+    auto offset = n.offset_debug();
+    return lines.at(offset > 0 ? offset - 1 : offset, hint);
 }
 
 /// The local name of an element or attribute: any namespace prefix (urn:QDA-XML:* or none) is ignored.

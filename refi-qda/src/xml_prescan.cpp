@@ -70,7 +70,18 @@ private:
     std::string_view m_text;
 };
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+// Byte classes by table: one load per byte instead of up to six comparisons in the loops over names and white
+// space, which were most of the scan once values and text were skipped eight bytes at a time.
+enum : unsigned char { k_space = 1, k_ends_element_name = 2, k_ends_attribute_name = 4 };
+constexpr std::array<unsigned char, 256> k_class = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned char c : {' ', '\t', '\n', '\r'}) t[c] = k_space | k_ends_element_name | k_ends_attribute_name;
+    for (unsigned char c : {'/', '>'}) t[c] = k_ends_element_name | k_ends_attribute_name;
+    t['='] = k_ends_attribute_name;
+    return t;
+}();
+bool has_class(char c, unsigned char cls) { return (k_class[static_cast<unsigned char>(c)] & cls) != 0; }
+bool is_space(char c) { return has_class(c, k_space); }
 bool is_name_char(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == ':' ||
            c == '.' || c == '-' || c >= 0x80;
@@ -97,6 +108,28 @@ void repair_utf8(std::string& xml, Reporter& report) {
     xml = std::move(fixed);
 }
 
+/// The first byte at or after `from` that is `a`, `b` or `c`, else `x.size()`. Eight bytes at a time: the scan
+/// visits every byte of project.qde, and a byte loop was most of its cost (bench/README.md, "read: analyses' fast
+/// path"). The borrow trick flags the first matching byte of a word exactly (later flags may be false).
+std::size_t find_any(std::string_view x, std::size_t from, char a, char b, char c) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const std::uint64_t ma = ones * static_cast<unsigned char>(a), mb = ones * static_cast<unsigned char>(b),
+                        mc = ones * static_cast<unsigned char>(c);
+    const char* p = x.data();
+    const std::size_t n = x.size();
+    std::size_t i = from;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t xa = w ^ ma, xb = w ^ mb, xc = w ^ mc;
+        const std::uint64_t hit = ((xa - ones) & ~xa) | ((xb - ones) & ~xb) | ((xc - ones) & ~xc);
+        if (hit & highs) return i + static_cast<std::size_t>(__builtin_ctzll(hit & highs) / 8);
+    }
+    for (; i < n; ++i)
+        if (p[i] == a || p[i] == b || p[i] == c) return i;
+    return n;
+}
+
 class Scanner {
 public:
     Scanner(std::string_view xml, Reporter& report) : m_x(xml), m_report(report) {}
@@ -107,7 +140,7 @@ public:
         while (i < n) {
             // Text: jump to the next '<' or '&', noting whether it holds more than white space (a text node).
             std::size_t text_start = i;
-            while (i < n && m_x[i] != '<' && m_x[i] != '&') ++i;
+            i = find_any(m_x, i, '<', '&', '<');
             if (i > text_start && m_depth > 0 && !m_in_text) {
                 for (std::size_t k = text_start; k < i; ++k)
                     if (!is_space(m_x[k])) { ++m_text_nodes; m_in_text = true; break; }
@@ -117,6 +150,11 @@ public:
             if (m_x[i] == '&') {
                 check_reference(i, "text");
                 ++i;
+                continue;
+            }
+            const char next = i + 1 < n ? m_x[i + 1] : '\0';
+            if (next != '!' && next != '?' && next != '/') {  // most markup is a start tag: no string compares
+                i = start_tag(i);
                 continue;
             }
             if (starts(i, "<!--")) { i = skip_past(i + 4, "-->"); continue; }
@@ -224,7 +262,7 @@ private:
                         "a second root element after </...> of the first: XML allows one; it is ignored");
         }
         std::size_t k = i + 1;
-        while (k < n && !is_space(m_x[k]) && m_x[k] != '/' && m_x[k] != '>') ++k;
+        while (k < n && !has_class(m_x[k], k_ends_element_name)) ++k;
         std::string_view element = m_x.substr(i + 1, k - i - 1);
         ++m_elements;
         m_names.clear();
@@ -243,7 +281,7 @@ private:
                 return k + 1;
             }
             std::size_t name_start = k;
-            while (k < n && !is_space(m_x[k]) && m_x[k] != '=' && m_x[k] != '/' && m_x[k] != '>') ++k;
+            while (k < n && !has_class(m_x[k], k_ends_attribute_name)) ++k;
             std::string_view name = m_x.substr(name_start, k - name_start);
             while (k < n && is_space(m_x[k])) ++k;
             if (name.empty() || k >= n || m_x[k] != '=') return k;  // malformed: pugixml reports it
@@ -251,7 +289,7 @@ private:
             while (k < n && is_space(m_x[k])) ++k;
             if (k >= n || (m_x[k] != '"' && m_x[k] != '\'')) return k;
             char quote = m_x[k++];
-            for (; k < n && m_x[k] != quote; ++k) {
+            for (; (k = find_any(m_x, k, quote, '<', '&')) < n && m_x[k] != quote; ++k) {
                 if (m_x[k] == '<')
                     m_report.at(m_x, k, "lt-in-attribute",
                                 fmt::format("'<' in the value of {}= on <{}>: XML forbids it; it must be written &lt;",

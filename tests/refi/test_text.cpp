@@ -64,6 +64,25 @@ TEST_CASE("UTF-8 validation rejects invalid bytes, overlongs and surrogates", "[
     CHECK(strip_bom("hi") == "hi");
 }
 
+TEST_CASE("UTF-8 validation names the exact offset of a bad byte wherever it falls in a long ASCII run", "[text]") {
+    // The validator skips ASCII sixteen bytes at a time: a bad byte at any offset within or after such a block,
+    // and a valid sequence straddling one, must be found exactly where a byte-by-byte check finds them.
+    for (std::size_t at = 0; at < 70; ++at) {
+        std::string s(80, 'a');
+        s[at] = '\xFF';
+        std::size_t found = 1000;
+        CHECK_FALSE(is_valid_utf8(s, &found));
+        CHECK(found == at);
+        std::string ok(80, 'a');
+        ok.replace(at, 3, "\xE2\x80\x94");
+        CHECK(is_valid_utf8(ok));
+        std::string cut(at + 1, 'a');
+        cut.back() = '\xE2';  // a sequence cut by the end of the text
+        CHECK_FALSE(is_valid_utf8(cut, &found));
+        CHECK(found == at);
+    }
+}
+
 TEST_CASE("resolve_path understands the four path forms of §8.3", "[text]") {
     CHECK(resolve_path("internal://ABC.txt").kind == ResolvedPath::Kind::Internal);
     CHECK(resolve_path("internal://ABC.txt").path == "ABC.txt");

@@ -1,0 +1,80 @@
+// The pre-scan's word-at-a-time paths (refi-qda/src/xml_prescan.cpp) and the line map's hinted look-up
+// (xml_location.hpp) give exactly what a byte-by-byte scan and a binary search give, wherever a finding falls
+// relative to an eight-byte word.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+#include <string>
+
+#include "xml_location.hpp"
+#include "xml_prescan.hpp"
+
+using namespace refi;
+
+namespace {
+/// Findings as "id line:column", in order.
+std::vector<std::string> findings(std::string xml) {
+    Diagnostics d;
+    detail::prescan_xml(xml, "p.qde", d);
+    std::vector<std::string> out;
+    for (const auto& i : d.items()) out.push_back(i.id + " " + std::to_string(i.loc.line) + ":" + std::to_string(i.loc.column));
+    return out;
+}
+}  // namespace
+
+TEST_CASE("The pre-scan finds '<' and a bare '&' in an attribute value at every offset within a word", "[prescan]") {
+    for (std::size_t at = 0; at < 24; ++at) {
+        // <P a="xxxx<xxxx"/>: the value starts at column 7; the '<' is `at` characters into it.
+        std::string value(30, 'x');
+        value[at] = '<';
+        CHECK(findings("<P a=\"" + value + "\"/>") == std::vector<std::string>{"lt-in-attribute 1:" + std::to_string(7 + at)});
+        value[at] = '&';
+        CHECK(findings("<P a=\"" + value + "\"/>") == std::vector<std::string>{"bare-ampersand 1:" + std::to_string(7 + at)});
+        value.replace(at, 5, "&amp;");
+        CHECK(findings("<P a=\"" + value + "\"/>").empty());
+        // The closing quote ends the value wherever it falls; what follows is markup, not value.
+        std::string shorter(at, 'y');
+        CHECK(findings("<P a=\"" + shorter + "\" b='" + shorter + "<'/>") ==
+              std::vector<std::string>{"lt-in-attribute 1:" + std::to_string(7 + at + 5 + at)});
+    }
+}
+
+TEST_CASE("The pre-scan finds a bare '&' in text after any length of text and counts the text node", "[prescan]") {
+    for (std::size_t at = 0; at < 24; ++at) {
+        std::string text(at, 't');
+        CHECK(findings("<P>\n" + text + "& more</P>") ==
+              std::vector<std::string>{"bare-ampersand 2:" + std::to_string(1 + at)});
+        CHECK(findings("<P>" + text + "&lt; more</P>").empty());
+    }
+}
+
+TEST_CASE("The pre-scan still tells comments, CDATA, a DOCTYPE and a second root apart from start tags", "[prescan]") {
+    CHECK(findings("<P><!-- a < & b --><![CDATA[ & < ]]><?pi & ?></P>").empty());
+    CHECK(findings("<!DOCTYPE P><P/>") == std::vector<std::string>{"doctype 1:1"});
+    CHECK(findings("<P/><Q/>") == std::vector<std::string>{"second-root-element 1:5"});
+    CHECK(findings("<P a=\"1\"\ta=\"2\"/>") == std::vector<std::string>{"duplicate-attribute 1:10"});
+    CHECK(findings("<P a=\"1\"/=\"2\"/>").empty());  // malformed: left to pugixml, no finding invented
+}
+
+TEST_CASE("The line map's hinted look-up gives what the binary search gives, in any order", "[prescan]") {
+    std::string text;
+    std::mt19937 rng(7);
+    for (int line = 0; line < 300; ++line) text += std::string(rng() % 12, 'x') + "\n";
+    detail::LineMap lines(text);
+    std::vector<std::ptrdiff_t> offsets;
+    for (std::size_t i = 0; i < text.size(); ++i) offsets.push_back(static_cast<std::ptrdiff_t>(i));
+    std::size_t hint = 0;
+    for (auto o : offsets) {  // document order, as the reader asks
+        auto a = lines.at(o), b = lines.at(o, hint);
+        REQUIRE(a.line == b.line);
+        REQUIRE(a.column == b.column);
+    }
+    std::shuffle(offsets.begin(), offsets.end(), rng);
+    for (auto o : offsets) {  // any order (an error reported out of order)
+        auto a = lines.at(o), b = lines.at(o, hint);
+        REQUIRE(a.line == b.line);
+        REQUIRE(a.column == b.column);
+    }
+    CHECK(lines.at(-1, hint).line == 0);
+}
