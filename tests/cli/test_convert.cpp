@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <regex>
 
 #include <sstream>
@@ -308,4 +309,41 @@ TEST_CASE("framer convert to a codebook says which document groups it drops, and
     CHECK_THAT(t.err, Catch::Contains("warning[empty-container]: <Sets> is empty"));
     CHECK(read_file(dir / "taguette-out.qdc").find("Sets") == std::string::npos);
     CHECK(convert({taguette.string(), (dir / "strict.qdc").string(), "--strict"}).code == 3);
+}
+
+TEST_CASE("framer convert writes a .qdpx that Python's zipfile and unzip -t accept, with the same files",
+          "[cli][convert][zip]") {
+    TempDir dir("convert-zipfile");
+    const std::string sample = std::string(FRAMER_SOURCE_DIR) + "/samples/recovery-study.qdpx";
+    auto out = dir / "out.qdpx";
+    REQUIRE(convert({sample, out.string()}).code == 0);
+    auto have = [](const char* program) {
+        return std::system(("command -v " + std::string(program) + " > /dev/null 2>&1").c_str()) == 0;
+    };
+    if (have("python3")) {
+        // Every entry's CRC checked (testzip), the same names and bytes as the input's (but project.qde, which
+        // is rewritten: it is compared as XML below), and stored names in UTF-8.
+        framer::test::write_file(dir / "check.py",
+                                 "import sys, zipfile\n"
+                                 "a, b = zipfile.ZipFile(sys.argv[1]), zipfile.ZipFile(sys.argv[2])\n"
+                                 "assert b.testzip() is None\n"
+                                 "na = sorted(n for n in a.namelist() if n != 'project.qde')\n"
+                                 "nb = sorted(n for n in b.namelist() if n != 'project.qde')\n"
+                                 "assert na == nb and len(na) > 0, (na, nb)\n"
+                                 "for n in na:\n"
+                                 "    assert a.read(n) == b.read(n), n\n"
+                                 "    assert a.getinfo(n).CRC == b.getinfo(n).CRC, n\n"
+                                 "open(sys.argv[3], 'wb').write(b.read('project.qde'))\n");
+        std::string cmd = "python3 " + (dir / "check.py").string() + " " + sample + " " + out.string() + " " +
+                          (dir / "extracted.qde").string();
+        REQUIRE(std::system(cmd.c_str()) == 0);
+        refi::detail::QdpxArchive in(sample);
+        CHECK_FALSE(framer::test::xml_difference(in.read(in.qde_entry(), 1 << 30), read_file(dir / "extracted.qde")));
+    } else {
+        WARN("python3 not found; skipping the check with Python's zipfile");
+    }
+    if (have("unzip"))
+        CHECK(std::system(("unzip -tq " + out.string() + " > /dev/null").c_str()) == 0);
+    else
+        WARN("unzip not found; skipping the check with unzip -t");
 }

@@ -65,3 +65,24 @@ TEST_CASE("chart to xlsx writes its scratch files beside the output, not in the 
     CHECK(framer::test::list_folder(dir.path / "out") == std::vector<std::string>{"chart.xlsx"});
     CHECK(framer::test::list_folder(dir.path / "tmp").empty());
 }
+
+TEST_CASE("convert to .qdpx and .qde on a full disk exits 1 and keeps the earlier output", "[cli][convert][disk]") {
+    for (const char* name : {"out.qdpx", "out.qde"}) {
+        INFO(name);
+        Folder dir;
+        fs::path out = dir.path / "out" / name;
+        framer::test::write_file(out, "earlier");
+        // The sample's .qdpx is ~18 KiB (project.qde ~10 KiB of it deflated) and its .qde ~62 KiB: 8 KiB cuts
+        // either inside project.qde, 16 KiB the .qdpx inside its copied source files; nothing is renamed into place.
+        // (ZipWriter's own failures, at a buffered write and at close, are in tests/refi/test_zip_writer.cpp.)
+        for (rlim_t limit : {rlim_t(8192), rlim_t(16384)}) {
+            INFO(limit);
+            CHECK(run_limited({"convert", sample, out.string()}, limit, dir.path / "tmp") == 1);
+            CHECK(framer::test::read_file(out) == "earlier");
+            CHECK(framer::test::list_folder(dir.path / "out") == std::vector<std::string>{name});
+        }
+        CHECK(run_limited({"convert", sample, out.string()}, RLIM_INFINITY, dir.path / "tmp") == 0);
+        CHECK(framer::test::read_file(out) != "earlier");
+        CHECK(framer::test::list_folder(dir.path / "out") == std::vector<std::string>{name});
+    }
+}

@@ -1,8 +1,10 @@
 #include <catch2/catch.hpp>
 
+#include <libdeflate.h>
 #include <zip.h>
 
 #include <map>
+#include <memory>
 
 #include "qdpx_archive.hpp"
 #include "refi/refi.hpp"
@@ -125,6 +127,50 @@ TEST_CASE("QdpxWriter copies every entry raw, renames Sources/ to sources/ and w
     CHECK_THAT(missing[1], Catch::Contains("relative:///media/a.m4a"));
     CHECK_THAT(missing[2], Catch::Contains("absolute:///C:/media/v.mp4"));
     CHECK(entry_text(out, "project.qde").find("path=\"absolute:///C:/media/v.mp4\"") != std::string::npos);
+}
+
+TEST_CASE("QdpxWriter deflates project.qde with libdeflate's level 1 and stamps it 2019-09-25", "[writer][qdpx]") {
+    Input in;
+    auto out = in.dir / "output.qdpx";
+    Diagnostics d;
+    write_project(in.project, out, d);
+    Diagnostics d2;
+    const std::string xml = project_to_xml(in.project, d2);
+    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> c(libdeflate_alloc_compressor(1),
+                                                                                  libdeflate_free_compressor);
+    std::string expected(libdeflate_deflate_compress_bound(c.get(), xml.size()), '\0');
+    expected.resize(libdeflate_deflate_compress(c.get(), xml.data(), xml.size(), expected.data(), expected.size()));
+    auto entries = raw_entries(out);
+    CHECK(entries["project.qde"].method == ZIP_CM_DEFLATE);
+    CHECK(entries["project.qde"].size == xml.size());
+    CHECK(entries["project.qde"].crc == libdeflate_crc32(0, xml.data(), xml.size()));
+    CHECK(entries["project.qde"].raw == expected);  // the bytes of libdeflate, not of zlib
+    // project.qde is the first entry and its local header carries the fixed DOS date (no data descriptor).
+    const std::string bytes = read_file(out);
+    REQUIRE(bytes.substr(0, 4) == std::string("PK\x03\x04", 4));
+    CHECK((static_cast<unsigned char>(bytes[6]) & 0x08) == 0);  // no data descriptor
+    CHECK(static_cast<unsigned char>(bytes[12]) + 256 * static_cast<unsigned char>(bytes[13]) ==
+          ((2019 - 1980) << 9 | 9 << 5 | 25));
+    CHECK(bytes.substr(30, 11) == "project.qde");
+}
+
+TEST_CASE("QdpxWriter never copies a symbolic link's type into the output", "[writer][qdpx]") {
+    Input in;
+    auto out = in.dir / "output.qdpx";
+    Diagnostics d;
+    write_project(in.project, out, d);
+    int err = 0;
+    zip_t* z = zip_open(out.c_str(), ZIP_RDONLY, &err);
+    REQUIRE(z);
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        zip_uint8_t opsys = 0;
+        zip_uint32_t attributes = 0;
+        REQUIRE(zip_file_get_external_attributes(z, static_cast<zip_uint64_t>(i), 0, &opsys, &attributes) == 0);
+        INFO(zip_get_name(z, static_cast<zip_uint64_t>(i), 0));
+        CHECK(opsys == ZIP_OPSYS_UNIX);
+        CHECK(((attributes >> 16) & 0170000) == 0100000);  // S_IFREG
+    }
+    zip_discard(z);
 }
 
 TEST_CASE("QdpxWriter gives identical bytes when writing the same project twice", "[writer][qdpx]") {
