@@ -9,11 +9,13 @@
 namespace framer::cli {
 
 /// The largest project file (bytes on disk: .qdpx compressed, .qde/.qdc as is) for which huge pages are used by
-/// default. Measured (bench/README.md, CPU time, medians): with glibc's huge pages chart → json of a 100,000-coding
-/// project (8.9 MB .qdpx) costs 1.22 s instead of 1.72 s, tabulate 0.33 s instead of 0.37 s; at 1,000,000 codings
-/// (89 MB .qdpx) tabulate costs 3.9 s instead of 3.5 s, the kernel spending its time compacting and zeroing fresh
-/// 2 MiB pages (sys time 5 s instead of 1 s on a loaded machine).
-inline constexpr std::uintmax_t huge_pages_max_project_bytes = 32u << 20;
+/// default. Measured on the wide-codebook bench project (328 codes; CPU time, medians, FRAMER_HUGEPAGES=0 vs 1;
+/// bench/README.md, "read: analyses' fast path"): at 100,000 codings (8.9 MB .qdpx) info 0.32 -> 0.25 s, tabulate
+/// 0.37 -> 0.28 s, chart → json 1.25 -> 1.01 s; at 300,000 (26.6 MB) info and tabulate even, chart → json
+/// 4.09 -> 4.28 s (slower); at 1,000,000 (89 MB) info 3.5 -> 4.3 s and tabulate 3.5 -> 6.2 s, the kernel compacting
+/// and zeroing fresh 2 MiB pages; at 10,000 (0.9 MB) even. Hence 16 MiB: on for the size where they pay, off from
+/// where they stop paying. (On a machine under heavy load they cost even at 100,000: compaction is the cost.)
+inline constexpr std::uintmax_t huge_pages_max_project_bytes = 16u << 20;
 
 /// Whether to ask glibc for huge pages for this command line: FRAMER_HUGEPAGES=1 forces them, FRAMER_NO_HUGEPAGES
 /// (or FRAMER_HUGEPAGES=0) refuses them; otherwise only when every project file named in `args` (an existing

@@ -94,6 +94,31 @@ TEST_CASE("A selection name that quotes the text decides the counting, whitespac
     CHECK_FALSE(ev.better);
 }
 
+TEST_CASE("A CR or a character outside the BMP anywhere in a text makes its selections tell countings apart",
+          "[dialects][evidence]") {
+    // The scan for what tells the countings apart reads eight bytes at a time: a CR or a 4-byte character at any
+    // offset of a word, or in the tail after the last whole word, must be seen; 3-byte characters must not count.
+    for (std::size_t at = 0; at < 21; ++at) {
+        for (const std::string special : {"\r", "\xF0\x9F\x98\x80", "\xE2\x80\x94"}) {
+            Project p;
+            p.name = "scan";
+            Source s;
+            s.guid = test_guid(1);
+            std::string text(24, 'a');
+            text.replace(at, 1, special);
+            s.plain_text_content = text;
+            Selection sel;
+            sel.guid = test_guid(2);
+            sel.start = 0;
+            sel.end = 2;
+            s.selections.push_back(sel);
+            p.sources.push_back(s);
+            INFO("offset " << at << ", " << special.size() << " bytes");
+            CHECK(position_evidence(p).checked == (special.size() == 3 ? 0u : 1u));
+        }
+    }
+}
+
 TEST_CASE("A source whose positions fit no counting gets one warning naming its first misfit",
           "[dialects][evidence]") {
     Project p;
