@@ -19,6 +19,7 @@
 #include <tuple>
 
 #include "core/table_util.hpp"
+#include "export_xlsx/xlsx_zip.hpp"
 #include "refi/temp_file.hpp"
 #include "refi/text.hpp"
 
@@ -430,6 +431,7 @@ public:
         lxw_workbook_options options{};
         options.tmpdir = tmpdir.data();
         options.use_zip64 = 0;
+        options.constant_memory = 1;
         lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
         if (!wb) throw std::runtime_error("xlsx: cannot create the workbook " + path.string());
         try {
@@ -463,7 +465,10 @@ public:
             throw;
         }
         // workbook_close writes the whole zip: the step a full disk fails.
-        check(workbook_close(wb), "closing the workbook");
+        lxw_error closed = workbook_close(wb);
+        if (closed != LXW_NO_ERROR && !xlsx_zip_last_error().empty())
+            throw std::runtime_error("xlsx: cannot write the workbook: " + xlsx_zip_last_error());
+        check(closed, "closing the workbook");
     }
 };
 

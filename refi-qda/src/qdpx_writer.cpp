@@ -1,7 +1,6 @@
 // write_project: a .qdpx (project.qde + the archive's files, copied raw) or a bare .qde, atomically.
-// The archive is written by detail::ZipWriter (zip_writer.hpp) with libdeflate; libzip only reads the input.
+// The archive is written by refi::ZipWriter (refi/zip_writer.hpp) with libdeflate; libzip only reads the input.
 #include <fmt/format.h>
-#include <libdeflate.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -26,8 +25,8 @@
 #include "refi/error.hpp"
 #include "refi/io.hpp"
 #include "refi/text.hpp"
+#include "refi/zip_writer.hpp"
 #include "validate_files.hpp"
-#include "zip_writer.hpp"
 
 namespace refi {
 
@@ -67,50 +66,6 @@ bool already_compressed(const std::string& name) {
     return exts.count(ascii_lower(name.substr(dot + 1))) > 0;
 }
 
-/// libdeflate compressors, one per level, made when first needed and reused for every entry.
-class Deflater {
-public:
-    Deflater() = default;
-    Deflater(const Deflater&) = delete;
-    Deflater& operator=(const Deflater&) = delete;
-    ~Deflater() {
-        for (auto* c : m_compressors)
-            if (c) libdeflate_free_compressor(c);
-    }
-
-    /// Adds `data` as `name`, deflated at `level` (stored when deflating would not make it smaller). Holds one
-    /// deflated copy, freed before returning.
-    void add(detail::ZipWriter& zip, const std::string& name, std::string_view data, int level) {
-        detail::ZipEntryInfo info;
-        info.name = name;
-        info.size = data.size();
-        info.crc = libdeflate_crc32(0, data.data(), data.size());
-        libdeflate_compressor* c = compressor(level);
-        const std::size_t bound = libdeflate_deflate_compress_bound(c, data.size());
-        // Not a std::string: its resize would touch (and so make resident) every page of the bound.
-        std::unique_ptr<char[]> out(new char[bound]);
-        const std::size_t n = data.empty() ? 0 : libdeflate_deflate_compress(c, data.data(), data.size(), out.get(), bound);
-        if (n == 0 || n >= data.size()) {
-            info.method = 0;
-            info.comp_size = data.size();
-            zip.add(info, data);
-            return;
-        }
-        info.method = 8;
-        info.comp_size = n;
-        zip.add(info, std::string_view(out.get(), n));
-    }
-
-private:
-    libdeflate_compressor* compressor(int level) {
-        auto*& c = m_compressors.at(static_cast<std::size_t>(level));
-        if (!c) c = libdeflate_alloc_compressor(level);
-        if (!c) throw std::bad_alloc();
-        return c;
-    }
-    std::array<libdeflate_compressor*, 13> m_compressors{};
-};
-
 /// Permission bits of an input entry: a Unix archive's own, else rw-r--r--. The type bits are never copied
 /// (the zip writer writes regular files and folders only).
 std::uint32_t permissions_of(zip_t* archive, zip_uint64_t index) {
@@ -125,7 +80,7 @@ std::uint32_t permissions_of(zip_t* archive, zip_uint64_t index) {
 /// Copies an entry of the input archive as it is stored: its compressed bytes, method, sizes, CRC and time stamp,
 /// read and written in pieces (nothing is inflated or deflated, and a large video is never held whole).
 void copy_raw(const detail::QdpxArchive& archive, const std::string& entry, const std::string& name,
-              detail::ZipWriter& zip, const std::string& origin) {
+              ZipWriter& zip, const std::string& origin) {
     zip_int64_t in = archive.index_of(entry);
     zip_stat_t st;
     zip_stat_init(&st);
@@ -133,7 +88,7 @@ void copy_raw(const detail::QdpxArchive& archive, const std::string& entry, cons
         throw Error(origin, {}, "cannot read entry '" + entry + "'");
     const auto index = static_cast<zip_uint64_t>(in);
     // The stamp goes through local time both ways (libzip's reading, dos_time_of), so it comes out unchanged.
-    const detail::DosTime time = (st.valid & ZIP_STAT_MTIME) ? detail::dos_time_of(st.mtime) : detail::k_fixed_dos_time;
+    const DosTime time = (st.valid & ZIP_STAT_MTIME) ? dos_time_of(st.mtime) : k_fixed_dos_time;
     if (!name.empty() && name.back() == '/') {
         zip.add_directory(name, time);
         return;
@@ -143,7 +98,7 @@ void copy_raw(const detail::QdpxArchive& archive, const std::string& entry, cons
         throw Error(origin, {}, "cannot read the sizes and CRC of entry '" + entry + "'");
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
         throw Error(origin, {}, "entry '" + entry + "' is encrypted; Framer cannot copy it into another archive");
-    detail::ZipEntryInfo info;
+    ZipEntryInfo info;
     info.name = name;
     info.method = st.comp_method;
     info.crc = st.crc;
@@ -171,8 +126,7 @@ void copy_raw(const detail::QdpxArchive& archive, const std::string& entry, cons
 
 /// A file of a bare .qde's folder: deflated when it is small enough to read whole and not compressed already,
 /// else streamed stored.
-void add_folder_file(const std::filesystem::path& file, const std::string& name, detail::ZipWriter& zip,
-                     Deflater& deflater) {
+void add_folder_file(const std::filesystem::path& file, const std::string& name, ZipWriter& zip) {
     std::ifstream in(file, std::ios::binary);
     std::error_code ec;
     const auto size = std::filesystem::file_size(file, ec);
@@ -182,10 +136,10 @@ void add_folder_file(const std::filesystem::path& file, const std::string& name,
         in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         if (static_cast<std::uint64_t>(in.gcount()) != size || in.peek() != std::char_traits<char>::eof())
             throw Error(file.string(), {}, "the file changed while it was being read");
-        deflater.add(zip, name, bytes, k_file_deflate_level);
+        zip.add_deflated(name, bytes, k_file_deflate_level);
         return;
     }
-    detail::ZipEntryInfo info;
+    ZipEntryInfo info;
     info.name = name;
     info.size = size;
     std::unique_ptr<char[]> piece(new char[k_copy_piece]);
@@ -199,7 +153,7 @@ void add_folder_file(const std::filesystem::path& file, const std::string& name,
 }
 
 /// Every file of the project's store, after project.qde, in the store's order (so the output is deterministic).
-void copy_entries(const Project& project, detail::ZipWriter& zip, Deflater& deflater, Diagnostics& diagnostics,
+void copy_entries(const Project& project, ZipWriter& zip, Diagnostics& diagnostics,
                   std::string_view out_folder, const std::map<std::string, std::string>& renames) {
     if (!project.store) return;
     std::set<std::string> written = {"project.qde"};
@@ -228,17 +182,13 @@ void copy_entries(const Project& project, detail::ZipWriter& zip, Deflater& defl
         if (archive && !generated) {
             copy_raw(*archive, entry, name, zip, project.store->origin_path());
         } else if (folder && !generated) {
-            add_folder_file(folder->file_of(entry), name, zip, deflater);
+            add_folder_file(folder->file_of(entry), name, zip);
         } else {
             auto bytes = project.store->read(entry, std::numeric_limits<std::uint64_t>::max());
             if (already_compressed(name)) {
-                detail::ZipEntryInfo info;
-                info.name = name;
-                info.size = info.comp_size = bytes.size();
-                info.crc = libdeflate_crc32(0, bytes.data(), bytes.size());
-                zip.add(info, bytes);
+                zip.add_stored(name, bytes);
             } else {
-                deflater.add(zip, name, bytes, k_file_deflate_level);
+                zip.add_deflated(name, bytes, k_file_deflate_level);
             }
         }
     }
@@ -297,14 +247,13 @@ void write_project(const Project& project, const std::filesystem::path& path, Di
     std::string xml = project_to_xml(written, diagnostics, options);
     detail::TempFile temp(path);
     {
-        detail::ZipWriter zip(temp.path(), path.string());
-        Deflater deflater;
-        deflater.add(zip, "project.qde", xml, k_qde_deflate_level);
+        ZipWriter zip(temp.path(), path.string());
+        zip.add_deflated("project.qde", xml, k_qde_deflate_level);
         std::string().swap(xml);  // not needed any more: a large video copied next does not meet it in memory
         // Copying the source files after it takes about 3% of the deflate (5 ms against 175 ms of CPU for 1,000
         // files and 38.8 MB of XML), so deflating on a second core meanwhile would not pay; libdeflate cannot
         // split one stream across threads.
-        copy_entries(written, zip, deflater, diagnostics, target ? target->sources_folder : std::string_view("sources/"),
+        copy_entries(written, zip, diagnostics, target ? target->sources_folder : std::string_view("sources/"),
                      layout ? layout->renames : std::map<std::string, std::string>{});
         zip.close();
     }

@@ -1,5 +1,5 @@
 // A small zip writer (zip_writer.hpp): local headers with sizes and CRC, a central directory, zip64 when needed.
-#include "zip_writer.hpp"
+#include "refi/zip_writer.hpp"
 
 #include <fmt/format.h>
 #include <libdeflate.h>
@@ -11,10 +11,12 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <memory>
+#include <new>
 
 #include "refi/error.hpp"
 
-namespace refi::detail {
+namespace refi {
 
 namespace {
 
@@ -80,9 +82,45 @@ ZipWriter::ZipWriter(const std::filesystem::path& file, std::string label) : m_l
 
 ZipWriter::~ZipWriter() {
     if (m_fd >= 0) ::close(m_fd);
+    for (auto* c : m_compressors)
+        if (c) libdeflate_free_compressor(c);
+}
+
+void ZipWriter::add_deflated(const std::string& name, std::string_view data, int level, DosTime time) {
+    if (level < 1 || level > 12) fail(fmt::format("internal error: deflate level {}", level), 0);
+    auto*& c = m_compressors[static_cast<std::size_t>(level)];
+    if (!c) c = libdeflate_alloc_compressor(level);
+    if (!c) throw std::bad_alloc();
+    ZipEntryInfo info;
+    info.name = name;
+    info.time = time;
+    info.size = data.size();
+    info.crc = libdeflate_crc32(0, data.data(), data.size());
+    const std::size_t bound = libdeflate_deflate_compress_bound(c, data.size());
+    // Not a std::string: its resize would touch (and so make resident) every page of the bound.
+    std::unique_ptr<char[]> out(new char[bound]);
+    const std::size_t n = data.empty() ? 0 : libdeflate_deflate_compress(c, data.data(), data.size(), out.get(), bound);
+    if (n == 0 || n >= data.size()) {
+        info.comp_size = data.size();
+        add(info, data);
+        return;
+    }
+    info.method = 8;
+    info.comp_size = n;
+    add(info, std::string_view(out.get(), n));
+}
+
+void ZipWriter::add_stored(const std::string& name, std::string_view data, DosTime time) {
+    ZipEntryInfo info;
+    info.name = name;
+    info.time = time;
+    info.size = info.comp_size = data.size();
+    info.crc = libdeflate_crc32(0, data.data(), data.size());
+    add(info, data);
 }
 
 void ZipWriter::fail(const std::string& what, int error) const {
+    m_errno = error;
     throw Error(m_label, {}, error ? fmt::format("{}: {}", what, std::strerror(error)) : what);
 }
 
@@ -296,4 +334,4 @@ void ZipWriter::close() {
     if (::close(fd) != 0) fail("cannot write the archive", errno);
 }
 
-}  // namespace refi::detail
+}  // namespace refi

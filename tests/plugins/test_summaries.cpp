@@ -145,6 +145,32 @@ void set_xlsx_cell(const fs::path& xlsx, const std::string& sheet_entry, const s
     }
     if (!text.empty() && shared) {
         pugi::xml_document sst;
+        // Framer writes inline strings (libxlsxwriter's constant_memory mode); Excel saves a shared-string
+        // table: add one as Excel would, with its content type and its relationship from the workbook.
+        if (zip_name_locate(zip, "xl/sharedStrings.xml", 0) < 0) {
+            pugi::xml_document types, rels;
+            std::string types_xml = read_entry(zip, "[Content_Types].xml");
+            std::string rels_xml = read_entry(zip, "xl/_rels/workbook.xml.rels");
+            REQUIRE(types.load_string(types_xml.c_str()));
+            REQUIRE(rels.load_string(rels_xml.c_str()));
+            auto o = types.child("Types").append_child("Override");
+            o.append_attribute("PartName") = "/xl/sharedStrings.xml";
+            o.append_attribute("ContentType") =
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml";
+            auto r = rels.child("Relationships").append_child("Relationship");
+            r.append_attribute("Id") = "rIdShared";
+            r.append_attribute("Type") =
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
+            r.append_attribute("Target") = "sharedStrings.xml";
+            replace_entry(zip, "[Content_Types].xml", to_string(types));
+            replace_entry(zip, "xl/_rels/workbook.xml.rels", to_string(rels));
+            replace_entry(zip, "xl/sharedStrings.xml",
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\""
+                          "http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"0\" uniqueCount=\"0\"/>");
+            REQUIRE(zip_close(zip) == 0);  // written, so that the next read sees the new part
+            zip = zip_open(xlsx.string().c_str(), 0, &err);
+            REQUIRE(zip);
+        }
         std::string sst_xml = read_entry(zip, "xl/sharedStrings.xml");
         REQUIRE(sst.load_string(sst_xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata));
         auto root = sst.child("sst");

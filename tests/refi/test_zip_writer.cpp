@@ -13,13 +13,13 @@
 #include <memory>
 
 #include "refi/error.hpp"
+#include "refi/zip_writer.hpp"
 #include "support/files.hpp"
 #include "support/zip_builder.hpp"
-#include "zip_writer.hpp"
 
-using refi::detail::DosTime;
-using refi::detail::ZipEntryInfo;
-using refi::detail::ZipWriter;
+using refi::DosTime;
+using refi::ZipEntryInfo;
+using refi::ZipWriter;
 using framer::test::TempDir;
 
 namespace {
@@ -237,7 +237,7 @@ TEST_CASE("ZipWriter stamps its own entries 2019-09-25 and converts other times 
         ZipWriter zip(path, path.string());
         zip.add(stored_info("fixed", "a"), "a");
         ZipEntryInfo stamped = stored_info("stamped", "b");
-        stamped.time = refi::detail::dos_time_of(when);
+        stamped.time = refi::dos_time_of(when);
         zip.add(stamped, "b");
         zip.close();
     }

@@ -1,19 +1,23 @@
 #pragma once
-// Private: a small zip writer for the .qdpx writer. libzip (1.7, Debian 12) deflates through zlib and has no
+/// A small zip writer, for the .qdpx writer and the xlsx exporter. libzip (1.7, Debian 12) deflates through zlib and has no
 // documented way to take data that is deflated already, and zlib is half of `convert`'s time; libdeflate deflates
 // project.qde about twice as fast and 10-15% smaller. So the archive is written here: local headers carrying the
 // sizes and CRC (no data descriptors), a central directory, zip64 records only when a size, an offset or the
 // number of entries needs them. Every write is checked; the caller writes into a refi::TempFile and renames it
 // only after close() succeeded, so a failure (a full disk) never leaves a partial output under the real name.
+// The xlsx exporter routes libxlsxwriter's zip calls here too (plugins/export_xlsx/xlsx_zip.cpp).
 
 #include <cstdint>
 #include <filesystem>
+#include <array>
 #include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace refi::detail {
+struct libdeflate_compressor;  // libdeflate.h
+
+namespace refi {
 
 /// A DOS date and time, as zip headers store them.
 struct DosTime {
@@ -60,11 +64,19 @@ public:
     /// Plain data of `size` bytes, stored (not compressed) and streamed; its CRC is computed on the way and
     /// written into the local header afterwards (the one place the writer seeks back).
     void add_stored_streamed(ZipEntryInfo info, const Producer& produce);
+    /// `data` as `name`, deflated by libdeflate at `level` (1-12), or stored when deflating does not make it
+    /// smaller. Holds one deflated copy of it, freed before returning.
+    void add_deflated(const std::string& name, std::string_view data, int level, DosTime time = k_fixed_dos_time);
+    /// `data` as `name`, stored.
+    void add_stored(const std::string& name, std::string_view data, DosTime time = k_fixed_dos_time);
     /// A folder entry (name ending in '/').
     void add_directory(const std::string& name, DosTime time = k_fixed_dos_time);
 
     /// Writes the central directory and closes the file; nothing is complete before this returns.
     void close();
+
+    /// The system's error number of the last failed write (0 when none), for callers that report errno.
+    int error_number() const { return m_errno; }
 
     /// For tests: write zip64 records for every entry and the end of the archive, as if all were huge.
     void force_zip64_for_tests() { m_force_zip64 = true; }
@@ -83,12 +95,14 @@ private:
     [[noreturn]] void fail(const std::string& what, int error) const;
     bool needs_zip64(const ZipEntryInfo& info) const;
 
+    std::array<libdeflate_compressor*, 13> m_compressors{};  ///< per level, made when first needed
     std::string m_label;
     int m_fd = -1;
     std::uint64_t m_offset = 0;  ///< bytes written so far (buffered included)
     std::string m_buffer;
     std::vector<Written> m_entries;
     bool m_force_zip64 = false;
+    mutable int m_errno = 0;
 };
 
-}  // namespace refi::detail
+}  // namespace refi
