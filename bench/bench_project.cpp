@@ -1,8 +1,11 @@
 // Generation of the benchmark project and a direct participant count used to check the other implementations.
 #include "bench_project.hpp"
 
+#include <fmt/format.h>
+
 #include <set>
 
+#include "core/json.hpp"
 #include "project_builder.hpp"
 #include "refi/index.hpp"
 #include "seed_codebook.hpp"
@@ -178,6 +181,27 @@ CountTable count_participants(const refi::Project& project, const std::string& b
         }
     }
     return table;
+}
+
+std::string compare_counts(const std::string& json_text, const CountTable& expected) {
+    framer::Json j = framer::Json::parse(json_text);
+    std::size_t rows = 0;
+    for (const auto& row : j.at("rows").as_array()) {
+        std::string path;
+        for (const auto& part : row.at("path").as_array()) path += (path.empty() ? "" : " > ") + part.as_string();
+        auto it = expected.find(path);
+        if (it == expected.end()) return "unknown row " + path;
+        // The reference writes plain counts; tabulate writes {"n", "base", "percent"} objects.
+        auto count = [](const framer::Json& v) { return v.is_object() ? v.at("n").as_int() : v.as_int(); };
+        if (count(row.at("total")) != it->second.at("")) return "total differs for " + path;
+        for (const auto& [group, n] : row.at("groups").as_object()) {
+            auto g = it->second.find(group);
+            if ((g == it->second.end() ? 0 : g->second) != count(n)) return "group " + group + " differs for " + path;
+        }
+        ++rows;
+    }
+    if (rows != expected.size()) return fmt::format("{} rows instead of {}", rows, expected.size());
+    return "";
 }
 
 }  // namespace framer::bench

@@ -3,6 +3,7 @@
 #include "huge_pages.hpp"
 #include <fmt/format.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <exception>
@@ -15,6 +16,7 @@
 
 #include "bench_project.hpp"
 #include "core/json.hpp"
+#include "matrix.hpp"
 #include "measure.hpp"
 #include "phases.hpp"
 #include "refi/io.hpp"
@@ -33,12 +35,28 @@ struct Args {
     bool memory = true;
     bool generate_only = false;
     std::string phase;
+    std::string floor;
     fs::path project;
+    bool shapes = false;
+    MatrixOptions matrix;
 };
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream s(text);
+    for (std::string item; std::getline(s, item, ',');)
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
 
 void usage() {
     std::cerr << "usage: framer-bench [--out DIR] [--runs N] [--sources N] [--codings N] [--codes N] [--sources-per-case N]\n"
-                 "                    [--generate-only] [--no-python] [--no-memory]\n";
+                 "                    [--generate-only] [--no-python] [--no-memory]\n"
+                 "       framer-bench --shapes [--shape bench,wide,sparse] [--sizes 10k,100k,1M,3M] [--runs N] [--heavy-runs N]\n"
+                 "                    [--commands ID,...] [--no-python] [--no-pair] [--check] [--out DIR] [--keep]\n"
+                 "                    [--markdown FILE] [--framer PATH]\n"
+                 "       (--matrix = --shapes; command ids: info tabulate describe chart-json chart-html chart-xlsx convert\n"
+                 "        quotes saturation python)\n";
 }
 
 Args parse(int argc, char** argv) {
@@ -49,14 +67,27 @@ Args parse(int argc, char** argv) {
             if (i + 1 >= argc) throw std::runtime_error("missing value after " + k);
             return argv[++i];
         };
-        if (k == "--out") a.out = value();
-        else if (k == "--runs") a.runs = std::max(1, std::stoi(value()));
+        if (k == "--out") a.out = a.matrix.out = value();
+        else if (k == "--runs") a.runs = a.matrix.runs = std::max(1, std::stoi(value()));
+        else if (k == "--shapes" || k == "--matrix") a.shapes = true;
+        else if (k == "--shape") a.matrix.shapes = split_list(value());
+        else if (k == "--sizes") {
+            a.matrix.sizes.clear();
+            for (const auto& s : split_list(value())) a.matrix.sizes.push_back(parse_size(s));
+        } else if (k == "--heavy-runs") a.matrix.heavy_runs = std::max(1, std::stoi(value()));
+        else if (k == "--commands") a.matrix.commands = split_list(value());
+        else if (k == "--no-pair") a.matrix.pair = false;
+        else if (k == "--check") a.matrix.check = true;
+        else if (k == "--keep") a.matrix.keep = true;
+        else if (k == "--markdown") a.matrix.markdown = value();
+        else if (k == "--framer") a.matrix.framer = value();
+        else if (k == "--floor") a.floor = value();
         else if (k == "--sources") a.shape.sources = std::max(1, std::stoi(value()));
         else if (k == "--codings") a.shape.codings_per_source = std::max(1, std::stoi(value()));
         else if (k == "--codes") a.shape.codes = std::max(0, std::stoi(value()));
         else if (k == "--sources-per-case") a.shape.sources_per_case = std::max(1, std::stoi(value()));
         else if (k == "--generate-only") a.generate_only = true;
-        else if (k == "--no-python") a.python = false;
+        else if (k == "--no-python") a.python = a.matrix.python = false;
         else if (k == "--no-memory") a.memory = false;
         else if (k == "--phase") a.phase = value();
         else if (k == "--project") a.project = value();
@@ -66,29 +97,6 @@ Args parse(int argc, char** argv) {
 }
 
 std::string ratio(double t, double floor) { return fmt::format("{:.2f}×", t / floor); }
-
-/// Compares a participant-per-code JSON (the Python reference's or tabulate's) with the direct count; returns a
-/// mismatch description or "".
-std::string compare_counts(const std::string& json_text, const CountTable& expected) {
-    framer::Json j = framer::Json::parse(json_text);
-    std::size_t rows = 0;
-    for (const auto& row : j.at("rows").as_array()) {
-        std::string path;
-        for (const auto& part : row.at("path").as_array()) path += (path.empty() ? "" : " > ") + part.as_string();
-        auto it = expected.find(path);
-        if (it == expected.end()) return "unknown row " + path;
-        // The reference writes plain counts; tabulate writes {"n", "base", "percent"} objects.
-        auto count = [](const framer::Json& v) { return v.is_object() ? v.at("n").as_int() : v.as_int(); };
-        if (count(row.at("total")) != it->second.at("")) return "total differs for " + path;
-        for (const auto& [group, n] : row.at("groups").as_object()) {
-            auto g = it->second.find(group);
-            if ((g == it->second.end() ? 0 : g->second) != count(n)) return "group " + group + " differs for " + path;
-        }
-        ++rows;
-    }
-    if (rows != expected.size()) return fmt::format("{} rows instead of {}", rows, expected.size());
-    return "";
-}
 
 int run(const Args& args) {
     fs::path dir;
@@ -250,6 +258,18 @@ int main(int argc, char** argv) {
     framer::cli::use_huge_pages(argv);
     try {
         Args args = parse(argc, argv);
+        if (!args.floor.empty()) return run_floor_child(args.floor, args.project);
+        if (args.shapes) {
+            MatrixOptions m = args.matrix;
+            if (m.framer.empty()) m.framer = FRAMER_BINARY;
+            char self[4096];
+            const ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+            if (n <= 0) throw std::runtime_error("cannot find this program");
+            self[n] = 0;
+            m.self = self;
+            for (const auto& s : m.shapes) shape_named(s);  // a usage error before anything is generated
+            return run_matrix(m);
+        }
         if (!args.phase.empty()) {
             int rc = run_phase(args.phase, args.project);
             std::cout << "peak_bytes " << own_peak_rss() << "\n";

@@ -1,6 +1,7 @@
 // The phases framer-bench measures.
 #include "phases.hpp"
 
+#include <libdeflate.h>
 #include <zip.h>
 
 #include <fstream>
@@ -40,6 +41,65 @@ std::uint64_t floor_parse(const std::filesystem::path& qdpx) {
                                                             pugi::encoding_utf8);
     if (!result) throw std::runtime_error(std::string("pugixml: ") + result.description());
     return st.size;
+}
+
+namespace {
+
+/// The parse both floors end with: in place, with the options refi's reader uses.
+void parse_in_place(char* buffer, std::size_t size) {
+    pugi::xml_document doc;
+    pugi::xml_parse_result result =
+        doc.load_buffer_inplace(buffer, size, pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+    if (!result) throw std::runtime_error(std::string("pugixml: ") + result.description());
+}
+
+}  // namespace
+
+std::uint64_t floor_parse_libdeflate(const std::filesystem::path& qdpx) {
+    int err = 0;
+    zip_t* zip = zip_open(qdpx.c_str(), ZIP_RDONLY, &err);
+    if (!zip) throw std::runtime_error("cannot open " + qdpx.string());
+    std::unique_ptr<zip_t, decltype(&zip_discard)> guard(zip, &zip_discard);
+    zip_int64_t index = zip_name_locate(zip, "project.qde", ZIP_FL_NOCASE);
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (index < 0 || zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) != 0)
+        throw std::runtime_error("no project.qde in " + qdpx.string());
+    if (st.comp_method != ZIP_CM_DEFLATE) throw std::runtime_error("project.qde is not deflated");
+    zip_file_t* raw = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), ZIP_FL_COMPRESSED);
+    if (!raw) throw std::runtime_error("cannot open project.qde");
+    std::unique_ptr<char[]> compressed(new char[st.comp_size]);
+    zip_int64_t got = zip_fread(raw, compressed.get(), st.comp_size);
+    zip_fclose(raw);
+    if (got != static_cast<zip_int64_t>(st.comp_size)) throw std::runtime_error("short read of project.qde");
+    std::unique_ptr<char[]> buffer(new char[st.size]);
+    libdeflate_decompressor* inflater = libdeflate_alloc_decompressor();
+    if (!inflater) throw std::bad_alloc();
+    std::size_t produced = 0;
+    libdeflate_result r = libdeflate_deflate_decompress(inflater, compressed.get(), st.comp_size, buffer.get(),
+                                                        st.size, &produced);
+    libdeflate_free_decompressor(inflater);
+    if (r != LIBDEFLATE_SUCCESS || produced != st.size) throw std::runtime_error("libdeflate: corrupt project.qde");
+    compressed.reset();  // as the reader does: the compressed bytes are gone before the parse
+    parse_in_place(buffer.get(), st.size);
+    return st.size;
+}
+
+std::uint64_t other_entries_bytes(const std::filesystem::path& qdpx) {
+    int err = 0;
+    zip_t* zip = zip_open(qdpx.c_str(), ZIP_RDONLY, &err);
+    if (!zip) throw std::runtime_error("cannot open " + qdpx.string());
+    std::unique_ptr<zip_t, decltype(&zip_discard)> guard(zip, &zip_discard);
+    std::uint64_t total = 0;
+    const zip_int64_t n = zip_get_num_entries(zip, 0);
+    for (zip_int64_t i = 0; i < n; ++i) {
+        zip_stat_t st;
+        zip_stat_init(&st);
+        if (zip_stat_index(zip, static_cast<zip_uint64_t>(i), 0, &st) != 0) continue;
+        if (st.name && std::string(st.name) == "project.qde") continue;
+        total += st.size;
+    }
+    return total;
 }
 
 refi::Project read(const std::filesystem::path& qdpx) {

@@ -13,6 +13,13 @@ namespace framer::bench {
 /// The floor: inflate project.qde with libzip and parse it with pugixml, nothing else. Returns the XML size.
 std::uint64_t floor_parse(const std::filesystem::path& qdpx);
 
+/// The same floor with libdeflate: the compressed bytes of project.qde read with libzip and inflated in one step
+/// by libdeflate (as refi's reader does for large entries), then the same pugixml parse. Returns the XML size.
+std::uint64_t floor_parse_libdeflate(const std::filesystem::path& qdpx);
+
+/// Bytes of the archive's entries other than project.qde, inflated (the source texts and other files).
+std::uint64_t other_entries_bytes(const std::filesystem::path& qdpx);
+
 /// refi::read_project; throws if the read reports errors.
 refi::Project read(const std::filesystem::path& qdpx);
 
