@@ -610,7 +610,8 @@ private:
                 "{}; huge pages {}; {} run{} per command; load {} at start, {} at end.\n",
                 size_label(r.codings), with_commas(r.sources), with_commas(r.cases), r.codes, with_commas(r.codings_read),
                 r.cells >= 0 ? fmt::format(", {} chart cells", with_commas(r.cells)) : "", mb(r.xml_bytes),
-                mb(r.text_bytes), mb(r.qdpx_bytes), r.huge_pages ? "on (project ≤ 32 MiB)" : "off",
+                mb(r.text_bytes), mb(r.qdpx_bytes), r.huge_pages ? fmt::format("on (.qdpx ≤ {} MiB)", framer::cli::huge_pages_max_project_bytes >> 20)
+                             : fmt::format("off (.qdpx > {} MiB)", framer::cli::huge_pages_max_project_bytes >> 20),
                 r.runs, r.runs == 1 ? "" : "s", r.load_start, r.load_end);
             for (const auto& c : r.checks) md += "  " + c + ".\n";
         }
