@@ -52,9 +52,9 @@ std::vector<std::string> split_list(const std::string& text) {
 void usage() {
     std::cerr << "usage: framer-bench [--out DIR] [--runs N] [--sources N] [--codings N] [--codes N] [--sources-per-case N]\n"
                  "                    [--generate-only] [--no-python] [--no-memory]\n"
-                 "       framer-bench --shapes [--shape bench,wide,sparse] [--sizes 10k,100k,1M,3M] [--runs N] [--heavy-runs N]\n"
-                 "                    [--commands ID,...] [--no-python] [--no-pair] [--check] [--out DIR] [--keep]\n"
-                 "                    [--markdown FILE] [--framer PATH]\n"
+                 "       framer-bench --shapes [--shape bench,wide,sparse] [--sizes 10k,100k,1M,3M] [--runs N] [--mid-runs N]\n"
+                 "                    [--heavy-runs N] [--commands ID,...] [--no-python] [--no-pair] [--check] [--out DIR]\n"
+                 "                    [--keep] [--markdown FILE] [--framer PATH]\n"
                  "       (--matrix = --shapes; command ids: info tabulate describe chart-json chart-html chart-xlsx convert\n"
                  "        quotes saturation python)\n";
 }
@@ -74,7 +74,8 @@ Args parse(int argc, char** argv) {
         else if (k == "--sizes") {
             a.matrix.sizes.clear();
             for (const auto& s : split_list(value())) a.matrix.sizes.push_back(parse_size(s));
-        } else if (k == "--heavy-runs") a.matrix.heavy_runs = std::max(1, std::stoi(value()));
+        } else if (k == "--mid-runs") a.matrix.mid_runs = std::max(1, std::stoi(value()));
+        else if (k == "--heavy-runs") a.matrix.heavy_runs = std::max(1, std::stoi(value()));
         else if (k == "--commands") a.matrix.commands = split_list(value());
         else if (k == "--no-pair") a.matrix.pair = false;
         else if (k == "--check") a.matrix.check = true;

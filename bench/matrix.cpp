@@ -340,7 +340,7 @@ private:
 
     int runs_for(long long codings) const {
         if (codings >= 2'000'000) return std::max(1, m_o.heavy_runs);
-        if (codings >= 1'000'000) return std::max(1, std::min(m_o.runs, 3));
+        if (codings >= 1'000'000) return std::max(1, m_o.mid_runs > 0 ? m_o.mid_runs : std::min(m_o.runs, 3));
         return std::max(1, m_o.runs);
     }
 

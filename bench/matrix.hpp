@@ -34,6 +34,7 @@ struct MatrixOptions {
     std::vector<std::string> shapes{"bench", "wide", "sparse"};
     std::vector<long long> sizes{10'000, 100'000};
     int runs = 5;        ///< runs per command below 1M codings; at 1M at most 3
+    int mid_runs = 0;    ///< runs per command from 1M to 2M codings (0: runs, at most 3)
     int heavy_runs = 1;  ///< runs per command from 2M codings on
     std::vector<std::string> commands;  ///< command ids to run (empty: all); the floors always run
     bool python = true;
