@@ -26,6 +26,7 @@
 #include "phases.hpp"
 #include "refi/index.hpp"
 #include "refi/io.hpp"
+#include "refi/limits.hpp"
 
 namespace fs = std::filesystem;
 
@@ -193,6 +194,7 @@ struct SizeResult {
     long long cells = -1;  ///< cells of chart → json (units × columns), -1 when chart json did not run
     std::uint64_t xml_bytes = 0, text_bytes = 0, qdpx_bytes = 0;
     bool huge_pages = false;
+    std::string max_xml_size;  ///< the --max-xml-size framer needed (project.qde over its default cap), or ""
     double generate_seconds = 0;
     std::string load_start, load_end;
     Samples floor_libzip, floor_libdeflate;        ///< the floor's own work, timed inside its process
@@ -330,6 +332,7 @@ private:
     bool m_temporary = false;
     std::string m_python, m_load_start;
     Samples m_baseline;  ///< `framer --version`
+    std::string m_max_xml_size;  ///< for the project being measured: "" or the --max-xml-size it needs
     std::vector<ShapeResult> m_results;
     PairResult m_pair;
     bool m_failed = false;
@@ -371,6 +374,14 @@ private:
     }
 
     std::vector<std::string> argv_of(const CommandSpec& c, const fs::path& project, const fs::path& out) const {
+        std::vector<std::string> argv = argv_without_limit(c, project, out);
+        if (!m_max_xml_size.empty() && c.id != "python")
+            argv.insert(argv.begin() + 1, {"--max-xml-size", m_max_xml_size});
+        return argv;
+    }
+
+    std::vector<std::string> argv_without_limit(const CommandSpec& c, const fs::path& project,
+                                                const fs::path& out) const {
         if (c.id == "python")
             return {m_python, (fs::path(FRAMER_SOURCE_DIR) / "bench" / "tabulate_reference.py").string(),
                     project.string(), "--by", "Role"};
@@ -436,6 +447,8 @@ private:
         res.qdpx_bytes = fs::file_size(project);
         res.text_bytes = other_entries_bytes(project);
         res.huge_pages = framer::cli::huge_pages_pay({"framer", project.string()});
+        raise_xml_limit_for(project);
+        res.max_xml_size = m_max_xml_size;
 
         // What the file holds and the direct count, from the project read back (then freed before any timing).
         CountTable direct;
@@ -497,6 +510,20 @@ private:
         res.load_end = load_average();
         if (!m_o.keep) fs::remove_all(folder);
         return res;
+    }
+
+    /// A 3M-coding project.qde (about 1.2 GB) is over framer's default cap of 1 GiB: a user passes --max-xml-size,
+    /// and so does the bench (and raises its own read's cap for the direct count).
+    void raise_xml_limit_for(const fs::path& project) {
+        m_max_xml_size.clear();
+        refi::set_limits(refi::Limits{});
+        const std::uint64_t xml = qde_bytes(project);
+        if (xml <= refi::Limits{}.max_xml_bytes) return;
+        const std::uint64_t gib = (xml >> 30) + 2;
+        m_max_xml_size = std::to_string(gib) + "G";
+        refi::Limits raised;
+        raised.max_xml_bytes = gib << 30;
+        refi::set_limits(raised);
     }
 
     void note_check(SizeResult& res, bool ok, const std::string& what) {
@@ -572,6 +599,7 @@ private:
             const fs::path project = folder / "bench-project.qdpx";
             progress(tag + ": generating");
             generate(s, project);
+            raise_xml_limit_for(project);
             for (int run = 0; run < m_pair.runs; ++run) {
                 progress(fmt::format("{}: run {}/{} (load {})", tag, run + 1, m_pair.runs, load_average()));
                 for (const auto& c : command_specs())
@@ -607,11 +635,14 @@ private:
         for (const auto& r : sr.sizes) {
             md += fmt::format(
                 "- **{}**: {} sources, {} cases (the units), {} codes, {} codings{}; project.qde {}, texts {}, .qdpx "
-                "{}; huge pages {}; {} run{} per command; load {} at start, {} at end.\n",
+                "{}; huge pages {}{}; {} run{} per command; load {} at start, {} at end.\n",
                 size_label(r.codings), with_commas(r.sources), with_commas(r.cases), r.codes, with_commas(r.codings_read),
                 r.cells >= 0 ? fmt::format(", {} chart cells", with_commas(r.cells)) : "", mb(r.xml_bytes),
                 mb(r.text_bytes), mb(r.qdpx_bytes), r.huge_pages ? fmt::format("on (.qdpx ≤ {} MiB)", framer::cli::huge_pages_max_project_bytes >> 20)
                              : fmt::format("off (.qdpx > {} MiB)", framer::cli::huge_pages_max_project_bytes >> 20),
+                r.max_xml_size.empty() ? ""
+                                       : fmt::format("; framer run as `framer --max-xml-size {} COMMAND` (project.qde "
+                                                     "over the default cap of 1 GiB)", r.max_xml_size),
                 r.runs, r.runs == 1 ? "" : "s", r.load_start, r.load_end);
             for (const auto& c : r.checks) md += "  " + c + ".\n";
         }

@@ -85,6 +85,17 @@ std::uint64_t floor_parse_libdeflate(const std::filesystem::path& qdpx) {
     return st.size;
 }
 
+std::uint64_t qde_bytes(const std::filesystem::path& qdpx) {
+    int err = 0;
+    zip_t* zip = zip_open(qdpx.c_str(), ZIP_RDONLY, &err);
+    if (!zip) throw std::runtime_error("cannot open " + qdpx.string());
+    std::unique_ptr<zip_t, decltype(&zip_discard)> guard(zip, &zip_discard);
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat(zip, "project.qde", ZIP_FL_NOCASE, &st) != 0) throw std::runtime_error("no project.qde in " + qdpx.string());
+    return st.size;
+}
+
 std::uint64_t other_entries_bytes(const std::filesystem::path& qdpx) {
     int err = 0;
     zip_t* zip = zip_open(qdpx.c_str(), ZIP_RDONLY, &err);

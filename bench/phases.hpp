@@ -17,6 +17,9 @@ std::uint64_t floor_parse(const std::filesystem::path& qdpx);
 /// by libdeflate (as refi's reader does for large entries), then the same pugixml parse. Returns the XML size.
 std::uint64_t floor_parse_libdeflate(const std::filesystem::path& qdpx);
 
+/// project.qde's inflated size as the archive declares it.
+std::uint64_t qde_bytes(const std::filesystem::path& qdpx);
+
 /// Bytes of the archive's entries other than project.qde, inflated (the source texts and other files).
 std::uint64_t other_entries_bytes(const std::filesystem::path& qdpx);
 
