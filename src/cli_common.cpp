@@ -49,6 +49,12 @@ void add_from_option(po::options_description& options, std::string& from) {
                               .c_str());
 }
 
+void add_compact_option(po::options_description& options) {
+    options.add_options()("compact", "JSON without indentation or spaces (smaller, for programs); same value");
+}
+
+int json_indent(const po::variables_map& vm) { return vm.count("compact") ? -1 : 2; }
+
 refi::ReadOptions read_options_for(const std::string& from) {
     refi::ReadOptions options;
     if (from.empty()) return options;
@@ -88,6 +94,8 @@ int run_analysis(const char* name, const std::string& project_path, const framer
         if (chosen.needs_figure() && !analysis->draws_figures())
             throw UsageError(fmt::format("{} needs a figure: {} draws one, {} does not (choose another --format)",
                                          chosen.name(), figure_analyses(), name));
+        if (options.has("compact") && chosen.name() != "json")
+            throw UsageError(fmt::format("--compact is for json output, not {} (add --format json)", chosen.name()));
     }
     refi::Project project = load_project(project_path, io, from);
     // Tell the analysis which part of the Result the exporter reads, so a large one can skip the other.
@@ -98,6 +106,7 @@ int run_analysis(const char* name, const std::string& project_path, const framer
     run_options.set("parts", exporter == "json" ? "json" : exporter == "csv" ? "csv" : "documents");
     framer::Result result = analysis->run(project, run_options);
     result.heat = options.has("heat");  // presentation, not analysis: the exporters read it
+    result.compact_json = options.has("compact");
     for (const auto& w : result.warnings) io.err << "framer " << name << ": warning: " << w << "\n";
     emit_result(result, format, output, fallback, io);
     release(std::move(result));  // the output is closed (emit_result wrote it atomically)

@@ -33,6 +33,11 @@ bool parse_command_line(const std::vector<std::string>& args, const char* comman
 /// command that reads a project.
 void add_from_option(po::options_description& options, std::string& from);
 
+/// Adds --compact to a command that writes JSON: the JSON without indentation or spaces, for machine use.
+void add_compact_option(po::options_description& options);
+/// The indentation the command's JSON is written with: -1 (compact) with --compact, else 2.
+int json_indent(const po::variables_map& vm);
+
 /// The ReadOptions for a --from value ("" = detect). Throws UsageError listing the dialects for an unknown one.
 refi::ReadOptions read_options_for(const std::string& from);
 
@@ -44,7 +49,8 @@ std::istream& input_stream(Io& io);
 refi::Project load_project(const std::string& path, Io& io, const std::string& from = "");
 
 /// The common run of an analysis command: read the project, run the registered analysis `name`, print its
-/// warnings, render the result (see emit_result).
+/// warnings, render the result (see emit_result). The option "compact" (--compact) writes json without
+/// indentation; with another format it is a usage error, reported before the project is read.
 int run_analysis(const char* name, const std::string& project_path, const framer::Options& options,
                  const std::string& format, const std::string& output, Io& io, const std::string& from = "");
 

@@ -12,7 +12,7 @@ namespace framer::cli {
 int cmd_chart(const std::vector<std::string>& args, Io& io) {
     const char* usage_line =
         "PROJECT [--theme CODE]... [--flat] [--unit case|source] [--show VAR]... [--coder USER] [--per-unit] "
-        "[--format F] [-o FILE]";
+        "[--format F] [--compact] [-o FILE]";
     po::options_description options(
         "Chart the coded data: one matrix per theme (every code with children; the top-level codes without\n"
         "children gathered in one more), a row per unit in natural order (units with nothing coded included), a\n"
@@ -38,6 +38,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
         ("format", po::value(&format), "md, txt, csv, json, html, latex, xlsx, docx (default: from -o; else txt on a terminal, md otherwise)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
+    add_compact_option(options);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
@@ -52,6 +53,7 @@ int cmd_chart(const std::vector<std::string>& args, Io& io) {
     for (const auto& a : applies) analysis_options.add("applies", a);
     if (vm.count("per-unit")) analysis_options.set("per-unit", "1");
 
+    if (vm.count("compact")) analysis_options.set("compact", "1");
     return run_analysis("chart", project_path, analysis_options, format, output, io, from);
 }
 

@@ -35,7 +35,7 @@ bool same_file(const std::filesystem::path& a, const std::filesystem::path& b) {
 
 /// --report: every finding of the conversion, and how many of each id, as JSON (written atomically).
 void write_report(const std::string& path, const std::string& input, const std::string& output,
-                  const refi::WriteOptions& options, const refi::Diagnostics& diagnostics) {
+                  const refi::WriteOptions& options, const refi::Diagnostics& diagnostics, int indent) {
     framer::Json j = framer::Json::object();
     j["input"] = input;
     j["output"] = output;
@@ -49,13 +49,13 @@ void write_report(const std::string& path, const std::string& input, const std::
     }
     j["warnings_by_id"] = std::move(by_id);
     j["findings"] = diagnostics_to_json(diagnostics);
-    refi::write_file_atomically(path, j.dump(2) + "\n");
+    refi::write_file_atomically(path, j.dump(indent) + "\n");
 }
 
 }  // namespace
 
 int cmd_convert(const std::vector<std::string>& args, Io& io) {
-    const char* usage_line = "INPUT OUTPUT [--to DIALECT] [--from DIALECT] [--report FILE] [--strict]";
+    const char* usage_line = "INPUT OUTPUT [--to DIALECT] [--from DIALECT] [--report FILE [--compact]] [--strict]";
     po::options_description options(
         "Convert a project (.qdpx, .qde) to .qdpx or .qde, or extract its codebook (.qdc).\n"
         "Without --to the input's dialect is kept: positions, names and GUIDs are not rewritten, and the\n"
@@ -76,10 +76,12 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
         ("report", po::value(&report_path), "also write every warning as JSON to FILE")
         ("strict", "exit 3 when there were warnings");
     add_from_option(options, from);
+    add_compact_option(options);
     po::positional_options_description positional;
     positional.add("input", 1).add("output", 1);
     po::variables_map vm;
     if (!parse_command_line(args, "convert", usage_line, options, positional, vm, io)) return ok;
+    if (vm.count("compact") && report_path.empty()) throw UsageError("--compact is for the --report JSON: add --report FILE");
 
     // "-" is a .qdpx on standard input (stdin_project.hpp).
     auto in_format = input == "-" ? std::optional<Format>(Format::Qdpx) : format_of(input);
@@ -126,7 +128,7 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
         throw;
     }
     print_diagnostics(diagnostics, io.err);
-    if (!report_path.empty()) write_report(report_path, input, output, write_options, diagnostics);
+    if (!report_path.empty()) write_report(report_path, input, output, write_options, diagnostics, json_indent(vm));
     if (diagnostics.has_errors()) return invalid;
     if (vm.count("strict") && diagnostics.has_warnings()) return strict_warnings;
     return ok;

@@ -11,7 +11,7 @@ namespace framer::cli {
 
 int cmd_describe(const std::vector<std::string>& args, Io& io) {
     const char* usage_line = "PROJECT [--by VARIABLE] [--vars V1,V2,...] [--unit case|source] [--decimals N] "
-                             "[--values VAR=V1,V2,...]... [--title TEXT] [--label VALUE=LABEL]... [--no-total] [--heat] [--format F] [-o FILE]";
+                             "[--values VAR=V1,V2,...]... [--title TEXT] [--label VALUE=LABEL]... [--no-total] [--heat] [--format F] [--compact] [-o FILE]";
     po::options_description options(
         "Describe the participants per value of --by and in total: categorical and boolean variables as N (%)\n"
         "of those with a value (N/A where no one in the group has one), numeric variables as mean (range),\n"
@@ -37,6 +37,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
         ("heat", "shade N (%) cells by their percentage (html, xlsx: conditional formatting)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
+    add_compact_option(options);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
@@ -64,6 +65,7 @@ int cmd_describe(const std::vector<std::string>& args, Io& io) {
         }
     }
 
+    if (vm.count("compact")) analysis_options.set("compact", "1");
     return run_analysis("describe", project_path, analysis_options, format, output, io, from);
 }
 

@@ -255,10 +255,12 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
         ("project", po::value(&input)->required(), "the project or codebook to describe (.qdpx, .qde or .qdc; - reads a .qdpx from standard input)")
         ("json", "print name, origin, dialect and the counts as a JSON object");
     add_from_option(options, from);
+    add_compact_option(options);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
-    if (!parse_command_line(args, "info", "PROJECT [--json]", options, positional, vm, io)) return ok;
+    if (!parse_command_line(args, "info", "PROJECT [--json [--compact]]", options, positional, vm, io)) return ok;
+    if (vm.count("compact") && !vm.count("json")) throw UsageError("--compact is for the JSON output: add --json");
 
     refi::Diagnostics diagnostics;
     if (refi::is_codebook_path(input)) {
@@ -266,7 +268,7 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
         print_diagnostics(diagnostics, io.err);
         Counts c = count(refi::project_of(codebook, input));
         if (vm.count("json"))
-            io.out << codebook_json(codebook, c).dump(2) << "\n";
+            io.out << codebook_json(codebook, c).dump(json_indent(vm)) << "\n";
         else
             print_codebook(input, codebook, c, io.out);
         return ok;
@@ -278,7 +280,7 @@ int cmd_info(const std::vector<std::string>& args, Io& io) {
     std::string why = refi::describe_evidence(project, evidence);
     Counts c = count(project);
     if (vm.count("json"))
-        io.out << to_json(project, c, why).dump(2) << "\n";
+        io.out << to_json(project, c, why).dump(json_indent(vm)) << "\n";
     else
         print_text(project, c, why, io.out);
     io.out.flush();

@@ -1,4 +1,4 @@
-// framer merge A.qdpx B.qdpx [...] -o OUT.qdpx [--report FILE] [--allow-disjoint]: coders' copies of one project
+// framer merge A.qdpx B.qdpx [...] -o OUT.qdpx [--report FILE [--compact]] [--allow-disjoint]: coders' copies of one project
 // merged into one, in the first input's dialect, with a report of where every element came from and every conflict.
 #include <fmt/format.h>
 
@@ -33,7 +33,7 @@ std::vector<std::string> labels_of(const std::vector<std::string>& paths) {
 }  // namespace
 
 int cmd_merge(const std::vector<std::string>& args, Io& io) {
-    const char* usage_line = "A.qdpx B.qdpx [MORE.qdpx ...] -o OUT.qdpx [--report FILE] [--allow-disjoint] [--strict]";
+    const char* usage_line = "A.qdpx B.qdpx [MORE.qdpx ...] -o OUT.qdpx [--report FILE [--compact]] [--allow-disjoint] [--strict]";
     po::options_description options(
         "Merge coders' copies of one project (.qdpx, .qde; any dialect) into one project in the first input's\n"
         "dialect. Sources match by GUID, else identical text (line endings normalised), else name (warned);\n"
@@ -51,10 +51,12 @@ int cmd_merge(const std::vector<std::string>& args, Io& io) {
         ("report", po::value(&report_path), "write the merge report (provenance and conflicts) as JSON to FILE")
         ("allow-disjoint", "merge inputs even when they share no source")
         ("strict", "exit 3 when there were conflicts or warnings (the output is still written)");
+    add_compact_option(options);
     po::positional_options_description positional;
     positional.add("input", -1);
     po::variables_map vm;
     if (!parse_command_line(args, "merge", usage_line, options, positional, vm, io)) return ok;
+    if (vm.count("compact") && report_path.empty()) throw UsageError("--compact is for the --report JSON: add --report FILE");
     if (inputs.size() < 2) throw UsageError("give at least two projects to merge");
     if (std::count(inputs.begin(), inputs.end(), "-") > 1)
         throw UsageError("standard input (-) can hold only one of the projects to merge");
@@ -79,7 +81,7 @@ int cmd_merge(const std::vector<std::string>& args, Io& io) {
         merge_options.allow_disjoint = vm.count("allow-disjoint") > 0;
         refi::Project merged = merge_projects(projects, report, merge_options);
         refi::write_project(merged, output, diagnostics);
-        if (!report_path.empty()) refi::write_file_atomically(report_path, report.to_json().dump(2) + "\n");
+        if (!report_path.empty()) refi::write_file_atomically(report_path, report.to_json().dump(json_indent(vm)) + "\n");
     } catch (const refi::Error&) {
         print_diagnostics(diagnostics, io.err);
         throw;

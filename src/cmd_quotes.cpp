@@ -11,7 +11,7 @@ namespace framer::cli {
 int cmd_quotes(const std::vector<std::string>& args, Io& io) {
     const char* usage_line =
         "PROJECT [--per-code N] [--label TEMPLATE] [--min-words N] [--max-words N] [--code CODE]... "
-        "[--coder USER] [--spread VAR] [--exclude-unit UNIT]... [--unit case|source] [--format F] [-o FILE]";
+        "[--coder USER] [--spread VAR] [--exclude-unit UNIT]... [--unit case|source] [--format F] [--compact] [-o FILE]";
     po::options_description options(
         "Choose exemplar quotations: for each code (codebook order; by default every code with codings), up to\n"
         "N exact coded excerpts, each from a different unit, labelled by a template over the unit and its\n"
@@ -34,6 +34,7 @@ int cmd_quotes(const std::vector<std::string>& args, Io& io) {
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
         ("format", po::value(&format), "md, csv, json, html, latex, xlsx (default: from -o, else md)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
+    add_compact_option(options);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
@@ -53,6 +54,7 @@ int cmd_quotes(const std::vector<std::string>& args, Io& io) {
     for (const auto& c : codes) analysis_options.add("code", c);
     for (const auto& e : exclude) analysis_options.add("exclude-unit", e);
 
+    if (vm.count("compact")) analysis_options.set("compact", "1");
     return run_analysis("quotes", project_path, analysis_options, format, output, io);
 }
 

@@ -11,7 +11,7 @@ namespace framer::cli {
 int cmd_saturation(const std::vector<std::string>& args, Io& io) {
     const char* usage_line =
         "PROJECT [--order VAR|name|source-date] [--base N] [--run N] [--threshold P] [--window K] "
-        "[--level code|theme] [--by VAR] [--coder USER] [--unit case|source] [--format F] [-o FILE]";
+        "[--level code|theme] [--by VAR] [--coder USER] [--unit case|source] [--format F] [--compact] [-o FILE]";
     po::options_description options(
         "Assess code saturation: the units in interview order, the codes each one adds and the running total,\n"
         "and two stopping rules: whether the last K units introduced nothing new, and Guest, Namey & Chen 2020\n"
@@ -35,6 +35,7 @@ int cmd_saturation(const std::vector<std::string>& args, Io& io) {
         ("format", po::value(&format), "md, txt, csv, json, html, svg, latex, xlsx, docx (default: from -o, else md)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
+    add_compact_option(options);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
@@ -53,6 +54,7 @@ int cmd_saturation(const std::vector<std::string>& args, Io& io) {
     set("by", by);
     set("coder", coder);
     set("unit", unit);
+    if (vm.count("compact")) analysis_options.set("compact", "1");
     return run_analysis("saturation", project_path, analysis_options, format, output, io, from);
 }
 

@@ -12,7 +12,7 @@ namespace framer::cli {
 int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
     const char* usage_line =
         "PROJECT [--by VARIABLE] [--unit case|source] [--coder USER] [--applies CODE=VAR:VALUE]... "
-        "[--decimals N] [--title TEXT] [--label VALUE=LABEL]... [--no-total] [--blank-domains] [--heat] [--format F] [-o FILE]";
+        "[--decimals N] [--title TEXT] [--label VALUE=LABEL]... [--no-total] [--blank-domains] [--heat] [--format F] [--compact] [-o FILE]";
     po::options_description options(
         "Count, for every code of the codebook (in codebook order, categories included), the participants\n"
         "with a coding of that code or of any code below it: overall and per value of --by, as N (%).\n"
@@ -39,6 +39,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
         ("heat", "shade N (%) cells by their percentage (html, xlsx: conditional formatting)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
     add_from_option(options, from);
+    add_compact_option(options);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
@@ -56,6 +57,7 @@ int cmd_tabulate(const std::vector<std::string>& args, Io& io) {
     if (vm.count("no-total")) analysis_options.set("no-total", "1");
     if (vm.count("blank-domains")) analysis_options.set("blank-domains", "1");
 
+    if (vm.count("compact")) analysis_options.set("compact", "1");
     return run_analysis("tabulate", project_path, analysis_options, format, output, io, from);
 }
 

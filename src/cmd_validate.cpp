@@ -45,10 +45,12 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
         ("strict", "exit 3 when there are warnings (and no errors)")
         ("json", "print the findings as a JSON object instead of text");
     add_from_option(options, from);
+    add_compact_option(options);
     po::positional_options_description positional;
     positional.add("project", 1);
     po::variables_map vm;
-    if (!parse_command_line(args, "validate", "PROJECT [--strict] [--json]", options, positional, vm, io)) return ok;
+    if (!parse_command_line(args, "validate", "PROJECT [--strict] [--json [--compact]]", options, positional, vm, io)) return ok;
+    if (vm.count("compact") && !vm.count("json")) throw UsageError("--compact is for the JSON output: add --json");
 
     refi::Diagnostics findings;
     refi::ValidateOptions validate_options;
@@ -76,7 +78,7 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
     std::size_t errors = findings.count(refi::Severity::Error);
     std::size_t warnings = findings.count(refi::Severity::Warning);
     if (vm.count("json")) {
-        io.out << to_json(input_label(input), findings).dump(2) << "\n";
+        io.out << to_json(input_label(input), findings).dump(json_indent(vm)) << "\n";
     } else {
         for (const auto& d : findings.items()) io.out << d.format() << "\n";
         if (errors == 0 && warnings == 0)

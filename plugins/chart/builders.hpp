@@ -1,28 +1,37 @@
 #pragma once
 /// Private to the chart plugin: turning units, excerpts and themes into the Result (json + tables).
 
+#include <algorithm>
 #include <functional>
+#include <memory>
+#include <string_view>
 #include <string>
 #include <vector>
 
 #include "chart/excerpts.hpp"
 #include "chart/themes.hpp"
+#include "core/json_writer.hpp"
 #include "core/result.hpp"
 #include "core/units.hpp"
 
 namespace framer::chart {
 
 struct ChartInput {
-    const refi::Project& project;
-    const refi::ProjectIndex& index;
+    ChartInput(const refi::Project& p, UnitKind k) : project(p), index(p), kind(k), texts(p) {}
+    ChartInput(const ChartInput&) = delete;
+    ChartInput& operator=(const ChartInput&) = delete;
+
+    const refi::Project& project;                 ///< outlives the Result (the CLI keeps it until exit)
+    refi::ProjectIndex index;
     UnitKind kind;
+    TextCache texts;                              ///< owns the texts the excerpts point into
     std::vector<Unit> units;                      ///< natural order
     std::vector<std::vector<Excerpt>> excerpts;   ///< per unit, source order
     std::vector<std::string> show;                ///< --show variables (validated)
     /// Which parts of the Result the chosen exporter reads (Options "parts": "json", "csv" (the long table),
     /// "documents" (the tables of md, html, latex, xlsx), "tables" (both kinds); all when absent). A chart of
     /// 100,000 excerpts holds every text several times over, so the unused parts are skipped.
-    bool want_json = true;
+    bool want_json = true;    ///< Result::json, the tree (tests; all parts)
     bool want_tables = true;  ///< the document tables
     bool want_long = true;    ///< the long csv table
     /// --applies: false when the column's code (or a code above it) applies only to units with a value this
@@ -31,9 +40,11 @@ struct ChartInput {
 };
 
 /// One matrix per theme: json {"unit", "themes": [...]}, one document table per theme, one long csv table.
-Result build_matrix(const ChartInput& input, const std::vector<Theme>& themes);
+/// The JSON is always given as Result::write_json (written straight to the output, no tree: it holds `input`
+/// and `themes`), and also as the tree Result::json when input.want_json.
+Result build_matrix(std::shared_ptr<const ChartInput> input, std::shared_ptr<const std::vector<Theme>> themes);
 /// For each unit its codes with their excerpts: json {"unit", "units": [...]}, a table per unit, the long csv.
-Result build_per_unit(const ChartInput& input);
+Result build_per_unit(std::shared_ptr<const ChartInput> input);
 
 // Shared by both builders.
 /// A plain (or bold) text cell; constructing Cells by aggregate would need every field spelled out.
@@ -43,12 +54,54 @@ inline Cell text_cell(std::string text, bool bold = false) {
     c.bold = bold;
     return c;
 }
-/// `coder` overrides e.coder (the merged coders of one range coded twice in a cell); `merged` (other coders'
-/// selections of the same range) adds "merged_selection_guids".
-Json excerpt_json(const Excerpt& e, const std::string* coder = nullptr,
-                  const std::vector<const Excerpt*>* merged = nullptr);
-Json attributes_json(const Unit& unit, const std::vector<std::string>& show);
-Json path_json(const refi::ProjectIndex& index, const refi::Code& code);
+/// An excerpt's JSON object, written to a JsonWriter or a JsonTreeBuilder. `coder` overrides e.coder (the merged
+/// coders of one range coded twice in a cell); `merged` (other coders' selections of the same range) adds
+/// "merged_selection_guids".
+template <class W>
+void write_excerpt(W& w, const Excerpt& e, const std::string* coder = nullptr,
+                   const std::vector<const Excerpt*>* merged = nullptr) {
+    w.begin_object();
+    w.key("text").value(e.text);
+    w.key("source");
+    if (e.source) w.value(source_display_name(*e.source));
+    else w.value(std::string_view());
+    w.key("start").value(e.start);
+    w.key("end").value(e.end);
+    // start and end of a PDF excerpt are its page as the project writes it (0-based); "page" is the one shown.
+    if (std::string_view(e.kind) == "pdf") w.key("page").value(e.start + 1);
+    w.key("coder").value(coder ? *coder : *e.coder);
+    w.key("kind").value(e.kind);
+    w.key("source_guid").value(e.source ? std::string_view(e.source->guid) : std::string_view());
+    w.key("selection_guid").value(e.selection ? std::string_view(e.selection->guid) : std::string_view());
+    if (merged && !merged->empty()) {
+        w.key("merged_selection_guids").begin_array();
+        for (const Excerpt* m : *merged) w.value(m->selection->guid);
+        w.end_array();
+    }
+    w.end_object();
+}
+/// {variable: value or null} for the --show variables.
+template <class W>
+void write_attributes(W& w, const Unit& unit, const std::vector<std::string>& show) {
+    w.begin_object();
+    for (std::size_t i = 0; i < show.size(); ++i) {
+        const std::string& v = show[i];
+        if (std::find(show.begin(), show.begin() + static_cast<std::ptrdiff_t>(i), v) != show.begin() + static_cast<std::ptrdiff_t>(i))
+            continue;  // --show X twice: one key
+        w.key(v);
+        auto it = unit.variables.find(v);
+        if (it == unit.variables.end()) w.null();
+        else w.value(it->second);
+    }
+    w.end_object();
+}
+/// The names from the top-level code down to `code`.
+template <class W>
+void write_path(W& w, const refi::ProjectIndex& index, const refi::Code& code) {
+    w.begin_array();
+    for (const auto* c : index.path_of(code)) w.value(c->name);
+    w.end_array();
+}
 const char* unit_kind_name(UnitKind kind);
 /// The long csv's header (theme, unit, shown variables, code, excerpts, summary, theme_guid, unit_guid, code_guid).
 std::vector<Cell> csv_header(const std::vector<std::string>& show);

@@ -27,20 +27,26 @@ public:
     }
 
     Result run(const refi::Project& project, const Options& options) const override {
-        refi::ProjectIndex index(project);
         UnitKind kind = choose_unit_kind(project, options.get("unit"));
-        chart::ChartInput input{project, index, kind, build_units(project, kind), {}, options.get_all("show")};
+        // Shared: the JSON callback of the Result (written later, by the exporter) reads the units, excerpts and
+        // the texts they point into.
+        auto shared = std::make_shared<chart::ChartInput>(project, kind);
+        chart::ChartInput& input = *shared;
+        const refi::ProjectIndex& index = input.index;
+        input.units = build_units(project, kind);
+        input.show = options.get_all("show");
         check_variables(project, input.show);
+        // parts: what the exporter reads. The JSON is always available as the streamed Result::write_json;
+        // the tree Result::json only when every part is asked for (no parts: tests, which read it).
         const std::string parts = options.get("parts");
-        input.want_json = parts != "tables" && parts != "csv" && parts != "documents";
+        input.want_json = parts.empty();
         input.want_tables = parts != "json" && parts != "csv";
         input.want_long = parts != "json" && parts != "documents";
 
-        chart::TextCache texts(project);
         std::unordered_map<std::string, bool> directly_coded;
         input.excerpts.reserve(input.units.size());
         for (const auto& unit : input.units) {
-            input.excerpts.push_back(chart::collect_excerpts(index, unit, texts));
+            input.excerpts.push_back(chart::collect_excerpts(index, unit, input.texts));
             for (const auto& e : input.excerpts.back()) directly_coded[*e.code_key] = true;
         }
         // --coder: one coder's chart. Themes were chosen from everyone's codings above, so both coders' charts
@@ -68,15 +74,16 @@ public:
                 throw UsageError("--applies marks matrix cells n/a; the per-unit chart lists only the codes a unit has");
             if (options.has("theme") || options.has("flat"))
                 throw UsageError("--per-unit lists every code of each unit; it takes no --theme or --flat");
-            Result result = chart::build_per_unit(input);
+            Result result = chart::build_per_unit(shared);
             note_coder(result);
             return result;
         }
-        auto themes = chart::choose_themes(project, index, options.get_all("theme"), options.has("flat"), directly_coded);
-        Result result = chart::build_matrix(input, themes);
+        auto themes = std::make_shared<const std::vector<chart::Theme>>(
+            chart::choose_themes(project, index, options.get_all("theme"), options.has("flat"), directly_coded));
+        Result result = chart::build_matrix(shared, themes);
         note_coder(result);
         // Nothing left out silently: a --theme choice (or a CodeRef to no code) leaves codings out of every matrix.
-        if (std::size_t left_out = chart::uncharted_codings(themes, input.excerpts)) {
+        if (std::size_t left_out = chart::uncharted_codings(*themes, input.excerpts)) {
             std::string why = options.has("theme") ? "their codes are not in the chosen --theme(s); chart without "
                                                      "--theme to see every coding"
                                                    : "their CodeRef names no code of the codebook (see framer validate)";

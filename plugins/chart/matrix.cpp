@@ -17,43 +17,6 @@ namespace framer::chart {
 
 const char* unit_kind_name(UnitKind kind) { return kind == UnitKind::Case ? "case" : "source"; }
 
-Json excerpt_json(const Excerpt& e, const std::string* coder, const std::vector<const Excerpt*>* merged) {
-    // Built as one Object (not key by key): the chart of a 100,000-coding project makes 100,000 of these.
-    Json::Object o;
-    o.reserve(8);
-    o.emplace_back("text", std::string(e.text));
-    o.emplace_back("source", e.source_name());
-    o.emplace_back("start", e.start);
-    o.emplace_back("end", e.end);
-    // start and end of a PDF excerpt are its page as the project writes it (0-based); "page" is the one shown.
-    if (std::string_view(e.kind) == "pdf") o.emplace_back("page", e.start + 1);
-    o.emplace_back("coder", coder ? *coder : *e.coder);
-    o.emplace_back("kind", e.kind);
-    o.emplace_back("source_guid", e.source ? e.source->guid : std::string());
-    o.emplace_back("selection_guid", e.selection ? e.selection->guid : std::string());
-    if (merged && !merged->empty()) {
-        Json guids = Json::array();
-        for (const Excerpt* m : *merged) guids.push_back(m->selection->guid);
-        o.emplace_back("merged_selection_guids", std::move(guids));
-    }
-    return Json(std::move(o));
-}
-
-Json attributes_json(const Unit& unit, const std::vector<std::string>& show) {
-    Json j = Json::object();
-    for (const auto& v : show) {
-        auto it = unit.variables.find(v);
-        j[v] = it == unit.variables.end() ? Json() : Json(it->second);
-    }
-    return j;
-}
-
-Json path_json(const refi::ProjectIndex& index, const refi::Code& code) {
-    Json j = Json::array();
-    for (const auto* c : index.path_of(code)) j.push_back(c->name);
-    return j;
-}
-
 std::vector<Cell> csv_header(const std::vector<std::string>& show) {
     std::vector<Cell> h{text_cell(csv_theme), text_cell(csv_unit)};
     for (const auto& v : show) h.push_back(text_cell(v));
@@ -82,10 +45,9 @@ void assign_sheet_keys(Result& result) {
 
 namespace {
 
-using CellData = CellExcerpts;
-
-// An excerpt with the matrix cell it goes to. Each unit's excerpts are sorted by theme once (stably, so source
-// order is kept within a cell), so each theme reads only its own excerpts instead of every excerpt of the unit.
+// An excerpt with the matrix cell it goes to. Each unit's excerpts are sorted by theme and column once (stably,
+// so source order is kept within a cell): each theme reads only its own excerpts, and a row meets its non-empty
+// cells in column order, so an empty cell costs no lookup and no allocation.
 struct Placed {
     std::uint32_t theme;
     std::uint32_t column;
@@ -111,38 +73,164 @@ std::vector<Placed> place(const Targets& targets, const std::vector<Excerpt>& ex
         if (it == targets.end()) continue;
         for (const auto& [t, c] : it->second) placed.push_back({t, c, &e});
     }
-    std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) { return a.theme < b.theme; });
+    std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+        return a.theme != b.theme ? a.theme < b.theme : a.column < b.column;
+    });
     return placed;
 }
 
-// One cell per column from one theme's placed excerpts [begin, end), in source order.
-std::vector<CellData> fill_cells(std::size_t columns, const Placed* begin, const Placed* end) {
-    std::vector<CellData> cells(columns);
-    for (const Placed* p = begin; p != end; ++p) cells[p->column].add(*p->excerpt);
-    return cells;
-}
+// What the tables and the JSON both walk; the JSON callback holds it until the output is written.
+struct Plan {
+    std::shared_ptr<const ChartInput> in;
+    std::shared_ptr<const std::vector<Theme>> themes;
+    std::vector<std::vector<Placed>> placed;  ///< per unit
+};
 
-std::string cell_text(const CellData& cell) {
+// Theme by theme, each unit's placed excerpts of that theme: [begin, end) of Plan::placed[u], found by a cursor
+// per unit that moves forward as the themes are visited in order.
+class ThemeWalk {
+public:
+    explicit ThemeWalk(const Plan& plan) : m_plan(plan), m_cursor(plan.in->units.size(), 0) {}
+    std::pair<const Placed*, const Placed*> row(std::size_t unit, std::uint32_t theme) {
+        const auto& mine = m_plan.placed[unit];
+        std::size_t begin = m_cursor[unit], end = begin;
+        while (end < mine.size() && mine[end].theme == theme) ++end;
+        m_cursor[unit] = end;
+        return {mine.data() + begin, mine.data() + end};
+    }
+private:
+    const Plan& m_plan;
+    std::vector<std::size_t> m_cursor;
+};
+
+// The cells of one row, asked for in column order: a non-empty one is gathered from its run of placed excerpts
+// (null for an empty one, which has none).
+class RowCells {
+public:
+    RowCells(const Placed* begin, const Placed* end) : m_next(begin), m_end(end) {}
+    const CellExcerpts* at(std::uint32_t column) {
+        while (m_next != m_end && m_next->column < column) ++m_next;  // (columns are asked for in order)
+        if (m_next == m_end || m_next->column != column) return nullptr;
+        m_cell = CellExcerpts();
+        while (m_next != m_end && m_next->column == column) m_cell.add(*(m_next++)->excerpt);
+        return &m_cell;
+    }
+private:
+    const Placed* m_next;
+    const Placed* m_end;
+    CellExcerpts m_cell;
+};
+
+std::string cell_text(const CellExcerpts* cell) {
     std::string s;
-    for (std::size_t i = 0; i < cell.excerpts.size(); ++i) {
+    if (!cell) return s;
+    for (std::size_t i = 0; i < cell->excerpts.size(); ++i) {
         if (!s.empty()) s += "\n\n";
-        s += format_excerpt(*cell.excerpts[i], &cell.coders[i]);
+        s += format_excerpt(*cell->excerpts[i], &cell->coders[i]);
     }
     return s;
 }
 
+// The summary typed into unit x code's cell (a note with a GUID derived from both). A project without notes has
+// none, and no cell needs its GUID made and looked up.
+std::string summary_of(const ChartInput& in, const Unit& unit, const refi::Code& code) {
+    if (in.project.notes.empty()) return {};
+    return summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid))).value_or("");
+}
+
+// The chart's JSON: {"unit", "themes": [{"code", "path", "guid", "columns": [...], "rows": [{"unit", "guid",
+// "attributes", "cells": [{"column", "code_guid", "applies"?, "summary", "excerpts": [...]}]}]}]} (docs/chart.md).
+template <class W>
+void write_matrix_json(W& w, const Plan& plan) {
+    const ChartInput& in = *plan.in;
+    const auto& themes = *plan.themes;
+    ThemeWalk walk(plan);
+    w.begin_object();
+    w.key("unit").value(unit_kind_name(in.kind));
+    w.key("themes").begin_array();
+    for (std::size_t ti = 0; ti < themes.size(); ++ti) {
+        const Theme& theme = themes[ti];
+        w.begin_object();
+        w.key("code").value(theme.code ? theme.code->name : theme.name);
+        w.key("path");
+        if (theme.code) write_path(w, in.index, *theme.code);
+        else w.begin_array().end_array();
+        w.key("guid").value(theme.code ? std::string_view(theme.code->guid) : std::string_view());
+        w.key("columns").begin_array();
+        for (const auto& col : theme.columns) {
+            w.begin_object();
+            w.key("code").value(col.code->name);
+            w.key("path");
+            write_path(w, in.index, *col.code);
+            w.key("guid").value(col.code->guid);
+            w.key("self").value(col.self);
+            w.end_object();
+        }
+        w.end_array();
+        w.key("rows").begin_array();
+        for (std::size_t u = 0; u < in.units.size(); ++u) {
+            const Unit& unit = in.units[u];
+            auto [begin, end] = walk.row(u, static_cast<std::uint32_t>(ti));
+            RowCells cells(begin, end);
+            w.begin_object();
+            w.key("unit").value(unit.name);
+            w.key("guid").value(unit.guid);
+            w.key("attributes");
+            write_attributes(w, unit, in.show);
+            w.key("cells").begin_array();
+            for (std::size_t c = 0; c < theme.columns.size(); ++c) {
+                const refi::Code& code = *theme.columns[c].code;
+                const CellExcerpts* cell = cells.at(static_cast<std::uint32_t>(c));
+                w.begin_object();
+                w.key("column").value(code.name);
+                w.key("code_guid").value(code.guid);
+                if (in.applies && !in.applies(unit, code)) w.key("applies").value(false);
+                w.key("summary").value(summary_of(in, unit, code));
+                w.key("excerpts").begin_array();
+                if (cell)
+                    for (std::size_t i = 0; i < cell->excerpts.size(); ++i)
+                        write_excerpt(w, *cell->excerpts[i], &cell->coders[i], &cell->merged[i]);
+                w.end_array();
+                w.end_object();
+            }
+            w.end_array();
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+}
+
 }  // namespace
 
-Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
+Result build_matrix(std::shared_ptr<const ChartInput> input, std::shared_ptr<const std::vector<Theme>> chosen) {
+    const ChartInput& in = *input;
+    const std::vector<Theme>& themes = *chosen;
     Result result;
     result.title = "Framework chart";
     result.notes.push_back(fmt::format("{} {}{} in natural order; {} matri{}. Summary columns are editable: fill them "
                                        "and run `framer summaries` to store them in the project.",
                                        in.units.size(), unit_kind_name(in.kind), in.units.size() == 1 ? "" : "s", themes.size(),
                                        themes.size() == 1 ? "x" : "ces"));
-    result.json = Json::object();
-    result.json["unit"] = unit_kind_name(in.kind);
-    Json themes_json = Json::array();
+
+    auto plan = std::make_shared<Plan>();
+    plan->in = input;
+    plan->themes = chosen;
+    {
+        const Targets targets = targets_of(themes);
+        plan->placed.reserve(in.units.size());
+        for (std::size_t u = 0; u < in.units.size(); ++u) plan->placed.push_back(place(targets, in.excerpts[u]));
+    }
+    // The JSON is written when the exporter asks for it, straight to the output: no tree of every excerpt.
+    result.write_json = [plan](JsonWriter& w) { write_matrix_json(w, *plan); };
+    if (in.want_json) {
+        JsonTreeBuilder tree;
+        write_matrix_json(tree, *plan);
+        result.json = tree.take();
+    }
+    if (!in.want_tables && !in.want_long) return result;
 
     Table long_table;
     long_table.name = "Chart (long)";
@@ -151,32 +239,11 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
     long_table.header.push_back(csv_header(in.show));
 
     const std::string unit_label = in.kind == UnitKind::Case ? "Case" : "Source";
-    const Targets targets = targets_of(themes);
-    std::vector<std::vector<Placed>> placed;
-    placed.reserve(in.units.size());
-    for (std::size_t u = 0; u < in.units.size(); ++u) placed.push_back(place(targets, in.excerpts[u]));
-    std::vector<std::size_t> cursor(in.units.size(), 0);  // themes are built in order: each unit's next excerpt
-    // A summary is a note with a GUID derived from unit x code: a project without notes has none, and no cell
-    // needs its GUID made and looked up.
-    const bool any_notes = !in.project.notes.empty();
+    ThemeWalk walk(*plan);
     for (std::size_t ti = 0; ti < themes.size(); ++ti) {
         const Theme& theme = themes[ti];
         const std::string theme_name = theme.code ? theme.code->name : theme.name;
         const std::string theme_guid = theme.code ? theme.code->guid : "";
-        Json tj = Json::object();
-        tj["code"] = theme_name;
-        tj["path"] = theme.code ? path_json(in.index, *theme.code) : Json::array();
-        tj["guid"] = theme_guid;
-        Json columns = Json::array();
-        for (const auto& col : theme.columns) {
-            Json cj = Json::object();
-            cj["code"] = col.code->name;
-            cj["path"] = path_json(in.index, *col.code);
-            cj["guid"] = col.code->guid;
-            cj["self"] = col.self;
-            columns.push_back(std::move(cj));
-        }
-        tj["columns"] = std::move(columns);
 
         Table table;
         table.name = theme_name;
@@ -207,56 +274,29 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
         table.rows.push_back(std::move(key_row));
         table.hidden_rows.push_back(0);
 
-        Json rows = Json::array();
         for (std::size_t u = 0; u < in.units.size(); ++u) {
             const Unit& unit = in.units[u];
-            const auto& mine = placed[u];
-            std::size_t begin = cursor[u], end = begin;
-            while (end < mine.size() && mine[end].theme == ti) ++end;
-            cursor[u] = end;
-            auto cells = fill_cells(theme.columns.size(), mine.data() + begin, mine.data() + end);
-            Json rj = Json::object();
-            Json cells_json = Json::array();
-            if (in.want_json) {
-                rj["unit"] = unit.name;
-                rj["guid"] = unit.guid;
-                rj["attributes"] = attributes_json(unit, in.show);
-            }
-            std::vector<Cell> row{text_cell(unit.name, true)};
+            auto [begin, end] = walk.row(u, static_cast<std::uint32_t>(ti));
+            RowCells cells(begin, end);
+            std::vector<Cell> row;
+            if (in.want_tables) row.reserve(2 + in.show.size() + 2 * theme.columns.size());
+            row.push_back(text_cell(unit.name, true));
             for (const auto& v : in.show) {
                 auto it = unit.variables.find(v);
                 row.push_back(text_cell(it == unit.variables.end() ? "" : it->second));
             }
             for (std::size_t c = 0; c < theme.columns.size(); ++c) {
                 const refi::Code& code = *theme.columns[c].code;
-                std::string summary;
-                if (any_notes)
-                    summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid)))
-                                  .value_or("");
+                std::string summary = summary_of(in, unit, code);
                 const bool applicable = !in.applies || in.applies(unit, code);
-                if (in.want_json) {
-                    Json cj = Json::object();
-                    cj["column"] = code.name;
-                    cj["code_guid"] = code.guid;
-                    if (!applicable) cj["applies"] = false;
-                    cj["summary"] = summary;
-                    Json ex = Json::array();
-                    for (std::size_t i = 0; i < cells[c].excerpts.size(); ++i) {
-                        ex.push_back(excerpt_json(*cells[c].excerpts[i], &cells[c].coders[i], &cells[c].merged[i]));
-                    }
-                    cj["excerpts"] = std::move(ex);
-                    cells_json.push_back(std::move(cj));
-                }
-                if (!in.want_tables && !in.want_long) continue;
-
-                std::string text = cell_text(cells[c]);
+                std::string text = cell_text(cells.at(static_cast<std::uint32_t>(c)));
                 // Not applicable and nothing coded: say so, so it does not read as "not coded". Excerpts of a
                 // unit the code does not apply to are still shown (nothing hidden).
                 if (!applicable && text.empty()) text = "n/a";
                 if (in.want_tables) {
                     Cell data = text_cell(in.want_long ? text : std::move(text));
                     data.wrap = true;
-                    Cell editable = text_cell(summary);
+                    Cell editable = text_cell(in.want_long ? summary : std::move(summary));
                     editable.editable = true;
                     editable.wrap = true;
                     row.push_back(std::move(data));
@@ -278,18 +318,9 @@ Result build_matrix(const ChartInput& in, const std::vector<Theme>& themes) {
                 row.push_back(text_cell(keys::unit + unit.guid));
                 table.rows.push_back(std::move(row));
             }
-            if (in.want_json) {
-                rj["cells"] = std::move(cells_json);
-                rows.push_back(std::move(rj));
-            }
-        }
-        if (in.want_json) {
-            tj["rows"] = std::move(rows);
-            themes_json.push_back(std::move(tj));
         }
         if (in.want_tables) result.tables.push_back(std::move(table));
     }
-    if (in.want_json) result.json["themes"] = std::move(themes_json);
     if (in.want_long) result.tables.push_back(std::move(long_table));
     assign_sheet_keys(result);
     return result;

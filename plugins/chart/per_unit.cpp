@@ -1,6 +1,9 @@
 // The per-unit (per-transcript) thematic chart: for each unit, its codes in codebook order with their excerpts.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "chart/builders.hpp"
@@ -10,15 +13,104 @@
 
 namespace framer::chart {
 
-Result build_per_unit(const ChartInput& in) {
+namespace {
+
+// Normalised code GUID -> the code's position in the codebook.
+using Ranks = std::unordered_map<std::string, std::size_t>;
+
+// Calls f(code index, cell, summary) for each code of unit u that has excerpts (cell non-null) or a summary, in
+// codebook order. The unit's excerpts are sorted by code once (stably: source order within a code), so a unit
+// costs its excerpts, not the size of the codebook (unless the project has notes, whose summaries are looked up
+// per code).
+template <class F>
+void for_each_code(const ChartInput& in, const Ranks& rank, std::size_t u, F&& f) {
+    const auto& codes = in.index.codes_in_order();
+    std::vector<std::pair<std::size_t, const Excerpt*>> ranked;
+    ranked.reserve(in.excerpts[u].size());
+    for (const auto& e : in.excerpts[u]) {
+        auto it = rank.find(*e.code_key);
+        if (it != rank.end()) ranked.emplace_back(it->second, &e);  // else a coding of a missing code: validate reports it
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const bool any_notes = !in.project.notes.empty();  // no notes: no summaries, no GUID to make per unit x code
+    const Unit& unit = in.units[u];
+    std::size_t next = 0;
+    CellExcerpts cell;
+    auto visit = [&](std::size_t c) {
+        const bool coded = next < ranked.size() && ranked[next].first == c;
+        if (coded) {
+            cell = CellExcerpts();
+            while (next < ranked.size() && ranked[next].first == c) cell.add(*ranked[next++].second);
+        }
+        std::optional<std::string> summary;
+        if (any_notes) summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, codes[c]->guid)));
+        if (coded || summary) f(c, coded ? &cell : nullptr, summary);
+    };
+    if (any_notes)
+        for (std::size_t c = 0; c < codes.size(); ++c) visit(c);
+    else
+        while (next < ranked.size()) visit(ranked[next].first);
+}
+
+// {"unit", "units": [{"unit", "guid", "attributes", "codes": [{"code", "path", "guid", "summary", "excerpts"}]}]}
+template <class W>
+void write_per_unit_json(W& w, const ChartInput& in, const Ranks& rank) {
+    const auto& codes = in.index.codes_in_order();
+    w.begin_object();
+    w.key("unit").value(unit_kind_name(in.kind));
+    w.key("units").begin_array();
+    for (std::size_t u = 0; u < in.units.size(); ++u) {
+        const Unit& unit = in.units[u];
+        w.begin_object();
+        w.key("unit").value(unit.name);
+        w.key("guid").value(unit.guid);
+        w.key("attributes");
+        write_attributes(w, unit, in.show);
+        w.key("codes").begin_array();
+        for_each_code(in, rank, u, [&](std::size_t c, const CellExcerpts* cell, const std::optional<std::string>& summary) {
+            const refi::Code& code = *codes[c];
+            w.begin_object();
+            w.key("code").value(code.name);
+            w.key("path");
+            write_path(w, in.index, code);
+            w.key("guid").value(code.guid);
+            w.key("summary").value(summary ? std::string_view(*summary) : std::string_view());
+            w.key("excerpts").begin_array();
+            if (cell)
+                for (std::size_t i = 0; i < cell->excerpts.size(); ++i)
+                    write_excerpt(w, *cell->excerpts[i], &cell->coders[i], &cell->merged[i]);
+            w.end_array();
+            w.end_object();
+        });
+        w.end_array();
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+}
+
+}  // namespace
+
+Result build_per_unit(std::shared_ptr<const ChartInput> input) {
+    const ChartInput& in = *input;
     Result result;
     result.title = "Thematic chart per " + std::string(unit_kind_name(in.kind));
     result.notes.push_back(fmt::format("{} {}{} in natural order, each with its codes in codebook order. Summary "
                                        "columns are editable: fill them and run `framer summaries`.",
                                        in.units.size(), unit_kind_name(in.kind), in.units.size() == 1 ? "" : "s"));
-    result.json = Json::object();
-    result.json["unit"] = unit_kind_name(in.kind);
-    Json units_json = Json::array();
+
+    const auto& codes = in.index.codes_in_order();
+    auto rank = std::make_shared<Ranks>();
+    for (std::size_t i = 0; i < codes.size(); ++i) (*rank)[refi::normalize_guid(codes[i]->guid)] = i;
+
+    // Written when the exporter asks for it, straight to the output (no tree of every excerpt).
+    result.write_json = [input, rank](JsonWriter& w) { write_per_unit_json(w, *input, *rank); };
+    if (in.want_json) {
+        JsonTreeBuilder tree;
+        write_per_unit_json(tree, in, *rank);
+        result.json = tree.take();
+    }
+    if (!in.want_tables && !in.want_long) return result;
 
     Table long_table;
     long_table.name = "Chart (long)";
@@ -26,21 +118,8 @@ Result build_per_unit(const ChartInput& in) {
     long_table.csv_only = true;
     long_table.header.push_back(csv_header(in.show));
 
-    const auto& codes = in.index.codes_in_order();
-    std::unordered_map<std::string, std::size_t> rank;
-    for (std::size_t i = 0; i < codes.size(); ++i) rank[refi::normalize_guid(codes[i]->guid)] = i;
-
-    const bool any_notes = !in.project.notes.empty();  // no notes: no summaries, no GUID to make per unit x code
     for (std::size_t u = 0; u < in.units.size(); ++u) {
         const Unit& unit = in.units[u];
-        // Excerpts per code (codebook position), source order kept; a range coded by two coders once, with both.
-        std::vector<CellExcerpts> by_code(codes.size());
-        for (const auto& e : in.excerpts[u]) {
-            auto it = rank.find(*e.code_key);
-            if (it == rank.end()) continue;  // a coding of a missing code: validate reports it
-            by_code[it->second].add(e);
-        }
-
         Table table;
         // --show: the unit's values in the table's name, so every format shows them (not only csv and json).
         table.name = unit.name;
@@ -60,52 +139,35 @@ Result build_per_unit(const ChartInput& in) {
         table.hidden_rows.push_back(0);
         table.hidden_columns.push_back(3);
 
-        Json uj = Json::object();
-        uj["unit"] = unit.name;
-        uj["guid"] = unit.guid;
-        uj["attributes"] = attributes_json(unit, in.show);
-        Json codes_json = Json::array();
         // Rows grouped as the codebook is: a code's domain and theme head the rows below them (bold, without
         // key, so `framer summaries` passes them by), and each row shows the code's own name, indented by depth.
         std::unordered_map<const refi::Code*, bool> headed;
-        for (std::size_t c = 0; c < codes.size(); ++c) {
+        for_each_code(in, *rank, u, [&](std::size_t c, const CellExcerpts* cell, const std::optional<std::string>& summary) {
             const refi::Code& code = *codes[c];
-            std::optional<std::string> summary;
-            if (any_notes) summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid)));
-            if (by_code[c].excerpts.empty() && !summary) continue;
-            Json cj = Json::object();
-            cj["code"] = code.name;
-            cj["path"] = path_json(in.index, code);
-            cj["guid"] = code.guid;
-            cj["summary"] = summary.value_or("");
-            Json ex = Json::array();
             std::string text;
-            for (std::size_t i = 0; i < by_code[c].excerpts.size(); ++i) {
-                const Excerpt& e = *by_code[c].excerpts[i];
-                ex.push_back(excerpt_json(e, &by_code[c].coders[i], &by_code[c].merged[i]));
-                text += (text.empty() ? "" : "\n\n") + format_excerpt(e, &by_code[c].coders[i]);
+            if (cell)
+                for (std::size_t i = 0; i < cell->excerpts.size(); ++i)
+                    text += (text.empty() ? "" : "\n\n") + format_excerpt(*cell->excerpts[i], &cell->coders[i]);
+            if (in.want_tables) {
+                const auto path = in.index.path_of(code);
+                for (std::size_t d = 0; d + 1 < path.size(); ++d) {
+                    if (headed[path[d]]) continue;
+                    headed[path[d]] = true;
+                    Cell head = text_cell(path[d]->name, true);
+                    head.indent = static_cast<int>(d);
+                    table.rows.push_back({head, text_cell(""), text_cell(""), text_cell("")});
+                }
+                headed[&code] = true;
+                Cell name = text_cell(code.name, !code.children.empty());
+                name.indent = static_cast<int>(path.size()) - 1;
+                Cell data = text_cell(text);
+                data.wrap = true;
+                Cell editable = text_cell(summary.value_or(""));
+                editable.editable = true;
+                editable.wrap = true;
+                table.rows.push_back({name, data, editable, text_cell(keys::code + code.guid)});
             }
-            cj["excerpts"] = std::move(ex);
-            codes_json.push_back(std::move(cj));
-
-            const auto path = in.index.path_of(code);
-            for (std::size_t d = 0; d + 1 < path.size(); ++d) {
-                if (headed[path[d]]) continue;
-                headed[path[d]] = true;
-                Cell head = text_cell(path[d]->name, true);
-                head.indent = static_cast<int>(d);
-                table.rows.push_back({head, text_cell(""), text_cell(""), text_cell("")});
-            }
-            headed[&code] = true;
-            Cell name = text_cell(code.name, !code.children.empty());
-            name.indent = static_cast<int>(path.size()) - 1;
-            Cell data = text_cell(text);
-            data.wrap = true;
-            Cell editable = text_cell(summary.value_or(""));
-            editable.editable = true;
-            editable.wrap = true;
-            table.rows.push_back({name, data, editable, text_cell(keys::code + code.guid)});
-
+            if (!in.want_long) return;
             std::vector<Cell> long_row{text_cell(""), text_cell(unit.name)};
             for (const auto& v : in.show) {
                 auto it = unit.variables.find(v);
@@ -114,13 +176,10 @@ Result build_per_unit(const ChartInput& in) {
             for (auto s : {code.name, text, summary.value_or(""), std::string(), unit.guid, code.guid})
                 long_row.push_back(text_cell(s));
             long_table.rows.push_back(std::move(long_row));
-        }
-        uj["codes"] = std::move(codes_json);
-        units_json.push_back(std::move(uj));
-        result.tables.push_back(std::move(table));
+        });
+        if (in.want_tables) result.tables.push_back(std::move(table));
     }
-    result.json["units"] = std::move(units_json);
-    result.tables.push_back(std::move(long_table));
+    if (in.want_long) result.tables.push_back(std::move(long_table));
     assign_sheet_keys(result);
     return result;
 }

@@ -2,8 +2,7 @@
 // control character) and passes UTF-8 through unchanged, so names with accents or emoji stay readable.
 #include "core/json.hpp"
 
-#include "refi/text.hpp"
-#include "refi/utf8.hpp"
+#include "core/json_writer.hpp"
 
 #include <ostream>
 
@@ -60,48 +59,10 @@ std::size_t Json::size() const {
 
 namespace {
 
-void dump_string(const std::string& text, std::string& out) {
-    static const char* hex = "0123456789abcdef";
-    // JSON is UTF-8: bytes that are not (a summary file in Latin-1...) become U+FFFD rather than invalid JSON.
-    std::string repaired;
-    if (!refi::is_valid_utf8(text)) repaired = refi::to_valid_utf8(text);
-    const std::string& s = repaired.empty() ? text : repaired;
-    out += '"';
-    for (unsigned char c : s) {
-        switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            default:
-                // DEL is legal in JSON but invisible in a terminal; escape it along with the C0 controls.
-                if (c < 0x20 || c == 0x7f) {
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
-                } else {
-                    out += static_cast<char>(c);
-                }
-        }
-    }
-    out += '"';
-}
-
-void dump_double(double d, std::string& out) {
-    if (!std::isfinite(d)) {  // JSON has no NaN/Infinity
-        out += "null";
-        return;
-    }
-    char buf[64];
-    auto r = std::to_chars(buf, buf + sizeof buf, d);  // shortest text that reads back to the same double
-    std::string_view text(buf, static_cast<std::size_t>(r.ptr - buf));
-    out += text;
-    // Keep doubles recognisable as such when parsed back ("40" would come back as an integer).
-    if (text.find_first_of(".eEn") == std::string_view::npos) out += ".0";
-}
+// One implementation of strings and numbers for the tree and the streaming writer (core/json_writer.hpp), so the
+// two give the same bytes.
+void dump_string(const std::string& text, std::string& out) { json_text::append_string(text, out); }
+void dump_double(double d, std::string& out) { json_text::append_double(d, out); }
 
 void newline(std::string& out, int indent, int level) {
     if (indent < 0) return;
@@ -124,7 +85,7 @@ void dump_value(const Json& j, std::string& out, int indent, int level, std::ost
     } else if (j.is_bool()) {
         out += j.as_bool() ? "true" : "false";
     } else if (j.is_integer()) {
-        out += std::to_string(j.as_int());
+        json_text::append_int(j.as_int(), out);
     } else if (j.is_number()) {
         dump_double(j.as_double(), out);
     } else if (j.is_string()) {

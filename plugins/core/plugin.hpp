@@ -45,7 +45,8 @@ public:
     /// Throws UsageError for bad options, refi::Error for an unusable project.
     /// The option "parts" says which part of the Result the exporter will read: "json", "csv" (tables marked
     /// csv), "documents" (tables not marked csv_only), "tables" (both kinds); absent: all. An analysis with a
-    /// large result may leave the other parts empty.
+    /// large result may leave the other parts empty. A Result with Result::write_json reads `project` when it is
+    /// written: keep the project until the Result has been exported.
     virtual Result run(const refi::Project& project, const Options& options) const = 0;
     /// True when the Result carries Result::figures (so a format that only draws figures, svg, can be offered).
     virtual bool draws_figures() const { return false; }

@@ -2,10 +2,12 @@
 /// The neutral result every analysis produces and every exporter reads (N analyses + M exporters).
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "core/json.hpp"
+#include "core/json_writer.hpp"
 
 namespace framer {
 
@@ -92,6 +94,12 @@ struct Result {
     /// Figures (saturation curves): drawn by svg and inline in html, ignored by the other formats.
     std::vector<Figure> figures;
     Json json;                       ///< the analysis' own JSON shape (the json exporter prints exactly this)
+    /// The same JSON written as it is produced, for a result too large to hold as a tree (a chart of 100,000
+    /// excerpts): when set, the json exporter calls it (it writes exactly one value) instead of printing `json`.
+    /// It may be called more than once; what it reads is owned by the function or outlives the Result.
+    std::function<void(JsonWriter&)> write_json;
+    /// json without indentation or spaces (--compact, for machine use); other formats ignore it.
+    bool compact_json = false;
     /// Shade N (%) cells by their percentage (html, xlsx; --heat).
     bool heat = false;
     /// Problems that did not stop the analysis (codings of missing codes...): the CLI prints them to stderr.

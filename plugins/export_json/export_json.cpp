@@ -3,6 +3,8 @@
 
 #include <ostream>
 
+#include "core/json_writer.hpp"
+
 namespace framer {
 namespace {
 
@@ -11,7 +13,15 @@ public:
     std::string name() const override { return "json"; }
     std::vector<std::string> extensions() const override { return {".json"}; }
     void write(const Result& result, std::ostream& out) const override {
-        result.json.dump(out, 2);  // streamed: a chart's JSON is tens of MB
+        const int indent = result.compact_json ? -1 : 2;
+        if (result.write_json) {
+            // Written as the analysis produces it: a chart's JSON is hundreds of MB, its tree several times that.
+            JsonWriter writer(out, indent);
+            result.write_json(writer);
+            writer.finish();
+        } else {
+            result.json.dump(out, indent);  // streamed from the tree
+        }
         out << "\n";
     }
 };

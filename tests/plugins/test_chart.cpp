@@ -271,7 +271,9 @@ TEST_CASE("Chart goldens for the samples in every format", "[chart][golden]") {
     const auto& registry = framer::builtin_registry();
     ::setenv("COLUMNS", "80", 1);  // the txt exporter's width; goldens are at the default 80
     for (const auto& c : cases) {
-        auto result = run_chart(framer::test::read_sample(c.sample), c.options);
+        // The project outlives the result: the json exporter writes the chart's JSON from it (Result::write_json).
+        const refi::Project project = framer::test::read_sample(c.sample);
+        auto result = run_chart(project, c.options);
         for (const auto& exporter : registry.exporters()) {
             if (exporter->needs_figure()) continue;  // svg: a chart has no figure (tested in test_exporters)
             INFO(c.variant << "." << exporter->name());

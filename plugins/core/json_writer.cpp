@@ -1,0 +1,303 @@
+// JsonWriter: Json::dump's text, produced call by call. The layout rules are dump's: an empty container is "[]" or
+// "{}"; otherwise every element starts on its own line at (depth x indent) spaces and the closing bracket on a
+// line of its own one level out; keys are followed by ": " (":" when compact). Since '[' is written before it is
+// known whether the array is empty, the writer remembers per level whether anything was written in it.
+#include "core/json_writer.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <ostream>
+#include <stdexcept>
+
+#include "refi/text.hpp"
+#include "refi/utf8.hpp"
+
+namespace framer {
+
+namespace json_text {
+
+namespace {
+// Bytes written as they are: printable ASCII other than '"' and '\\', and every byte of valid UTF-8 sequences.
+inline bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f; }
+
+void append_escaped(std::string_view s, std::string& out) {
+    static const char* hex = "0123456789abcdef";
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while (p < end) {
+        const char* run = p;
+        while (p < end && plain(static_cast<unsigned char>(*p))) ++p;
+        out.append(run, static_cast<std::size_t>(p - run));
+        if (p == end) break;
+        unsigned char c = static_cast<unsigned char>(*p++);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default: {
+                // DEL is legal in JSON but invisible in a terminal; escape it along with the C0 controls.
+                const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+                out.append(u, 6);
+            }
+        }
+    }
+}
+}  // namespace
+
+void append_string(std::string_view text, std::string& out) {
+    out += '"';
+    // JSON is UTF-8: bytes that are not (a summary file in Latin-1...) become U+FFFD rather than invalid JSON.
+    if (refi::is_valid_utf8(text)) append_escaped(text, out);
+    else append_escaped(refi::to_valid_utf8(text), out);
+    out += '"';
+}
+
+void append_double(double d, std::string& out) {
+    if (!std::isfinite(d)) {  // JSON has no NaN/Infinity
+        out += "null";
+        return;
+    }
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, d);  // shortest text that reads back to the same double
+    std::string_view text(buf, static_cast<std::size_t>(r.ptr - buf));
+    out += text;
+    // Keep doubles recognisable as such when parsed back ("40" would come back as an integer).
+    if (text.find_first_of(".eEn") == std::string_view::npos) out += ".0";
+}
+
+void append_int(std::int64_t v, std::string& out) {
+    char buf[24];
+    auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, static_cast<std::size_t>(r.ptr - buf));
+}
+
+}  // namespace json_text
+
+namespace {
+constexpr std::size_t spill_at = 1u << 16;
+}
+
+JsonWriter::JsonWriter(std::ostream& out, int indent) : m_out(&out), m_buf(m_own), m_indent(indent) {
+    m_own.reserve(spill_at + 4096);
+}
+
+JsonWriter::JsonWriter(std::string& out, int indent) : m_buf(out), m_indent(indent) {}
+
+JsonWriter::~JsonWriter() {
+    try {
+        if (m_out && !m_buf.empty()) m_out->write(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+    } catch (...) {
+        // A stream set to throw: the caller's finish() (or the stream's state) reports it.
+    }
+}
+
+void JsonWriter::spill() {
+    if (m_out && m_buf.size() >= spill_at) {
+        m_out->write(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+        m_buf.clear();
+    }
+}
+
+void JsonWriter::newline(std::size_t level) {
+    if (m_indent < 0) return;
+    m_buf += '\n';
+    m_buf.append(level * static_cast<std::size_t>(m_indent), ' ');
+}
+
+void JsonWriter::before_value() {
+    if (m_stack.empty()) {
+        if (m_done) throw std::logic_error("json writer: a second top-level value");
+        return;
+    }
+    Level& top = m_stack.back();
+    if (top.object) {
+        if (!top.key_pending) throw std::logic_error("json writer: a value in an object without a key");
+        top.key_pending = false;
+        return;
+    }
+    if (top.has_items) m_buf += ',';
+    top.has_items = true;
+    newline(m_stack.size());
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    if (m_stack.empty() || !m_stack.back().object) throw std::logic_error("json writer: a key outside an object");
+    Level& top = m_stack.back();
+    if (top.key_pending) throw std::logic_error("json writer: two keys without a value");
+    if (top.has_items) m_buf += ',';
+    top.has_items = true;
+    top.key_pending = true;
+    newline(m_stack.size());
+    json_text::append_string(name, m_buf);
+    m_buf += m_indent < 0 ? ":" : ": ";
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    before_value();
+    m_buf += '{';
+    m_stack.push_back({true});
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+    before_value();
+    m_buf += '[';
+    m_stack.push_back({false});
+    return *this;
+}
+
+void JsonWriter::close(bool object) {
+    if (m_stack.empty() || m_stack.back().object != object)
+        throw std::logic_error(object ? "json writer: end_object without its begin_object"
+                                      : "json writer: end_array without its begin_array");
+    Level top = m_stack.back();
+    if (top.key_pending) throw std::logic_error("json writer: a key without a value");
+    m_stack.pop_back();
+    if (top.has_items) newline(m_stack.size());
+    m_buf += object ? '}' : ']';
+    if (m_stack.empty()) m_done = true;
+    spill();
+}
+
+JsonWriter& JsonWriter::end_object() {
+    close(true);
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+    close(false);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view text) {
+    before_value();
+    json_text::append_string(text, m_buf);
+    if (m_stack.empty()) m_done = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t number) {
+    before_value();
+    json_text::append_int(number, m_buf);
+    if (m_stack.empty()) m_done = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(double number) {
+    before_value();
+    json_text::append_double(number, m_buf);
+    if (m_stack.empty()) m_done = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(bool flag) {
+    before_value();
+    m_buf += flag ? "true" : "false";
+    if (m_stack.empty()) m_done = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    before_value();
+    m_buf += "null";
+    if (m_stack.empty()) m_done = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(const Json& j) {
+    if (j.is_null()) return null();
+    if (j.is_bool()) return value(j.as_bool());
+    if (j.is_integer()) return value(j.as_int());
+    if (j.is_number()) return value(j.as_double());
+    if (j.is_string()) return value(std::string_view(j.as_string()));
+    if (j.is_array()) {
+        begin_array();
+        for (const auto& element : j.as_array()) value(element);
+        return end_array();
+    }
+    begin_object();
+    for (const auto& [name, member] : j.as_object()) {
+        key(name);
+        value(member);
+    }
+    return end_object();
+}
+
+void JsonWriter::finish() {
+    if (!m_stack.empty()) throw std::logic_error("json writer: finished with an object or array still open");
+    if (!m_done) throw std::logic_error("json writer: finished without a value");
+    if (m_out && !m_buf.empty()) {
+        m_out->write(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+        m_buf.clear();
+    }
+}
+
+// --- JsonTreeBuilder ---------------------------------------------------------------------------------------
+
+JsonTreeBuilder& JsonTreeBuilder::add(Json v) {
+    if (m_stack.empty()) {
+        if (m_done) throw std::logic_error("json tree builder: a second top-level value");
+        m_root = std::move(v);
+        m_done = true;
+        return *this;
+    }
+    Frame& top = m_stack.back();
+    if (top.object) {
+        if (!top.key_pending) throw std::logic_error("json tree builder: a value in an object without a key");
+        top.members.emplace_back(std::move(top.key), std::move(v));
+        top.key_pending = false;
+    } else {
+        top.array.push_back(std::move(v));
+    }
+    return *this;
+}
+
+JsonTreeBuilder& JsonTreeBuilder::key(std::string_view name) {
+    if (m_stack.empty() || !m_stack.back().object) throw std::logic_error("json tree builder: a key outside an object");
+    Frame& top = m_stack.back();
+    if (top.key_pending) throw std::logic_error("json tree builder: two keys without a value");
+    top.key = std::string(name);
+    top.key_pending = true;
+    return *this;
+}
+
+JsonTreeBuilder& JsonTreeBuilder::begin_object() {
+    if (m_stack.empty() && m_done) throw std::logic_error("json tree builder: a second top-level value");
+    m_stack.push_back({true, {}, {}, {}});
+    return *this;
+}
+
+JsonTreeBuilder& JsonTreeBuilder::begin_array() {
+    if (m_stack.empty() && m_done) throw std::logic_error("json tree builder: a second top-level value");
+    m_stack.push_back({false, {}, {}, {}});
+    return *this;
+}
+
+JsonTreeBuilder& JsonTreeBuilder::end_object() {
+    if (m_stack.empty() || !m_stack.back().object) throw std::logic_error("json tree builder: end_object without its begin_object");
+    if (m_stack.back().key_pending) throw std::logic_error("json tree builder: a key without a value");
+    Json done(std::move(m_stack.back().members));
+    m_stack.pop_back();
+    return add(std::move(done));
+}
+
+JsonTreeBuilder& JsonTreeBuilder::end_array() {
+    if (m_stack.empty() || m_stack.back().object) throw std::logic_error("json tree builder: end_array without its begin_array");
+    Json done(std::move(m_stack.back().array));
+    m_stack.pop_back();
+    return add(std::move(done));
+}
+
+Json JsonTreeBuilder::take() {
+    if (!m_stack.empty()) throw std::logic_error("json tree builder: an object or array still open");
+    if (!m_done) throw std::logic_error("json tree builder: nothing written");
+    m_done = false;
+    return std::move(m_root);
+}
+
+}  // namespace framer
