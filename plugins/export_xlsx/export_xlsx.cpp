@@ -3,6 +3,7 @@
 // the system temporary folder; write() to a stream goes through a temporary file that is then copied.
 #include "export_xlsx/export_xlsx.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 #include <fmt/format.h>
 #include <xlsxwriter.h>
@@ -136,6 +137,29 @@ private:
     lxw_format* m_title = nullptr;
     lxw_format* m_superscript = nullptr;
     lxw_format* m_bold = nullptr;
+};
+
+/// SIGINT, SIGTERM and SIGHUP held back (delivered when it ends) while libxlsxwriter creates its scratch files:
+/// it makes each with mkstemp and unlinks it right after, and a signal in between would leave a "tmp.XXXXXX"
+/// beside the output that nothing recognises (refi::TempFile's handler removes only its own files). Held around
+/// the calls that create them (adding a sheet, closing the workbook), not around writing the rows.
+class SignalsHeld {
+public:
+    SignalsHeld() {
+        sigset_t held;
+        sigemptyset(&held);
+        for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, sig);
+        m_active = pthread_sigmask(SIG_BLOCK, &held, &m_before) == 0;
+    }
+    ~SignalsHeld() {
+        if (m_active) pthread_sigmask(SIG_SETMASK, &m_before, nullptr);
+    }
+    SignalsHeld(const SignalsHeld&) = delete;
+    SignalsHeld& operator=(const SignalsHeld&) = delete;
+
+private:
+    sigset_t m_before;
+    bool m_active = false;
 };
 
 void check(lxw_error e, const char* what) {
@@ -276,7 +300,11 @@ double row_height(const std::vector<Cell>& row, const std::vector<double>& width
 
 void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const std::string& sheet_name,
                  const std::vector<std::string>& notes, bool heat) {
-    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name.c_str());
+    lxw_worksheet* ws = nullptr;
+    {
+        SignalsHeld held;  // constant_memory: the sheet's scratch file is made here
+        ws = workbook_add_worksheet(wb, sheet_name.c_str());
+    }
     if (!ws) throw std::runtime_error("xlsx: cannot add sheet '" + sheet_name + "'");
     const std::size_t columns = column_count(table);
     const std::vector<double> widths = column_widths(table, columns);
@@ -431,6 +459,8 @@ public:
         lxw_workbook_options options{};
         options.tmpdir = tmpdir.data();
         options.use_zip64 = 0;
+        // Rows are written in order and widths come from the Table, so each row can go out as soon as the next
+        // begins, with its strings inline: the workbook is never held in memory (issue 11).
         options.constant_memory = 1;
         lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
         if (!wb) throw std::runtime_error("xlsx: cannot create the workbook " + path.string());
@@ -454,18 +484,28 @@ public:
                             result.heat);
             if (tables.empty()) {
                 // A workbook needs a sheet; show the notes there.
-                lxw_worksheet* ws = workbook_add_worksheet(wb, "Sheet1");
+                lxw_worksheet* ws = nullptr;
+                {
+                    SignalsHeld held;
+                    ws = workbook_add_worksheet(wb, "Sheet1");
+                }
                 if (!ws) throw std::runtime_error("xlsx: cannot add a sheet");
                 lxw_row_t r = 0;
                 for (const auto& note : result.notes)
                     check(worksheet_write_string(ws, r++, 0, cell_text(note).c_str(), nullptr), "writing a note");
             }
         } catch (...) {
+            SignalsHeld held;
             workbook_close(wb);
             throw;
         }
-        // workbook_close writes the whole zip: the step a full disk fails.
-        lxw_error closed = workbook_close(wb);
+        // workbook_close writes the whole zip: the step a full disk fails. A signal during it takes effect when it
+        // returns (the temporary output is then removed as usual).
+        lxw_error closed = LXW_NO_ERROR;
+        {
+            SignalsHeld held;
+            closed = workbook_close(wb);
+        }
         if (closed != LXW_NO_ERROR && !xlsx_zip_last_error().empty())
             throw std::runtime_error("xlsx: cannot write the workbook: " + xlsx_zip_last_error());
         check(closed, "closing the workbook");

@@ -139,14 +139,21 @@ TempFile::TempFile(const std::filesystem::path& target) : m_target(target) {
         // A dot-name in the same folder: same file system as the target, and hidden from casual listings.
         auto candidate = folder / temp_file_name(target.filename().string(), static_cast<long>(::getpid()), random());
         // 0666 lets the umask decide the final permissions, as for any newly created file.
+        // A signal between creating the file and registering it would leave it behind: held back until then.
+        sigset_t held, before;
+        sigemptyset(&held);
+        for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, sig);
+        const bool masked = pthread_sigmask(SIG_BLOCK, &held, &before) == 0;
         int fd = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        const int open_error = errno;
         if (fd >= 0) {
             ::close(fd);
             m_temp = candidate;
             m_slot = register_live(m_temp);
-            return;
         }
-        if (errno != EEXIST) fail(target, "cannot create a temporary file beside the output", errno);
+        if (masked) pthread_sigmask(SIG_SETMASK, &before, nullptr);
+        if (fd >= 0) return;
+        if (open_error != EEXIST) fail(target, "cannot create a temporary file beside the output", open_error);
     }
     throw Error(target.string(), {}, "cannot create a temporary file beside the output");
 }
