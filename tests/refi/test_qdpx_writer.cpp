@@ -287,3 +287,40 @@ TEST_CASE("QdpxWriter packs the sources folder beside a bare .qde into the archi
     CHECK(out.read("sources/" + test_guid(1) + ".txt", 100) == "text beside the qde");
     CHECK_FALSE(framer::test::xml_difference(read_file(dir / "study.qde"), entry_text(dir / "study.qdpx", "project.qde")));
 }
+
+TEST_CASE("QdpxWriter stores a media file of a bare .qde's folder as it is and deflates its texts", "[writer][qdpx]") {
+    TempDir dir("qde-folder-media");
+    Project p;
+    p.name = "folder";
+    Source text;
+    text.guid = test_guid(1);
+    text.plain_text_path = "internal://" + test_guid(1) + ".txt";
+    Source picture;
+    picture.guid = test_guid(2);
+    picture.kind = SourceKind::Picture;
+    picture.path = "internal://" + test_guid(2) + ".png";
+    p.sources = {text, picture};
+    Diagnostics d;
+    framer::test::write_file(dir / "study.qde", project_to_xml(p, d));
+    std::filesystem::create_directory(dir / "sources");
+    const std::string words = std::string(2000, 'a') + " text beside the qde";
+    std::string png = std::string("\x89PNG\r\n\x1a\n", 8);
+    for (int i = 0; i < 3000; ++i) png += static_cast<char>((i * 7919) >> 3);
+    framer::test::write_file(dir / "sources" / (test_guid(1) + ".txt"), words);
+    framer::test::write_file(dir / "sources" / (test_guid(2) + ".png"), png);
+
+    Project read = read_project(dir / "study.qde", d);
+    write_project(read, dir / "study.qdpx", d);
+    auto entries = raw_entries(dir / "study.qdpx");
+    const auto& t = entries["sources/" + test_guid(1) + ".txt"];
+    const auto& m = entries["sources/" + test_guid(2) + ".png"];
+    CHECK(t.method == ZIP_CM_DEFLATE);
+    CHECK(t.comp_size < words.size());
+    CHECK(t.crc == libdeflate_crc32(0, words.data(), words.size()));
+    CHECK(m.method == ZIP_CM_STORE);
+    CHECK(m.raw == png);  // stored: the raw bytes are the file's
+    CHECK(m.crc == libdeflate_crc32(0, png.data(), png.size()));
+    detail::QdpxArchive out(dir / "study.qdpx");  // libzip checks both CRCs when reading
+    CHECK(out.read("sources/" + test_guid(1) + ".txt", 1 << 20) == words);
+    CHECK(out.read("sources/" + test_guid(2) + ".png", 1 << 20) == png);
+}
