@@ -17,6 +17,7 @@
 #include <map>
 #include <ostream>
 #include <stdexcept>
+#include <string_view>
 #include <tuple>
 
 #include "core/table_util.hpp"
@@ -31,7 +32,7 @@ constexpr std::size_t max_cell_chars = 32767;  // Excel's limit per cell
 constexpr lxw_color_t heat_color = 0xF4A582;     // heat shading at 100% (a light orange; 0% is white)
 
 /// Code points in a UTF-8 string (continuation bytes are not counted).
-std::size_t utf8_length(const std::string& s) {
+std::size_t utf8_length(std::string_view s) {
     std::size_t n = 0;
     for (unsigned char c : s)
         if ((c & 0xC0) != 0x80) ++n;
@@ -52,6 +53,13 @@ std::string utf8_prefix(const std::string& s, std::size_t count) {
 
 /// Text Excel accepts: XML 1.0 has no C0 controls but tab and line breaks; cells hold at most 32767 characters.
 std::string cell_text(const std::string& text) {
+    // Most cells need nothing changed: one scan, then a plain copy (this runs for every cell of a chart).
+    bool clean = text.size() <= max_cell_chars;  // bytes: at most as many code points
+    for (std::size_t i = 0; clean && i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        clean = c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
+    }
+    if (clean) return text;
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -202,12 +210,13 @@ constexpr double chars_per_width = 0.85;     // characters per unit of column wi
 constexpr double max_widened_column = 120.0; // a column holding very long text may widen up to this
 
 /// Lines `text` takes when wrapped at word boundaries in a column `width` characters wide.
-std::size_t wrapped_lines(const std::string& text, double width, int indent) {
+std::size_t wrapped_lines(std::string_view text, double width, int indent) {
     std::size_t per_line = static_cast<std::size_t>(std::max(4.0, (width - 1.0 - 1.5 * indent) * chars_per_width));
     std::size_t lines = 0, start = 0;
     while (true) {
         std::size_t end = text.find('\n', start);
-        std::string paragraph = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        // Views, not copies: this runs for every wrapping cell of a chart, once per row and per column width tried.
+        std::string_view paragraph = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
         // Greedy word wrap, counting code points; a word longer than the line is broken.
         std::size_t used = 0, count = 1, pos = 0;
         while (pos < paragraph.size()) {
