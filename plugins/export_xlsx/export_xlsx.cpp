@@ -1,6 +1,8 @@
 // xlsx: the sheet a researcher pastes into a paper or fills in. libxlsxwriter only writes to a path: the CLI has it
 // write straight into the temporary output (write_file), with its scratch files in the output's folder, never in
 // the system temporary folder; write() to a stream goes through a temporary file that is then copied.
+// libxlsxwriter runs in constant_memory mode (rows written out in order, strings inline) and its zip goes through
+// refi::ZipWriter with libdeflate (xlsx_zip.hpp).
 #include "export_xlsx/export_xlsx.hpp"
 
 #include <signal.h>
@@ -467,6 +469,7 @@ public:
         std::string tmpdir = path.parent_path().empty() ? "." : path.parent_path().string();
         lxw_workbook_options options{};
         options.tmpdir = tmpdir.data();
+        // Not used by the zip shim (xlsx_zip.cpp): ZipWriter writes zip64 records only when a part needs them.
         options.use_zip64 = 0;
         // Rows are written in order and widths come from the Table, so each row can go out as soon as the next
         // begins, with its strings inline: the workbook is never held in memory (issue 11).
