@@ -24,7 +24,7 @@ Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
     // parse_ws_pcdata_single keeps <Description> </Description>; parse_eol normalises line ends as XML requires.
     unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
     pugi::xml_parse_result r = doc.load_buffer_inplace(m_buffer, m_size, flags, pugi::encoding_utf8);
-    if (!r) throw Error(m_file, m_lines.at(r.offset), fmt::format("malformed XML: {}", r.description()));
+    if (!r) throw Error(m_file, m_lines->at(r.offset), fmt::format("malformed XML: {}", r.description()));
     pugi::xml_node root = doc.document_element();
     if (!root) throw Error(m_file, {}, "no root element");
     std::string_view root_name = local_name(root.name());
@@ -96,7 +96,7 @@ Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
 }
 
 Location QdeReader::loc(pugi::xml_node n) const {
-    return element_location(m_lines, n, m_line_hint);
+    return element_location(*m_lines, n, m_line_hint);
 }
 
 std::string QdeReader::raw(pugi::xml_node n) {

@@ -25,17 +25,24 @@ public:
     /// `buffer` is parsed in place (no copy of a 35 MB document) and must outlive the reader.
     QdeReader(char* buffer, std::size_t size, std::string file, Diagnostics& diagnostics, const ReadOptions& options)
         : m_buffer(buffer), m_size(size), m_file(std::move(file)), m_diag(diagnostics), m_options(options),
-          m_lines(std::string_view(buffer, size)) {}
+          m_lines(std::make_shared<const LineMap>(std::string_view(buffer, size))) {}
 
     Project read(std::shared_ptr<const SourceStore> store);
 
 private:
+    /// A second reader over the same document for the sources read on the second core (read_sources): the same
+    /// file, options, line map and project, its own diagnostics and position-map cache.
+    QdeReader(const QdeReader& parent, Diagnostics& diagnostics)
+        : m_buffer(parent.m_buffer), m_size(parent.m_size), m_file(parent.m_file), m_diag(diagnostics),
+          m_options(parent.m_options), m_lines(parent.m_lines), m_counting(parent.m_counting),
+          m_project(parent.m_project) {}
+
     char* m_buffer;
     std::size_t m_size;
     std::string m_file;
     Diagnostics& m_diag;
     const ReadOptions& m_options;
-    detail::LineMap m_lines;
+    std::shared_ptr<const LineMap> m_lines;  ///< shared (read only) with the second reader
     mutable std::size_t m_line_hint = 0;  ///< the line of the element located last (elements are read in document order)
     PositionCounting m_counting = PositionCounting::CodePoints;
     Project* m_project = nullptr;
@@ -117,6 +124,8 @@ private:
     void convert_note_positions(Project& p);
     bool m_defer_positions = false;  ///< while reading <Notes>
     void read_sources(pugi::xml_node n, Project& p);
+    /// Whether <Sources> is read on two cores (ReadOptions::threads).
+    bool two_threads_for(std::size_t sources) const;
     Link read_link(pugi::xml_node n);
     Set read_set(pugi::xml_node n);
     Graph read_graph(pugi::xml_node n);

@@ -2,6 +2,11 @@
 // each tool's positions to code points (REFI-QDA-NOTES §6).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <exception>
+#include <system_error>
+#include <thread>
+
 #include "qde_reader.hpp"
 #include "refi/annotation.hpp"
 #include "refi/text.hpp"
@@ -206,27 +211,99 @@ void QdeReader::convert_positions(Source& s, const Source* text_of) {
     }
 }
 
+bool QdeReader::two_threads_for(std::size_t sources) const {
+    // One thread unless asked: on the shared two-core machine of bench/README.md ("read: analyses' fast path") two
+    // saved no wall time under load and cost 5-10% more CPU at 1,000,000 codings (a second malloc arena does not
+    // reuse the DOM memory this thread frees).
+    return sources >= 2 && m_options.threads >= 2;
+}
+
 void QdeReader::read_sources(pugi::xml_node n, Project& p) {
-    p.sources.reserve(element_children(n));
     attributes(n, p.containers.sources, [](std::string_view, const char*) { return false; });
-    std::size_t count = 0;
-    children(n, p.containers.sources, [&](std::string_view cn, pugi::xml_node k) {
+    // The sources in document order first (unknown children kept with their position, as children() keeps
+    // them), so that they can be read in rounds on two cores.
+    struct Item {
+        pugi::xml_node node;
+        SourceKind kind;
+        std::size_t offset;
+    };
+    std::vector<Item> items;
+    std::size_t position = 0;
+    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
+        if (c.type() != pugi::node_element) continue;
         static const std::pair<const char*, SourceKind> kinds[] = {
             {"TextSource", SourceKind::Text}, {"PictureSource", SourceKind::Picture},
             {"PDFSource", SourceKind::PDF},   {"AudioSource", SourceKind::Audio},
             {"VideoSource", SourceKind::Video}};
+        const std::string_view cn = local_name(c.name());
+        bool known = false;
         for (const auto& [name, kind] : kinds)
             if (cn == name) {
-                read_source(k, kind, p.sources.emplace_back());
-                // Sources hold nearly all of a large project; freeing each one's DOM once it is in the model
-                // lets the model reuse that memory, so the peak stays near the size of the model (bench/).
-                n.remove_child(k);
-                ++count;
-                return true;
+                items.push_back({c, kind, static_cast<std::size_t>(std::max<std::ptrdiff_t>(c.offset_debug(), 0))});
+                known = true;
+                break;
             }
-        return false;
-    });
-    if (count == 0)
+        if (!known) p.containers.sources.elements.push_back({position, raw(c)});
+        ++position;
+    }
+    p.sources.resize(items.size());
+    // Sources hold nearly all of a large project; freeing each one's DOM once it is in the model lets the model
+    // reuse that memory, so the peak stays near the size of the model (bench/).
+    const std::size_t span = items.empty() ? 0 : items.back().offset - items.front().offset;
+    if (!two_threads_for(items.size())) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            read_source(items[i].node, items[i].kind, p.sources[i]);
+            n.remove_child(items[i].node);
+        }
+    } else {
+        // Two cores, in rounds of a few MB: this thread reads the first half of a round (by bytes), a second
+        // reader the rest; then the round's DOM is freed here while the other thread is stopped (pugixml's
+        // document is not for two threads that modify it). The second reader's diagnostics follow this one's,
+        // and the first error in document order is the one thrown, as when one thread reads everything.
+        // Rounds of about 2 MiB (at most 64); a small project in rounds of four sources.
+        constexpr std::size_t k_round_bytes = 2u << 20;
+        const std::size_t rounds = span >= k_round_bytes ? std::clamp<std::size_t>(span / k_round_bytes, 1, 64)
+                                                         : (items.size() + 3) / 4;
+        Diagnostics second_diagnostics;
+        QdeReader second(*this, second_diagnostics);
+        std::size_t begin = 0;
+        for (std::size_t r = 1; r <= rounds && begin < items.size(); ++r) {
+            // This round: the sources starting before the r-th share of the span (the last round takes the rest).
+            const std::size_t until = items.front().offset + span / rounds * r;
+            std::size_t end = begin + 1;
+            while (end < items.size() && (r == rounds || items[end].offset < until)) ++end;
+            const std::size_t middle_offset = items[begin].offset + (items[end - 1].offset - items[begin].offset) / 2;
+            std::size_t middle = begin + 1;
+            while (middle < end && items[middle].offset <= middle_offset) ++middle;
+            std::exception_ptr first_error, second_error;
+            std::thread helper;
+            try {
+                helper = std::thread([&, middle, end] {
+                    try {
+                        for (std::size_t i = middle; i < end; ++i)
+                            second.read_source(items[i].node, items[i].kind, p.sources[i]);
+                    } catch (...) {
+                        second_error = std::current_exception();
+                    }
+                });
+            } catch (const std::system_error&) {
+                middle = end;  // no second thread to be had: this one reads the whole round
+            }
+            try {
+                for (std::size_t i = begin; i < middle; ++i) read_source(items[i].node, items[i].kind, p.sources[i]);
+            } catch (...) {
+                first_error = std::current_exception();
+            }
+            if (helper.joinable()) helper.join();
+            if (first_error) std::rethrow_exception(first_error);
+            m_diag.append(second_diagnostics);
+            second_diagnostics = Diagnostics();
+            if (second_error) std::rethrow_exception(second_error);
+            for (std::size_t i = begin; i < end; ++i) n.remove_child(items[i].node);
+            begin = end;
+        }
+    }
+    if (items.empty())
         m_diag.warning("empty-container", m_file, loc(n), "<Sources> is empty; the schema requires at least one source");
 }
 
