@@ -12,6 +12,7 @@ packages=(
   libreoffice-calc                   # the xlsx test opens every workbook in LibreOffice Calc
   chromium                           # the html test prints every page to PDF in headless Chromium
   texlive-latex-base texlive-latex-recommended lmodern   # the latex test compiles every fragment with pdflatex
+  clang libclang-rt-14-dev   # scripts/sanitize.sh: the suite under ASan+UBSan and the libFuzzer harnesses
 )
 missing=()
 for p in "${packages[@]}"; do
