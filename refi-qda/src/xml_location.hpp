@@ -15,6 +15,9 @@ namespace refi::detail {
 class LineMap {
 public:
     explicit LineMap(std::string_view text) {
+        // Room for a line every 32 bytes up front: growing the table by doubling copied it about twice over
+        // (40 MB for a 388 MB project.qde), while reserved pages that no line reaches are never touched.
+        m_starts.reserve(text.size() / 32 + 1);
         m_starts.push_back(0);
         const char* base = text.data();
         const char* p = base;
