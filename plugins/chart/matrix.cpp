@@ -145,6 +145,10 @@ void write_matrix_json(W& w, const Plan& plan) {
     const ChartInput& in = *plan.in;
     const auto& themes = *plan.themes;
     ThemeWalk walk(plan);
+    // Every cell names its column: keys and the columns' names and GUIDs are encoded once, not once per cell.
+    static const JsonString k_column("column"), k_code_guid("code_guid"), k_summary("summary"), k_excerpts("excerpts"),
+        k_empty("");
+    std::vector<JsonString> names, guids;
     w.begin_object();
     w.key("unit").value(unit_kind_name(in.kind));
     w.key("themes").begin_array();
@@ -167,6 +171,12 @@ void write_matrix_json(W& w, const Plan& plan) {
             w.end_object();
         }
         w.end_array();
+        names.clear();
+        guids.clear();
+        for (const auto& col : theme.columns) {
+            names.emplace_back(col.code->name);
+            guids.emplace_back(col.code->guid);
+        }
         w.key("rows").begin_array();
         for (std::size_t u = 0; u < in.units.size(); ++u) {
             const Unit& unit = in.units[u];
@@ -182,11 +192,13 @@ void write_matrix_json(W& w, const Plan& plan) {
                 const refi::Code& code = *theme.columns[c].code;
                 const CellExcerpts* cell = cells.at(static_cast<std::uint32_t>(c));
                 w.begin_object();
-                w.key("column").value(code.name);
-                w.key("code_guid").value(code.guid);
+                w.key(k_column).value(names[c]);
+                w.key(k_code_guid).value(guids[c]);
                 if (in.applies && !in.applies(unit, code)) w.key("applies").value(false);
-                w.key("summary").value(summary_of(in, unit, code));
-                w.key("excerpts").begin_array();
+                w.key(k_summary);
+                if (in.project.notes.empty()) w.value(k_empty);
+                else w.value(summary_of(in, unit, code));
+                w.key(k_excerpts).begin_array();
                 if (cell)
                     for (std::size_t i = 0; i < cell->excerpts.size(); ++i)
                         write_excerpt(w, *cell->excerpts[i], &cell->coders[i], &cell->merged[i]);
@@ -201,6 +213,43 @@ void write_matrix_json(W& w, const Plan& plan) {
     }
     w.end_array();
     w.end_object();
+}
+
+// The long csv table's rows (theme, unit, shown values, code, excerpts, summary, theme_guid, unit_guid,
+// code_guid), one per theme x unit x column, handed to `take` one at a time in one reused row: the table of a
+// 10,000-unit chart of a wide codebook has three million rows, nine cells each.
+void write_long_rows(const Plan& plan, const std::function<void(const std::vector<Cell>&)>& take) {
+    const ChartInput& in = *plan.in;
+    const auto& themes = *plan.themes;
+    ThemeWalk walk(plan);
+    const std::size_t shown = in.show.size();
+    std::vector<Cell> row(8 + shown);
+    for (std::size_t ti = 0; ti < themes.size(); ++ti) {
+        const Theme& theme = themes[ti];
+        row[0].text = theme.code ? theme.code->name : theme.name;
+        row[5 + shown].text = theme.code ? theme.code->guid : "";
+        for (std::size_t u = 0; u < in.units.size(); ++u) {
+            const Unit& unit = in.units[u];
+            auto [begin, end] = walk.row(u, static_cast<std::uint32_t>(ti));
+            RowCells cells(begin, end);
+            row[1].text = unit.name;
+            for (std::size_t v = 0; v < shown; ++v) {
+                auto it = unit.variables.find(in.show[v]);
+                row[2 + v].text = it == unit.variables.end() ? "" : it->second;
+            }
+            row[6 + shown].text = unit.guid;
+            for (std::size_t c = 0; c < theme.columns.size(); ++c) {
+                const refi::Code& code = *theme.columns[c].code;
+                row[2 + shown].text = code.name;
+                row[3 + shown].text = cell_text(cells.at(static_cast<std::uint32_t>(c)));
+                // Not applicable and nothing coded: "n/a", as in the document tables.
+                if (in.applies && row[3 + shown].text.empty() && !in.applies(unit, code)) row[3 + shown].text = "n/a";
+                row[4 + shown].text = summary_of(in, unit, code);
+                row[7 + shown].text = code.guid;
+                take(row);
+            }
+        }
+    }
 }
 
 }  // namespace
@@ -232,15 +281,9 @@ Result build_matrix(std::shared_ptr<const ChartInput> input, std::shared_ptr<con
     }
     if (!in.want_tables && !in.want_long) return result;
 
-    Table long_table;
-    long_table.name = "Chart (long)";
-    long_table.csv = true;
-    long_table.csv_only = true;
-    long_table.header.push_back(csv_header(in.show));
-
     const std::string unit_label = in.kind == UnitKind::Case ? "Case" : "Source";
     ThemeWalk walk(*plan);
-    for (std::size_t ti = 0; ti < themes.size(); ++ti) {
+    for (std::size_t ti = 0; ti < themes.size() && in.want_tables; ++ti) {
         const Theme& theme = themes[ti];
         const std::string theme_name = theme.code ? theme.code->name : theme.name;
         const std::string theme_guid = theme.code ? theme.code->guid : "";
@@ -279,7 +322,7 @@ Result build_matrix(std::shared_ptr<const ChartInput> input, std::shared_ptr<con
             auto [begin, end] = walk.row(u, static_cast<std::uint32_t>(ti));
             RowCells cells(begin, end);
             std::vector<Cell> row;
-            if (in.want_tables) row.reserve(2 + in.show.size() + 2 * theme.columns.size());
+            row.reserve(2 + in.show.size() + 2 * theme.columns.size());
             row.push_back(text_cell(unit.name, true));
             for (const auto& v : in.show) {
                 auto it = unit.variables.find(v);
@@ -287,41 +330,35 @@ Result build_matrix(std::shared_ptr<const ChartInput> input, std::shared_ptr<con
             }
             for (std::size_t c = 0; c < theme.columns.size(); ++c) {
                 const refi::Code& code = *theme.columns[c].code;
-                std::string summary = summary_of(in, unit, code);
-                const bool applicable = !in.applies || in.applies(unit, code);
                 std::string text = cell_text(cells.at(static_cast<std::uint32_t>(c)));
                 // Not applicable and nothing coded: say so, so it does not read as "not coded". Excerpts of a
                 // unit the code does not apply to are still shown (nothing hidden).
-                if (!applicable && text.empty()) text = "n/a";
-                if (in.want_tables) {
-                    Cell data = text_cell(in.want_long ? text : std::move(text));
-                    data.wrap = true;
-                    Cell editable = text_cell(in.want_long ? summary : std::move(summary));
-                    editable.editable = true;
-                    editable.wrap = true;
-                    row.push_back(std::move(data));
-                    row.push_back(std::move(editable));
-                }
-                if (!in.want_long) continue;
-
-                std::vector<Cell> long_row{text_cell(theme_name), text_cell(unit.name)};
-                for (std::size_t v = 0; v < in.show.size(); ++v) long_row.push_back(row[1 + v]);  // the shown values
-                long_row.push_back(text_cell(code.name));
-                long_row.push_back(text_cell(std::move(text)));
-                long_row.push_back(text_cell(std::move(summary)));
-                long_row.push_back(text_cell(theme_guid));
-                long_row.push_back(text_cell(unit.guid));
-                long_row.push_back(text_cell(code.guid));
-                long_table.rows.push_back(std::move(long_row));
+                if (in.applies && text.empty() && !in.applies(unit, code)) text = "n/a";
+                Cell data = text_cell(std::move(text));
+                data.wrap = true;
+                Cell editable = text_cell(summary_of(in, unit, code));
+                editable.editable = true;
+                editable.wrap = true;
+                row.push_back(std::move(data));
+                row.push_back(std::move(editable));
             }
-            if (in.want_tables) {
-                row.push_back(text_cell(keys::unit + unit.guid));
-                table.rows.push_back(std::move(row));
-            }
+            row.push_back(text_cell(keys::unit + unit.guid));
+            table.rows.push_back(std::move(row));
         }
-        if (in.want_tables) result.tables.push_back(std::move(table));
+        result.tables.push_back(std::move(table));
     }
-    if (in.want_long) result.tables.push_back(std::move(long_table));
+    if (in.want_long) {
+        // Streamed: written by csv row by row, never held (three million rows for 10,000 units x 317 codes).
+        Table long_table;
+        long_table.name = "Chart (long)";
+        long_table.csv = true;
+        long_table.csv_only = true;
+        long_table.header.push_back(csv_header(in.show));
+        long_table.row_stream = [plan](const std::function<void(const std::vector<Cell>&)>& take) {
+            write_long_rows(*plan, take);
+        };
+        result.tables.push_back(std::move(long_table));
+    }
     assign_sheet_keys(result);
     return result;
 }

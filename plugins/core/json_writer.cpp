@@ -9,27 +9,62 @@
 #include <ostream>
 #include <stdexcept>
 
-#include "refi/text.hpp"
-#include "refi/utf8.hpp"
 
 namespace framer {
 
 namespace json_text {
 
 namespace {
-// Bytes written as they are: printable ASCII other than '"' and '\\', and every byte of valid UTF-8 sequences.
-inline bool plain(unsigned char c) { return c >= 0x20 && c != '"' && c != '\\' && c != 0x7f; }
+// Bytes written as they are: printable ASCII other than '"' and '\\' (DEL is legal in JSON but invisible in a
+// terminal, so it is escaped along with the C0 controls).
+inline bool plain(unsigned char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; }
 
-void append_escaped(std::string_view s, std::string& out) {
+// The length of the valid UTF-8 sequence that starts at p (a byte >= 0x80), 0 when none does: the rules of
+// refi::is_valid_utf8 (no overlong forms, surrogates or values past U+10FFFF).
+std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+    const unsigned char c = *p;
+    std::size_t len;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (static_cast<std::size_t>(end - p) < len) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((p[k] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+}  // namespace
+
+// One pass: runs of plain bytes copied whole, escapes, and each byte that starts no valid UTF-8 sequence (a
+// summary file in Latin-1...) replaced by U+FFFD, as refi::to_valid_utf8 replaces them, so the JSON is UTF-8.
+void append_string(std::string_view text, std::string& out) {
     static const char* hex = "0123456789abcdef";
-    const char* p = s.data();
-    const char* end = p + s.size();
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const auto* end = p + text.size();
+    out += '"';
     while (p < end) {
-        const char* run = p;
-        while (p < end && plain(static_cast<unsigned char>(*p))) ++p;
-        out.append(run, static_cast<std::size_t>(p - run));
+        const auto* run = p;
+        while (p < end && plain(*p)) ++p;
+        out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
         if (p == end) break;
-        unsigned char c = static_cast<unsigned char>(*p++);
+        const unsigned char c = *p;
+        if (c >= 0x80) {
+            if (std::size_t len = utf8_sequence(p, end)) {
+                out.append(reinterpret_cast<const char*>(p), len);
+                p += len;
+            } else {
+                out += "\xEF\xBF\xBD";
+                ++p;
+            }
+            continue;
+        }
+        ++p;
         switch (c) {
             case '"': out += "\\\""; break;
             case '\\': out += "\\\\"; break;
@@ -39,20 +74,11 @@ void append_escaped(std::string_view s, std::string& out) {
             case '\r': out += "\\r"; break;
             case '\t': out += "\\t"; break;
             default: {
-                // DEL is legal in JSON but invisible in a terminal; escape it along with the C0 controls.
                 const char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
                 out.append(u, 6);
             }
         }
     }
-}
-}  // namespace
-
-void append_string(std::string_view text, std::string& out) {
-    out += '"';
-    // JSON is UTF-8: bytes that are not (a summary file in Latin-1...) become U+FFFD rather than invalid JSON.
-    if (refi::is_valid_utf8(text)) append_escaped(text, out);
-    else append_escaped(refi::to_valid_utf8(text), out);
     out += '"';
 }
 
@@ -124,7 +150,7 @@ void JsonWriter::before_value() {
     newline(m_stack.size());
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
+void JsonWriter::before_key() {
     if (m_stack.empty() || !m_stack.back().object) throw std::logic_error("json writer: a key outside an object");
     Level& top = m_stack.back();
     if (top.key_pending) throw std::logic_error("json writer: two keys without a value");
@@ -132,7 +158,18 @@ JsonWriter& JsonWriter::key(std::string_view name) {
     top.has_items = true;
     top.key_pending = true;
     newline(m_stack.size());
+}
+
+JsonWriter& JsonWriter::key(std::string_view name) {
+    before_key();
     json_text::append_string(name, m_buf);
+    m_buf += m_indent < 0 ? ":" : ": ";
+    return *this;
+}
+
+JsonWriter& JsonWriter::key(const JsonString& name) {
+    before_key();
+    m_buf += name.encoded();
     m_buf += m_indent < 0 ? ":" : ": ";
     return *this;
 }
@@ -177,6 +214,13 @@ JsonWriter& JsonWriter::end_array() {
 JsonWriter& JsonWriter::value(std::string_view text) {
     before_value();
     json_text::append_string(text, m_buf);
+    if (m_stack.empty()) m_done = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(const JsonString& text) {
+    before_value();
+    m_buf += text.encoded();
     if (m_stack.empty()) m_done = true;
     return *this;
 }

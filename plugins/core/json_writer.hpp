@@ -22,6 +22,17 @@ void append_double(double value, std::string& out);
 void append_int(std::int64_t value, std::string& out);
 }  // namespace json_text
 
+/// A string encoded once (escaped, quoted) and written many times: a chart writes each column's name and GUID
+/// into every one of its cells, a million times for a wide codebook.
+class JsonString {
+public:
+    explicit JsonString(std::string_view text) : m_text(text) { json_text::append_string(text, m_encoded); }
+    const std::string& text() const { return m_text; }
+    const std::string& encoded() const { return m_encoded; }  ///< the JSON literal, quotes included
+private:
+    std::string m_text, m_encoded;
+};
+
 /// Streams one JSON value. Calls must nest properly (every begin_* closed, a key before each value inside an
 /// object, one top-level value); a misuse throws std::logic_error instead of writing malformed JSON.
 class JsonWriter {
@@ -41,8 +52,10 @@ public:
     JsonWriter& end_array();
     /// The next member's key (inside an object only).
     JsonWriter& key(std::string_view name);
+    JsonWriter& key(const JsonString& name);
 
     JsonWriter& value(std::string_view text);
+    JsonWriter& value(const JsonString& text);
     JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
     JsonWriter& value(const char* text) { return value(std::string_view(text)); }
     JsonWriter& value(std::int64_t number);
@@ -72,6 +85,7 @@ private:
     bool m_done = false;      ///< the top-level value is complete
 
     void before_value();      ///< comma, newline and indentation before an array element; checks the state
+    void before_key();        ///< comma, newline and indentation before an object member; checks the state
     void newline(std::size_t level);
     void close(bool object);
     void spill();
@@ -86,6 +100,8 @@ public:
     JsonTreeBuilder& begin_array();
     JsonTreeBuilder& end_array();
     JsonTreeBuilder& key(std::string_view name);
+    JsonTreeBuilder& key(const JsonString& name) { return key(std::string_view(name.text())); }
+    JsonTreeBuilder& value(const JsonString& text) { return value(text.text()); }
     JsonTreeBuilder& value(std::string_view text) { return add(Json(std::string(text))); }
     JsonTreeBuilder& value(const std::string& text) { return add(Json(text)); }
     JsonTreeBuilder& value(const char* text) { return add(Json(text)); }

@@ -48,6 +48,11 @@ struct Table {
     /// The same content as Result::blocks, laid out as a table for formats without prose (xlsx, latex, docx):
     /// md and html, which render the blocks, skip it.
     bool prose_alternative = false;
+    /// Rows produced one at a time, after `rows`, instead of held (a chart's long csv table: a row per theme x
+    /// unit x code, millions for a wide codebook). Called with a function that takes each row (valid only during
+    /// that call); may be called more than once. For csv_only tables, which only csv reads (core/table_util.hpp
+    /// for_each_row); what it reads is owned by the function or outlives the Result.
+    std::function<void(const std::function<void(const std::vector<Cell>&)>&)> row_stream;
 };
 
 /// A piece of prose for document formats: a heading, or a quotation with its label (quotes' Box 1 layout).

@@ -27,6 +27,11 @@ std::vector<const Table*> csv_tables(const Result& result) {
     return out;
 }
 
+void for_each_row(const Table& table, const std::function<void(const std::vector<Cell>&)>& f) {
+    for (const auto& row : table.rows) f(row);
+    if (table.row_stream) table.row_stream(f);
+}
+
 std::size_t column_count(const Table& table) {
     std::size_t n = 0;
     for (const auto& r : table.header) n = std::max(n, r.size());

@@ -2,6 +2,7 @@
 /// What every exporter needs to know about a Result's tables: which tables it shows, which columns are
 /// visible, and the letter of each footnote.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -16,7 +17,9 @@ std::vector<const Table*> document_tables(const Result& result);
 std::vector<const Table*> prose_document_tables(const Result& result);
 /// Tables for csv: those marked csv, else the first table.
 std::vector<const Table*> csv_tables(const Result& result);
-/// The number of columns: the longest header or body row.
+/// Calls `f` with each body row: Table::rows, then the rows of Table::row_stream.
+void for_each_row(const Table& table, const std::function<void(const std::vector<Cell>&)>& f);
+/// The number of columns: the longest header or body row (the header's for Table::row_stream rows).
 std::size_t column_count(const Table& table);
 /// Column indices that document formats show (all but Table::hidden_columns), in order.
 std::vector<std::size_t> visible_columns(const Table& table);

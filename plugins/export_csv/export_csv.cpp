@@ -44,7 +44,7 @@ public:
             first = false;
             std::size_t columns = column_count(*table);
             for (const auto& row : table->header) write_row(row, columns, out);
-            for (const auto& row : table->rows) write_row(row, columns, out);
+            for_each_row(*table, [&](const std::vector<Cell>& row) { write_row(row, columns, out); });
         }
     }
 };

@@ -8,6 +8,7 @@
 
 #include "core/json.hpp"
 #include "core/json_writer.hpp"
+#include "refi/utf8.hpp"
 
 using framer::Json;
 using framer::JsonTreeBuilder;
@@ -99,6 +100,30 @@ TEST_CASE("JsonWriter passes UTF-8 through and replaces bytes that are not UTF-8
     CHECK(out == Json(Json::Object{{bad, Json(bad)}}).dump(-1));
     CHECK(Json::parse(out).as_object().front().second.as_string() ==
           "caf\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+}
+
+TEST_CASE("JsonWriter replaces exactly the bytes refi::to_valid_utf8 replaces, for random bytes", "[json][writer]") {
+    std::mt19937 rng(7);
+    std::uniform_int_distribution<int> byte(0, 255), length(0, 40);
+    for (int i = 0; i < 2000; ++i) {
+        std::string bytes;
+        for (int n = length(rng); n > 0; --n) bytes += static_cast<char>(byte(rng));
+        if (i % 3 == 0) bytes += "\xF0\x9F\x99\x82\xC3\xA9";  // valid multi-byte sequences among the noise
+        INFO("case " << i);
+        CHECK(written(-1, [&](JsonWriter& w) { w.value(bytes); }) == Json(refi::to_valid_utf8(bytes)).dump(-1));
+    }
+}
+
+TEST_CASE("JsonWriter writes a JsonString (encoded once) as the string itself, as value and as key", "[json][writer]") {
+    const framer::JsonString name("Code \"A\" \xe9");  // an invalid byte too: encoded as the writer would
+    auto with_string = [&](auto& w) { w.begin_object().key(name).value(name).end_object(); };
+    auto with_text = [&](auto& w) { w.begin_object().key(name.text()).value(name.text()).end_object(); };
+    CHECK(written(2, with_string) == written(2, with_text));
+    CHECK(written(-1, with_string) == written(-1, with_text));
+    JsonTreeBuilder a, b;
+    with_string(a);
+    with_text(b);
+    CHECK(a.take().dump() == b.take().dump());
 }
 
 TEST_CASE("JsonWriter nests objects and arrays with two-space indentation, empty ones as [] and {}", "[json][writer]") {
