@@ -91,6 +91,20 @@ TEST_CASE("JsonWriter escapes quotes, backslashes and every control character as
     CHECK(written(2, [&](JsonWriter& w) { w.value(text); }) == Json(text).dump());
 }
 
+TEST_CASE("JsonWriter escapes a special byte wherever it falls in a long plain run", "[json][writer]") {
+    const std::vector<std::pair<char, std::string>> specials = {
+        {'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\x01', "\\u0001"}, {'\x1f', "\\u001f"}, {'\x7f', "\\u007f"},
+        {' ', " "}, {'~', "~"}};
+    for (const auto& [c, escaped] : specials)
+        for (std::size_t at = 0; at < 24; ++at) {
+            std::string text(24, 'a');
+            text[at] = c;
+            INFO("byte " << static_cast<int>(c) << " at " << at);
+            CHECK(written(-1, [&](JsonWriter& w) { w.value(text); }) ==
+                  "\"" + std::string(at, 'a') + escaped + std::string(23 - at, 'a') + "\"");
+        }
+}
+
 TEST_CASE("JsonWriter passes UTF-8 through and replaces bytes that are not UTF-8 with U+FFFD", "[json][writer]") {
     CHECK(written(-1, [](JsonWriter& w) { w.value("Zoë – 🙂"); }) == "\"Zoë – 🙂\"");
     // A Latin-1 'é', a truncated sequence and an encoded surrogate: each bad byte becomes one U+FFFD.
