@@ -297,6 +297,14 @@ public:
 
     int run() {
         prepare_folder();
+        // A temporary folder goes on every way out, an exception (a failed floor, a full disk) included.
+        struct Cleanup {
+            const Matrix& m;
+            ~Cleanup() {
+                std::error_code ec;
+                if (m.m_temporary && !m.m_o.keep) fs::remove_all(m.m_dir, ec);
+            }
+        } cleanup{*this};
         m_python = m_o.python && wanted("python") ? python_interpreter(m_dir) : std::string();
         if (m_o.python && wanted("python") && m_python.empty())
             std::cerr << "framer-bench: python3 not found: the Python reference is skipped\n";
@@ -321,8 +329,7 @@ public:
             write_markdown();
             std::cout << render_pair() << std::flush;
         }
-        if (!m_o.keep && m_temporary) fs::remove_all(m_dir);
-        else if (m_o.keep) std::cerr << "framer-bench: files kept in " << m_dir.string() << "\n";
+        if (m_o.keep) std::cerr << "framer-bench: files kept in " << m_dir.string() << "\n";
         return m_failed ? 1 : 0;
     }
 
