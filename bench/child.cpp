@@ -1,5 +1,6 @@
 // A child process measured by wait4 (CPU), a steady clock (wall) and ptrace's exit stop (VmHWM).
 #include "child.hpp"
+#include "measure.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -21,14 +22,7 @@ namespace {
 long long vm_hwm_of(pid_t pid) {
     char path[64];
     std::snprintf(path, sizeof path, "/proc/%d/status", static_cast<int>(pid));
-    FILE* f = std::fopen(path, "r");
-    if (!f) return -1;
-    long long kb = -1;
-    char line[256];
-    while (std::fgets(line, sizeof line, f))
-        if (std::sscanf(line, "VmHWM: %lld kB", &kb) == 1) break;
-    std::fclose(f);
-    return kb < 0 ? -1 : kb * 1024;
+    return peak_rss_from_status(path);
 }
 
 int open_for_child(const std::filesystem::path& p) {

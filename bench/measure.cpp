@@ -58,8 +58,8 @@ long long peak_rss_of_phase(const std::string& phase, const std::string& project
     return peak;
 }
 
-long long own_peak_rss() {
-    FILE* f = std::fopen("/proc/self/status", "r");
+long long peak_rss_from_status(const char* status_path) {
+    FILE* f = std::fopen(status_path, "r");
     if (!f) return -1;
     long long kb = -1;
     char line[256];
@@ -68,6 +68,8 @@ long long own_peak_rss() {
     std::fclose(f);
     return kb < 0 ? -1 : kb * 1024;
 }
+
+long long own_peak_rss() { return peak_rss_from_status("/proc/self/status"); }
 
 Timing median_command_seconds(int runs, const std::string& command) {
     std::vector<double> wall, cpu;

@@ -23,6 +23,9 @@ Timing median_seconds(int runs, const std::function<void()>& work);
 /// child fails.
 long long peak_rss_of_phase(const std::string& phase, const std::string& project_path);
 
+/// The peak resident set size (VmHWM) in bytes read from a /proc/PID/status file, or -1.
+long long peak_rss_from_status(const char* status_path);
+
 /// This process' peak resident set size (VmHWM) in bytes, or -1.
 long long own_peak_rss();
 

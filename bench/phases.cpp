@@ -17,35 +17,10 @@
 
 namespace framer::bench {
 
-std::uint64_t floor_parse(const std::filesystem::path& qdpx) {
-    int err = 0;
-    zip_t* zip = zip_open(qdpx.c_str(), ZIP_RDONLY, &err);
-    if (!zip) throw std::runtime_error("cannot open " + qdpx.string());
-    std::unique_ptr<zip_t, decltype(&zip_discard)> guard(zip, &zip_discard);
-    zip_int64_t index = zip_name_locate(zip, "project.qde", ZIP_FL_NOCASE);
-    zip_stat_t st;
-    zip_stat_init(&st);
-    if (index < 0 || zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-        throw std::runtime_error("no project.qde in " + qdpx.string());
-    zip_file_t* file = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), 0);
-    if (!file) throw std::runtime_error("cannot inflate project.qde");
-    std::unique_ptr<char[]> buffer(new char[st.size]);
-    zip_int64_t got = zip_fread(file, buffer.get(), st.size);
-    zip_fclose(file);
-    if (got != static_cast<zip_int64_t>(st.size)) throw std::runtime_error("short read of project.qde");
-    pugi::xml_document doc;
-    // In place, with the options refi's reader uses (default + single whitespace PCDATA, UTF-8), so the floor is
-    // exactly the parse the reader cannot avoid.
-    pugi::xml_parse_result result = doc.load_buffer_inplace(buffer.get(), st.size,
-                                                            pugi::parse_default | pugi::parse_ws_pcdata_single,
-                                                            pugi::encoding_utf8);
-    if (!result) throw std::runtime_error(std::string("pugixml: ") + result.description());
-    return st.size;
-}
-
 namespace {
 
-/// The parse both floors end with: in place, with the options refi's reader uses.
+/// The parse both floors end with: in place, with the options refi's reader uses (default + single whitespace
+/// PCDATA, UTF-8), so the floor is exactly the parse the reader cannot avoid.
 void parse_in_place(char* buffer, std::size_t size) {
     pugi::xml_document doc;
     pugi::xml_parse_result result =
@@ -53,20 +28,43 @@ void parse_in_place(char* buffer, std::size_t size) {
     if (!result) throw std::runtime_error(std::string("pugixml: ") + result.description());
 }
 
+using ZipHandle = std::unique_ptr<zip_t, decltype(&zip_discard)>;
+
+/// The archive open for reading, with project.qde's index and stat filled in; throws naming what is missing.
+ZipHandle open_project_entry(const std::filesystem::path& qdpx, zip_uint64_t& index, zip_stat_t& st) {
+    int err = 0;
+    ZipHandle zip(zip_open(qdpx.c_str(), ZIP_RDONLY, &err), &zip_discard);
+    if (!zip) throw std::runtime_error("cannot open " + qdpx.string());
+    zip_int64_t found = zip_name_locate(zip.get(), "project.qde", ZIP_FL_NOCASE);
+    zip_stat_init(&st);
+    if (found < 0 || zip_stat_index(zip.get(), static_cast<zip_uint64_t>(found), 0, &st) != 0)
+        throw std::runtime_error("no project.qde in " + qdpx.string());
+    index = static_cast<zip_uint64_t>(found);
+    return zip;
+}
+
 }  // namespace
 
-std::uint64_t floor_parse_libdeflate(const std::filesystem::path& qdpx) {
-    int err = 0;
-    zip_t* zip = zip_open(qdpx.c_str(), ZIP_RDONLY, &err);
-    if (!zip) throw std::runtime_error("cannot open " + qdpx.string());
-    std::unique_ptr<zip_t, decltype(&zip_discard)> guard(zip, &zip_discard);
-    zip_int64_t index = zip_name_locate(zip, "project.qde", ZIP_FL_NOCASE);
+std::uint64_t floor_parse(const std::filesystem::path& qdpx) {
+    zip_uint64_t index = 0;
     zip_stat_t st;
-    zip_stat_init(&st);
-    if (index < 0 || zip_stat_index(zip, static_cast<zip_uint64_t>(index), 0, &st) != 0)
-        throw std::runtime_error("no project.qde in " + qdpx.string());
+    ZipHandle zip = open_project_entry(qdpx, index, st);
+    zip_file_t* file = zip_fopen_index(zip.get(), index, 0);
+    if (!file) throw std::runtime_error("cannot inflate project.qde");
+    std::unique_ptr<char[]> buffer(new char[st.size]);
+    zip_int64_t got = zip_fread(file, buffer.get(), st.size);
+    zip_fclose(file);
+    if (got != static_cast<zip_int64_t>(st.size)) throw std::runtime_error("short read of project.qde");
+    parse_in_place(buffer.get(), st.size);
+    return st.size;
+}
+
+std::uint64_t floor_parse_libdeflate(const std::filesystem::path& qdpx) {
+    zip_uint64_t index = 0;
+    zip_stat_t st;
+    ZipHandle zip = open_project_entry(qdpx, index, st);
     if (st.comp_method != ZIP_CM_DEFLATE) throw std::runtime_error("project.qde is not deflated");
-    zip_file_t* raw = zip_fopen_index(zip, static_cast<zip_uint64_t>(index), ZIP_FL_COMPRESSED);
+    zip_file_t* raw = zip_fopen_index(zip.get(), index, ZIP_FL_COMPRESSED);
     if (!raw) throw std::runtime_error("cannot open project.qde");
     std::unique_ptr<char[]> compressed(new char[st.comp_size]);
     zip_int64_t got = zip_fread(raw, compressed.get(), st.comp_size);
