@@ -121,6 +121,7 @@ int cmd_convert(const std::vector<std::string>& args, Io& io) {
             } else {
                 refi::write_project(project, output, diagnostics, write_options);
             }
+            release(std::move(project));  // written and closed: the exit frees it at once (5% of a large convert)
         }
     } catch (const refi::Error&) {
         // The warnings gathered before the failure often explain it; run() prints the error itself.

@@ -82,6 +82,8 @@ int cmd_merge(const std::vector<std::string>& args, Io& io) {
         refi::Project merged = merge_projects(projects, report, merge_options);
         refi::write_project(merged, output, diagnostics);
         if (!report_path.empty()) refi::write_file_atomically(report_path, report.to_json().dump(json_indent(vm)) + "\n");
+        release(std::move(merged));  // written: the exit frees the projects at once
+        release(std::move(projects));
     } catch (const refi::Error&) {
         print_diagnostics(diagnostics, io.err);
         throw;

@@ -78,6 +78,7 @@ int cmd_summaries(const std::vector<std::string>& args, Io& io) {
         if (form != "notes")
             done.emplace_back("document paragraphs", apply_summary_documents(project, entries, summary_options));
         refi::write_project(project, output, diagnostics);
+        release(std::move(project));  // written: the exit frees it at once
         print_diagnostics(diagnostics, io.err);
         for (const auto& [what, stats] : done)
             io.err << fmt::format("framer summaries: {}: {} added, {} updated, {} unchanged, {} removed -> {}\n", what,

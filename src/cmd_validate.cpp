@@ -73,6 +73,7 @@ int cmd_validate(const std::vector<std::string>& args, Io& io) {
         refi::warn_about_positions(refi::position_evidence(project), input_label(input), findings);
         validate_options.file_label = project_label(input_label(input), findings);
         findings.append(refi::validate(project, validate_options));
+        release(std::move(project));  // checked: the exit frees it at once
     }
 
     std::size_t errors = findings.count(refi::Severity::Error);
