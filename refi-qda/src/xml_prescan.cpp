@@ -14,6 +14,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "refi/text.hpp"
 #include "xml_location.hpp"
 
@@ -108,26 +112,82 @@ void repair_utf8(std::string& xml, Reporter& report) {
     xml = std::move(fixed);
 }
 
-/// The first byte at or after `from` that is `a`, `b` or `c`, else `x.size()`. Eight bytes at a time: the scan
-/// visits every byte of project.qde, and a byte loop was most of its cost (bench/README.md, "read: analyses' fast
-/// path"). The borrow trick flags the first matching byte of a word exactly (later flags may be false).
+/// The first byte at or after `from` that is `a`, `b` or `c`, else `x.size()`. Sixteen bytes at a time with SSE2
+/// (every x86-64 has it), else eight by the borrow trick: the scan visits every byte of project.qde, and a byte
+/// loop was most of its cost (bench/README.md, "read: analyses' fast path").
 std::size_t find_any(std::string_view x, std::size_t from, char a, char b, char c) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    const std::uint64_t ma = ones * static_cast<unsigned char>(a), mb = ones * static_cast<unsigned char>(b),
-                        mc = ones * static_cast<unsigned char>(c);
     const char* p = x.data();
     const std::size_t n = x.size();
     std::size_t i = from;
-    for (; i + 8 <= n; i += 8) {
+#if defined(__SSE2__)
+    const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+    for (; i + 16 <= n; i += 16) {
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        const int hit = _mm_movemask_epi8(
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, va), _mm_cmpeq_epi8(w, vb)), _mm_cmpeq_epi8(w, vc)));
+        if (hit) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(hit)));
+    }
+#else
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const std::uint64_t ma = ones * static_cast<unsigned char>(a), mb = ones * static_cast<unsigned char>(b),
+                        mc = ones * static_cast<unsigned char>(c);
+    for (; i + 8 <= n; i += 8) {  // the borrow trick flags the first matching byte of a word exactly
         std::uint64_t w;
         std::memcpy(&w, p + i, 8);
         const std::uint64_t xa = w ^ ma, xb = w ^ mb, xc = w ^ mc;
         const std::uint64_t hit = ((xa - ones) & ~xa) | ((xb - ones) & ~xb) | ((xc - ones) & ~xc);
         if (hit & highs) return i + static_cast<std::size_t>(__builtin_ctzll(hit & highs) / 8);
     }
+#endif
     for (; i < n; ++i)
         if (p[i] == a || p[i] == b || p[i] == c) return i;
     return n;
+}
+
+/// The first byte at or after `from` that has class `cls` (k_class), else `x.size()`: how element and attribute
+/// names end. Names are short (PlainTextSelection, startPosition), so one SSE2 load usually settles it.
+std::size_t find_class(std::string_view x, std::size_t from, unsigned char cls) {
+    const char* p = x.data();
+    const std::size_t n = x.size();
+    std::size_t i = from;
+#if defined(__SSE2__)
+    const bool eq = (cls & k_ends_attribute_name) != 0 && (cls & k_ends_element_name) == 0;
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
+                  cr = _mm_set1_epi8('\r'), slash = _mm_set1_epi8('/'), gt = _mm_set1_epi8('>'),
+                  equals = _mm_set1_epi8('=');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, tab)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(w, lf), _mm_cmpeq_epi8(w, cr)));
+        m = _mm_or_si128(m, _mm_or_si128(_mm_cmpeq_epi8(w, slash), _mm_cmpeq_epi8(w, gt)));
+        if (eq) m = _mm_or_si128(m, _mm_cmpeq_epi8(w, equals));
+        const int hit = _mm_movemask_epi8(m);
+        if (hit) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(hit)));
+    }
+#endif
+    while (i < n && !has_class(p[i], cls)) ++i;
+    return i;
+}
+
+/// The first byte at or after `from` that is not XML white space, else `x.size()`: the indentation between tags,
+/// which is most of what lies outside markup in an exported project.
+std::size_t skip_space(std::string_view x, std::size_t from) {
+    const char* p = x.data();
+    const std::size_t n = x.size();
+    std::size_t i = from;
+#if defined(__SSE2__)
+    const __m128i sp = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t'), lf = _mm_set1_epi8('\n'),
+                  cr = _mm_set1_epi8('\r');
+    for (; i + 16 <= n; i += 16) {
+        const __m128i w = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+        const __m128i space = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(w, sp), _mm_cmpeq_epi8(w, tab)),
+                                           _mm_or_si128(_mm_cmpeq_epi8(w, lf), _mm_cmpeq_epi8(w, cr)));
+        const int other = ~_mm_movemask_epi8(space) & 0xFFFF;
+        if (other) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(other)));
+    }
+#endif
+    while (i < n && is_space(p[i])) ++i;
+    return i;
 }
 
 class Scanner {
@@ -139,11 +199,11 @@ public:
         std::size_t i = 0;
         while (i < n) {
             // Text: jump to the next '<' or '&', noting whether it holds more than white space (a text node).
-            std::size_t text_start = i;
-            i = find_any(m_x, i, '<', '&', '<');
-            if (i > text_start && m_depth > 0 && !m_in_text) {
-                for (std::size_t k = text_start; k < i; ++k)
-                    if (!is_space(m_x[k])) { ++m_text_nodes; m_in_text = true; break; }
+            // Most of it is indentation: skip white space first, and look further only past other text.
+            i = skip_space(m_x, i);
+            if (i < n && m_x[i] != '<' && m_x[i] != '&') {
+                if (m_depth > 0 && !m_in_text) { ++m_text_nodes; m_in_text = true; }
+                i = find_any(m_x, i, '<', '&', '<');
             }
             if (i >= n) break;
             if (m_x[i] == '<') m_in_text = false;  // markup ends the text node; a reference does not
@@ -157,16 +217,19 @@ public:
                 i = start_tag(i);
                 continue;
             }
-            if (starts(i, "<!--")) { i = skip_past(i + 4, "-->"); continue; }
-            if (starts(i, "<![CDATA[")) { i = skip_past(i + 9, "]]>"); continue; }
-            if (starts(i, "<?")) { i = skip_past(i + 2, "?>"); continue; }
-            if (starts(i, "<!")) { i = doctype(i); continue; }
-            if (starts(i, "</")) {
+            // Dispatch on the second byte: an end tag (half of all markup) costs no string compare.
+            if (next == '/') {
                 if (m_depth > 0 && --m_depth == 0) m_root_closed = true;
-                i = skip_past(i + 2, ">");
-                continue;
+                i = skip_past(i + 2, '>');
+            } else if (next == '?') {
+                i = skip_past(i + 2, "?>");
+            } else if (starts(i, "<!--")) {
+                i = skip_past(i + 4, "-->");
+            } else if (starts(i, "<![CDATA[")) {
+                i = skip_past(i + 9, "]]>");
+            } else {
+                i = doctype(i);  // any other <!...: a DOCTYPE (or malformed, which pugixml reports)
             }
-            i = start_tag(i);
         }
         check_tree_size();
     }
@@ -198,6 +261,10 @@ private:
     std::size_t skip_past(std::size_t from, std::string_view end) const {
         auto j = m_x.find(end, from);
         return j == std::string_view::npos ? m_x.size() : j + end.size();
+    }
+    std::size_t skip_past(std::size_t from, char end) const {
+        std::size_t j = find_any(m_x, from, end, end, end);
+        return j >= m_x.size() ? m_x.size() : j + 1;
     }
 
     void check_reference(std::size_t amp, const char* where) {
@@ -262,7 +329,7 @@ private:
                         "a second root element after </...> of the first: XML allows one; it is ignored");
         }
         std::size_t k = i + 1;
-        while (k < n && !has_class(m_x[k], k_ends_element_name)) ++k;
+        k = find_class(m_x, k, k_ends_element_name);
         std::string_view element = m_x.substr(i + 1, k - i - 1);
         ++m_elements;
         m_names.clear();
@@ -281,7 +348,7 @@ private:
                 return k + 1;
             }
             std::size_t name_start = k;
-            while (k < n && !has_class(m_x[k], k_ends_attribute_name)) ++k;
+            k = find_class(m_x, k, k_ends_attribute_name);
             std::string_view name = m_x.substr(name_start, k - name_start);
             while (k < n && is_space(m_x[k])) ++k;
             if (name.empty() || k >= n || m_x[k] != '=') return k;  // malformed: pugixml reports it

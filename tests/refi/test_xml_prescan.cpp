@@ -1,6 +1,6 @@
 // The pre-scan's word-at-a-time paths (refi-qda/src/xml_prescan.cpp) and the line map's hinted look-up
 // (xml_location.hpp) give exactly what a byte-by-byte scan and a binary search give, wherever a finding falls
-// relative to an eight-byte word.
+// relative to an eight- or sixteen-byte block.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -46,6 +46,23 @@ TEST_CASE("The pre-scan finds a bare '&' in text after any length of text and co
         CHECK(findings("<P>\n" + text + "& more</P>") ==
               std::vector<std::string>{"bare-ampersand 2:" + std::to_string(1 + at)});
         CHECK(findings("<P>" + text + "&lt; more</P>").empty());
+    }
+}
+
+TEST_CASE("The pre-scan ends names and skips white space of any length across sixteen-byte blocks", "[prescan]") {
+    for (std::size_t len = 1; len < 40; ++len) {
+        // An element name, an attribute name and a run of white space of `len` bytes: the duplicate is found
+        // at its own column, and the second root after the white space at its own, wherever the blocks fall.
+        const std::string element(len, 'E'), name(len, 'n'), space(len, len % 2 ? ' ' : '\t');
+        const std::string xml = "<" + element + " " + name + "=\"1\"" + space + name + "=\"2\"/>" + space + "<Q/>";
+        const std::size_t dup = 3 * len + 7, second = dup + len + 6 + len;  // 1-based columns
+        CHECK(findings(xml) == std::vector<std::string>{"duplicate-attribute 1:" + std::to_string(dup),
+                                                        "second-root-element 1:" + std::to_string(second)});
+        // White space before '>' and '/>' of any length, and '=' right after a long name.
+        CHECK(findings("<" + element + space + "a" + space + "=" + space + "'&amp;'" + space + "><Q" + space + "/></" +
+                       element + ">").empty());
+        CHECK(findings("<" + element + space + name + "='x<'/>") ==
+              std::vector<std::string>{"lt-in-attribute 1:" + std::to_string(1 + len + len + len + 4)});
     }
 }
 
