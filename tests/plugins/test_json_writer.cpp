@@ -96,13 +96,21 @@ TEST_CASE("JsonWriter escapes a special byte wherever it falls in a long plain r
         {'"', "\\\""}, {'\\', "\\\\"}, {'\n', "\\n"}, {'\x01', "\\u0001"}, {'\x1f', "\\u001f"}, {'\x7f', "\\u007f"},
         {' ', " "}, {'~', "~"}};
     for (const auto& [c, escaped] : specials)
-        for (std::size_t at = 0; at < 24; ++at) {
-            std::string text(24, 'a');
+        for (std::size_t at = 0; at < 40; ++at) {  // across the 8- and 16-byte blocks and the tail
+            std::string text(40, 'a');
             text[at] = c;
             INFO("byte " << static_cast<int>(c) << " at " << at);
             CHECK(written(-1, [&](JsonWriter& w) { w.value(text); }) ==
-                  "\"" + std::string(at, 'a') + escaped + std::string(23 - at, 'a') + "\"");
+                  "\"" + std::string(at, 'a') + escaped + std::string(39 - at, 'a') + "\"");
         }
+    // A multi-byte character and a byte that is not UTF-8 anywhere in a run.
+    for (std::size_t at = 0; at < 40; ++at) {
+        const std::string before(at, 'a'), after(39 - at, 'a');
+        CHECK(written(-1, [&](JsonWriter& w) { w.value(before + "\xC3\xA9" + after); }) ==
+              "\"" + before + "\xC3\xA9" + after + "\"");
+        CHECK(written(-1, [&](JsonWriter& w) { w.value(before + "\xE9" + after); }) ==
+              "\"" + before + "\xEF\xBF\xBD" + after + "\"");
+    }
 }
 
 TEST_CASE("JsonWriter passes UTF-8 through and replaces bytes that are not UTF-8 with U+FFFD", "[json][writer]") {
