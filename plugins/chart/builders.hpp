@@ -13,11 +13,12 @@
 #include "core/json_writer.hpp"
 #include "core/result.hpp"
 #include "core/units.hpp"
+#include "summaries/summary_notes.hpp"
 
 namespace framer::chart {
 
 struct ChartInput {
-    ChartInput(const refi::Project& p, UnitKind k) : project(p), index(p), kind(k), texts(p) {}
+    ChartInput(const refi::Project& p, UnitKind k) : project(p), index(p), kind(k), texts(p), summaries(p) {}
     ChartInput(const ChartInput&) = delete;
     ChartInput& operator=(const ChartInput&) = delete;
 
@@ -25,6 +26,7 @@ struct ChartInput {
     refi::ProjectIndex index;
     UnitKind kind;
     TextCache texts;                              ///< owns the texts the excerpts point into
+    SummaryLookup summaries;                      ///< the cells' summary notes (one thread at a time)
     std::vector<Unit> units;                      ///< natural order
     std::vector<std::vector<Excerpt>> excerpts;   ///< per unit, source order
     std::vector<std::string> show;                ///< --show variables (validated)

@@ -131,11 +131,11 @@ std::string cell_text(const CellExcerpts* cell) {
     return s;
 }
 
-// The summary typed into unit x code's cell (a note with a GUID derived from both). A project without notes has
-// none, and no cell needs its GUID made and looked up.
+// The summary typed into unit x code's cell (a note with a GUID derived from both). A project with no note that
+// could be a summary answers at once; otherwise the cell costs a hash and a lookup (SummaryLookup).
 std::string summary_of(const ChartInput& in, const Unit& unit, const refi::Code& code) {
-    if (in.project.notes.empty()) return {};
-    return summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, code.guid))).value_or("");
+    if (in.summaries.empty()) return {};
+    return summary_text(in.project, in.summaries.find(unit.guid, code.guid)).value_or("");
 }
 
 // The chart's JSON: {"unit", "themes": [{"code", "path", "guid", "columns": [...], "rows": [{"unit", "guid",
@@ -196,7 +196,7 @@ void write_matrix_json(W& w, const Plan& plan) {
                 w.key(k_code_guid).value(guids[c]);
                 if (in.applies && !in.applies(unit, code)) w.key("applies").value(false);
                 w.key(k_summary);
-                if (in.project.notes.empty()) w.value(k_empty);
+                if (in.summaries.empty()) w.value(k_empty);
                 else w.value(summary_of(in, unit, code));
                 w.key(k_excerpts).begin_array();
                 if (cell)

@@ -32,7 +32,7 @@ void for_each_code(const ChartInput& in, const Ranks& rank, std::size_t u, F&& f
         if (it != rank.end()) ranked.emplace_back(it->second, &e);  // else a coding of a missing code: validate reports it
     }
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    const bool any_notes = !in.project.notes.empty();  // no notes: no summaries, no GUID to make per unit x code
+    const bool any_notes = !in.summaries.empty();  // no note could be a summary: nothing to look up per unit x code
     const Unit& unit = in.units[u];
     std::size_t next = 0;
     CellExcerpts cell;
@@ -43,7 +43,7 @@ void for_each_code(const ChartInput& in, const Ranks& rank, std::size_t u, F&& f
             while (next < ranked.size() && ranked[next].first == c) cell.add(*ranked[next++].second);
         }
         std::optional<std::string> summary;
-        if (any_notes) summary = summary_text(in.project, in.index.find_note(summary_note_guid(unit.guid, codes[c]->guid)));
+        if (any_notes) summary = summary_text(in.project, in.summaries.find(unit.guid, codes[c]->guid));
         if (coded || summary) f(c, coded ? &cell : nullptr, summary);
     };
     if (any_notes)

@@ -6,8 +6,30 @@
 
 namespace framer {
 
+namespace {
+constexpr std::string_view k_summary_namespace = "framer-summary";
+}
+
 std::string summary_note_guid(const refi::Guid& unit_guid, const refi::Guid& code_guid) {
-    return refi::make_guid_from("framer-summary", refi::normalize_guid(unit_guid) + refi::normalize_guid(code_guid));
+    return refi::make_guid_from(k_summary_namespace, refi::normalize_guid(unit_guid) + refi::normalize_guid(code_guid));
+}
+
+SummaryLookup::SummaryLookup(const refi::Project& project) {
+    for (const auto& note : project.notes) {
+        auto bits = refi::guid_bits(note.guid);
+        if (!bits || ((bits->hi >> 12) & 0xF) != 5) continue;  // not a version-5 GUID: no summary's
+        m_notes.emplace(*bits, &note);                          // first wins, as in ProjectIndex
+    }
+}
+
+const refi::Note* SummaryLookup::find(const refi::Guid& unit_guid, const refi::Guid& code_guid) const {
+    if (m_notes.empty()) return nullptr;
+    if (!m_prefix || unit_guid != m_unit) {
+        m_prefix.emplace(k_summary_namespace, refi::normalize_guid(unit_guid));
+        m_unit = unit_guid;
+    }
+    auto it = m_notes.find(m_prefix->with_normalized_guid(code_guid));
+    return it == m_notes.end() ? nullptr : it->second;
 }
 
 std::string summary_note_name(const std::string& unit_name, const std::string& code_name) {

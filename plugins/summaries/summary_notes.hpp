@@ -4,6 +4,9 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
+
+#include "refi/guid.hpp"
 
 #include "refi/index.hpp"
 #include "refi/model.hpp"
@@ -18,6 +21,27 @@ namespace framer {
 bool uses_lower_case_guids(const refi::Project& p);
 
 std::string summary_note_guid(const refi::Guid& unit_guid, const refi::Guid& code_guid);
+
+/// The summary notes of a project found by unit x code without making each cell's GUID: a chart asks once per
+/// cell (3 million cells for a wide codebook), mostly for cells with no summary. Only notes whose GUID has
+/// summary_note_guid's version nibble (5) can be summaries; a project without any (memos from a QDA tool are
+/// random version 4 GUIDs) answers every cell at once. Otherwise each cell costs the hash of the code's GUID and
+/// one lookup, allocating nothing. The unit's part of the hash is kept between calls for the same unit, so it is
+/// not for use from two threads at once.
+class SummaryLookup {
+public:
+    explicit SummaryLookup(const refi::Project& project);
+    /// No note could be a summary.
+    bool empty() const { return m_notes.empty(); }
+    /// The summary note of unit x code, as ProjectIndex::find_note(summary_note_guid(...)) finds it (the first
+    /// of notes sharing a GUID), or null.
+    const refi::Note* find(const refi::Guid& unit_guid, const refi::Guid& code_guid) const;
+
+private:
+    std::unordered_map<refi::GuidBits, const refi::Note*, refi::GuidBitsHash> m_notes;
+    mutable std::string m_unit;                          ///< the unit GUID of m_prefix, as given
+    mutable std::optional<refi::GuidFromPrefix> m_prefix;
+};
 
 /// The name the note carries in every tool: "Summary: <unit> × <code>".
 std::string summary_note_name(const std::string& unit_name, const std::string& code_name);

@@ -41,25 +41,76 @@ std::string make_guid() {
     return format_guid(hi, lo);
 }
 
-// Two independent 64-bit FNV-1a hashes; enough to make ids that are stable across runs and practically unique
-// within one project (this is not a security boundary).
-static std::uint64_t fnv1a(std::string_view a, std::string_view b, std::uint64_t seed) {
-    std::uint64_t h = 0xcbf29ce484222325ull ^ seed;
-    auto mix = [&](std::string_view s) {
-        for (unsigned char c : s) { h ^= c; h *= 0x100000001b3ull; }
-        h ^= 0xff; h *= 0x100000001b3ull;
-    };
-    mix(a);
-    mix(b);
-    return h;
+namespace {
+constexpr std::uint64_t k_fnv_basis = 0xcbf29ce484222325ull, k_fnv_prime = 0x100000001b3ull;
+constexpr std::uint64_t k_seed_hi = 0x9e3779b97f4a7c15ull, k_seed_lo = 0xbf58476d1ce4e5b9ull;
+inline void fnv_byte(std::uint64_t& h, unsigned char c) { h ^= c; h *= k_fnv_prime; }
+inline void fnv_bytes(std::uint64_t& h, std::string_view s) { for (unsigned char c : s) fnv_byte(h, c); }
+inline void fnv_end(std::uint64_t& h) { fnv_byte(h, 0xff); }  // fnv1a's mark after each of its two strings
+GuidBits versioned(std::uint64_t hi, std::uint64_t lo) {
+    return {(hi & ~0xF000ull) | 0x5000ull, (lo & ~(0xC000ull << 48)) | (0x8000ull << 48)};
+}
+}  // namespace
+
+std::optional<GuidBits> guid_bits(std::string_view g) {
+    if (!is_valid_guid(g)) return std::nullopt;
+    if (g.front() == '{') g = g.substr(1, g.size() - 2);
+    GuidBits bits;
+    int digits = 0;
+    for (char c : g) {
+        if (c == '-') continue;
+        const auto u = static_cast<unsigned char>(c);
+        const std::uint64_t v = u <= '9' ? u - '0' : (u | 0x20) - 'a' + 10;
+        std::uint64_t& half = digits < 16 ? bits.hi : bits.lo;
+        half = (half << 4) | v;
+        ++digits;
+    }
+    return bits;
 }
 
+GuidFromPrefix::GuidFromPrefix(std::string_view name_space, std::string_view prefix)
+    : m_name_space(name_space), m_hi(k_fnv_basis ^ k_seed_hi), m_lo(k_fnv_basis ^ k_seed_lo) {
+    // make_guid_from: hi = fnv1a(name_space, name), lo = fnv1a(name, name_space), name = prefix + rest.
+    fnv_bytes(m_hi, name_space);
+    fnv_end(m_hi);
+    fnv_bytes(m_hi, prefix);
+    fnv_bytes(m_lo, prefix);
+}
+
+template <class Bytes>
+GuidBits GuidFromPrefix::finish(Bytes&& bytes) const {
+    std::uint64_t hi = m_hi, lo = m_lo;
+    bytes(hi, lo);
+    fnv_end(hi);
+    fnv_end(lo);
+    fnv_bytes(lo, m_name_space);
+    fnv_end(lo);
+    return versioned(hi, lo);
+}
+
+GuidBits GuidFromPrefix::with(std::string_view rest) const {
+    return finish([&](std::uint64_t& hi, std::uint64_t& lo) {
+        fnv_bytes(hi, rest);
+        fnv_bytes(lo, rest);
+    });
+}
+
+GuidBits GuidFromPrefix::with_normalized_guid(std::string_view g) const {
+    if (g.size() >= 2 && g.front() == '{' && g.back() == '}') g = g.substr(1, g.size() - 2);
+    return finish([&](std::uint64_t& hi, std::uint64_t& lo) {
+        for (char c : g) {
+            const auto u = static_cast<unsigned char>(std::toupper(static_cast<unsigned char>(c)));
+            fnv_byte(hi, u);
+            fnv_byte(lo, u);
+        }
+    });
+}
+
+// Two independent 64-bit FNV-1a hashes (GuidFromPrefix with nothing after the name); enough to make ids that are
+// stable across runs and practically unique within one project (this is not a security boundary).
 std::string make_guid_from(std::string_view name_space, std::string_view name) {
-    std::uint64_t hi = fnv1a(name_space, name, 0x9e3779b97f4a7c15ull);
-    std::uint64_t lo = fnv1a(name, name_space, 0xbf58476d1ce4e5b9ull);
-    hi = (hi & ~0xF000ull) | 0x5000ull;
-    lo = (lo & ~(0xC000ull << 48)) | (0x8000ull << 48);
-    return format_guid(hi, lo);
+    const GuidBits bits = GuidFromPrefix(name_space, name).with({});
+    return format_guid(bits.hi, bits.lo);
 }
 
 }  // namespace refi

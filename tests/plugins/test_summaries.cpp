@@ -15,6 +15,7 @@
 #include "chart_test_support.hpp"
 #include "refi/guid.hpp"
 #include "refi/index.hpp"
+#include "refi/text.hpp"
 #include "summaries/summaries.hpp"
 #include "summaries/summary_notes.hpp"
 #include "support/files.hpp"
@@ -527,4 +528,42 @@ TEST_CASE("Summaries of a large chart (2,000 units x 10 codes, 5,000 filled, 1,0
     check_notes(project);
     REQUIRE(project.notes.size() == 4000);
     CHECK(project.notes[0].plain_text_content == std::optional<std::string>("summary 4"));  // order kept
+}
+
+TEST_CASE("SummaryLookup finds what the index finds by summary_note_guid, and nothing for memos", "[summaries]") {
+    refi::Project p;
+    const std::string unit = "144BAEDF-BF7F-5A61-8681-9DDB6DF0E205";
+    const std::vector<std::string> codes = {"73F4548E-9CF2-54AF-A669-627E5C198585", "43eeeb79-748d-5296-964f-6a4e3d960950",
+                                            "{DAAC8E85-5943-5764-80BD-689F12E7B678}", "B9E929D7-962E-5994-B242-6E8CCC00D3C4"};
+    auto note = [&](std::string guid, std::string text) {
+        refi::Note n;
+        n.guid = std::move(guid);
+        n.plain_text_content = std::move(text);
+        p.notes.push_back(std::move(n));
+    };
+    note(refi::make_guid(), "a memo");  // version 4: never a summary
+    {
+        framer::SummaryLookup only_memos(p);
+        CHECK(only_memos.empty());
+        CHECK(only_memos.find(unit, codes[0]) == nullptr);
+    }
+    // Summaries as Framer writes them, in lower case (a tool that lowers GUIDs), with braces, and twice.
+    note(framer::summary_note_guid(unit, codes[0]), "first");
+    note(refi::ascii_lower(framer::summary_note_guid(unit, codes[1])), "second");
+    note("{" + framer::summary_note_guid("{" + refi::ascii_lower(unit) + "}", codes[2]) + "}", "third");
+    note(framer::summary_note_guid(unit, codes[2]), "third again: not the one found");
+    refi::ProjectIndex index(p);
+    framer::SummaryLookup lookup(p);
+    CHECK_FALSE(lookup.empty());
+    const std::string other_unit = "BDE0A532-41C6-5FCF-8015-4B7A51597769";
+    for (const std::string& u : std::vector<std::string>{unit, other_unit, refi::ascii_lower(unit), unit})  // the unit changes
+        for (const auto& c : codes) {
+            INFO(u << " x " << c);
+            CHECK(lookup.find(u, c) == index.find_note(framer::summary_note_guid(u, c)));
+        }
+    CHECK(*lookup.find(unit, codes[0])->plain_text_content == "first");
+    CHECK(*lookup.find(unit, codes[1])->plain_text_content == "second");
+    CHECK(*lookup.find(unit, codes[2])->plain_text_content == "third");
+    CHECK(lookup.find(unit, codes[3]) == nullptr);
+    CHECK(lookup.find(other_unit, codes[0]) == nullptr);
 }

@@ -1,6 +1,9 @@
 #pragma once
 /// GUID helpers. The XSD allows either case and optional braces; identity ignores both.
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,5 +20,34 @@ std::string make_guid();
 /// A GUID derived deterministically from a name (hash-based, version nibble 5), so re-running a transform gives
 /// the same ids.
 std::string make_guid_from(std::string_view name_space, std::string_view name);
+
+/// A GUID's 128 bits: the first 16 hex digits (dashes and case ignored) are `hi`, the last 16 `lo`.
+struct GuidBits {
+    std::uint64_t hi = 0, lo = 0;
+    bool operator==(const GuidBits& o) const { return hi == o.hi && lo == o.lo; }
+};
+struct GuidBitsHash {
+    std::size_t operator()(const GuidBits& g) const { return static_cast<std::size_t>(g.hi ^ (g.lo * 0x9e3779b97f4a7c15ull)); }
+};
+/// The bits of a GUID as written (either case, optional braces); nullopt when it is not one (is_valid_guid).
+std::optional<GuidBits> guid_bits(std::string_view guid);
+
+/// make_guid_from(name_space, prefix + rest) for many names that share a prefix (a chart's unit x code summary
+/// note GUIDs, one per cell): the hash state after the prefix is kept, so each name costs only its own bytes and
+/// builds no string.
+class GuidFromPrefix {
+public:
+    GuidFromPrefix(std::string_view name_space, std::string_view prefix);
+    /// The bits of make_guid_from(name_space, prefix + rest).
+    GuidBits with(std::string_view rest) const;
+    /// The same with rest = normalize_guid(rest_guid) (braces dropped, upper case), without making that string.
+    GuidBits with_normalized_guid(std::string_view rest_guid) const;
+
+private:
+    template <class Bytes>
+    GuidBits finish(Bytes&& bytes) const;
+    std::string m_name_space;
+    std::uint64_t m_hi = 0, m_lo = 0;  ///< the two FNV-1a states after the prefix
+};
 
 }  // namespace refi

@@ -1,0 +1,49 @@
+// Derived GUIDs: make_guid_from's values are fixed (summary notes already written into users' projects are found
+// by them), and GuidFromPrefix and guid_bits give exactly make_guid_from's bits without building strings.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+
+#include "refi/guid.hpp"
+
+using namespace refi;
+
+TEST_CASE("Derived GUIDs keep the values earlier versions wrote", "[guid]") {
+    // Computed by the implementation before GuidFromPrefix: a summary note of a case x code, and a coding id.
+    CHECK(make_guid_from("framer-summary", "144BAEDF-BF7F-5A61-8681-9DDB6DF0E205"
+                                           "73F4548E-9CF2-54AF-A669-627E5C198585") ==
+          "DC5E3833-B99F-55FB-AE08-9FEBED3D62C5");
+    CHECK(make_guid_from("coding", "7") == "A8EF9950-44FF-5809-9146-A68B1E1DD23D");
+}
+
+TEST_CASE("guid_bits reads a GUID in either case and with braces, and refuses what is not one", "[guid]") {
+    auto upper = guid_bits("DC5E3833-B99F-55FB-AE08-9FEBED3D62C5");
+    REQUIRE(upper);
+    CHECK(upper->hi == 0xDC5E3833B99F55FBull);
+    CHECK(upper->lo == 0xAE089FEBED3D62C5ull);
+    CHECK(guid_bits("{dc5e3833-b99f-55fb-ae08-9febed3d62c5}") == upper);
+    CHECK_FALSE(guid_bits("DC5E3833-B99F-55FB-AE08-9FEBED3D62C"));
+    CHECK_FALSE(guid_bits("DC5E3833-B99F-55FB-AE08-9FEBED3D62CG"));
+    CHECK_FALSE(guid_bits(""));
+}
+
+TEST_CASE("GuidFromPrefix gives make_guid_from's GUID for any prefix and rest", "[guid]") {
+    std::mt19937 random(11);
+    auto text = [&](std::size_t n) {
+        std::string s(n, ' ');
+        for (auto& c : s) c = static_cast<char>(random() % 256);
+        return s;
+    };
+    for (int round = 0; round < 300; ++round) {
+        const std::string ns = text(random() % 20), prefix = text(random() % 40), rest = text(random() % 40);
+        const auto expected = guid_bits(make_guid_from(ns, prefix + rest));
+        REQUIRE(expected);
+        CHECK(GuidFromPrefix(ns, prefix).with(rest) == *expected);
+    }
+    // The normalising form: braces dropped and letters upper-cased as normalize_guid does.
+    const GuidFromPrefix unit("framer-summary", normalize_guid("144baedf-bf7f-5a61-8681-9ddb6df0e205"));
+    for (const char* code : {"73F4548E-9CF2-54AF-A669-627E5C198585", "73f4548e-9cf2-54af-a669-627e5c198585",
+                             "{73f4548E-9CF2-54AF-A669-627E5C198585}"})
+        CHECK(unit.with_normalized_guid(code) == guid_bits("DC5E3833-B99F-55FB-AE08-9FEBED3D62C5"));
+}
