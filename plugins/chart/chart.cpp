@@ -131,14 +131,24 @@ private:
             }
             (*rules)[refi::normalize_guid(code.guid)][variable.name].insert(value);
         }
-        return [rules, &index](const Unit& unit, const refi::Code& code) {
-            for (const refi::Code* c : index.path_of(code)) {
-                auto it = rules->find(refi::normalize_guid(c->guid));
-                if (it == rules->end()) continue;
-                for (const auto& [variable, values] : it->second) {
-                    auto v = unit.variables.find(variable);
-                    if (v == unit.variables.end() || !values.count(v->second)) return false;
+        // Asked once per cell: each code's rules (its own and its ancestors') are gathered the first time it is
+        // asked about, so a cell costs one look-up by code, plus one per rule that applies to it.
+        using Rules = std::vector<const std::pair<const std::string, std::set<std::string>>*>;
+        auto by_code = std::make_shared<std::unordered_map<const refi::Code*, Rules>>();
+        return [rules, by_code, &index](const Unit& unit, const refi::Code& code) {
+            auto found = by_code->find(&code);
+            if (found == by_code->end()) {
+                Rules gathered;
+                for (const refi::Code* c : index.path_of(code)) {
+                    auto it = rules->find(refi::normalize_guid(c->guid));
+                    if (it == rules->end()) continue;
+                    for (const auto& rule : it->second) gathered.push_back(&rule);
                 }
+                found = by_code->emplace(&code, std::move(gathered)).first;
+            }
+            for (const auto* rule : found->second) {
+                auto v = unit.variables.find(rule->first);
+                if (v == unit.variables.end() || !rule->second.count(v->second)) return false;
             }
             return true;
         };
