@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "chart_test_support.hpp"
@@ -396,6 +397,39 @@ TEST_CASE("Chart --per-unit groups rows under their domain and theme with short 
         framer::builtin_registry().exporter(format)->write(result, out);
         CHECK(out.str().find("Role: Service user") != std::string::npos);
     }
+}
+
+TEST_CASE("Chart --applies on a parent code reaches every code below it, and rules combine per code", "[chart][applies]") {
+    auto project = framer::test::read_sample("recovery-study.qdpx");
+    const std::string challenge = "Challenge 3: Confronting interpersonal difficulties and practicing new ways of relating";
+    const std::string subtheme = "Feeling overwhelmed and exposed in group";
+    // The sample has service users and therapists with and without group therapy: every combination is checked.
+    auto check = [&](const std::vector<std::string>& rules, auto applies_to) {
+        Options o;
+        for (const auto& r : rules) o.add("applies", r);
+        o.add("show", "Group therapy");
+        o.add("show", "Role");
+        auto result = run_chart(project, o);
+        std::set<std::pair<bool, std::string>> seen;
+        for (const auto& theme : result.json.at("themes").as_array())
+            for (const auto& row : theme.at("rows").as_array()) {
+                const bool in_group = row.at("attributes").at("Group therapy").as_string() == "true";
+                const std::string role = row.at("attributes").at("Role").as_string();
+                for (const auto& cell : row.at("cells").as_array()) {
+                    if (cell.at("column").as_string() != subtheme) continue;
+                    INFO(row.at("unit").as_string() << ": group therapy " << in_group << ", " << role);
+                    CHECK(cell.contains("applies") == !applies_to(in_group, role));
+                    seen.insert({in_group, role});
+                }
+            }
+        CHECK(seen.size() == 4);
+    };
+    // The challenge's rule reaches its subtheme, and the subtheme's own narrows it further.
+    check({challenge + "=Group therapy:Yes", subtheme + "=Role:Therapist"},
+          [](bool group, const std::string& role) { return group && role == "Therapist"; });
+    // Two values of one variable widen the rule.
+    check({challenge + "=Group therapy:Yes", subtheme + "=Role:Therapist", subtheme + "=Role:Service user"},
+          [](bool group, const std::string&) { return group; });
 }
 
 TEST_CASE("Chart --applies marks the empty cells of units a subtheme does not apply to as n/a in every format", "[chart][applies]") {
