@@ -103,6 +103,15 @@ private:
     std::vector<std::size_t> m_cursor;
 };
 
+// Unit u's placed excerpts of one theme, found without state (a table's row stream may be read more than once,
+// and the tables in any order): the unit's excerpts are sorted by theme.
+std::pair<const Placed*, const Placed*> theme_run(const Plan& plan, std::size_t unit, std::uint32_t theme) {
+    const auto& mine = plan.placed[unit];
+    auto [begin, end] = std::equal_range(mine.begin(), mine.end(), Placed{theme, 0, nullptr},
+                                         [](const Placed& a, const Placed& b) { return a.theme < b.theme; });
+    return {mine.data() + (begin - mine.begin()), mine.data() + (end - mine.begin())};
+}
+
 // The cells of one row, asked for in column order: a non-empty one is gathered from its run of placed excerpts
 // (null for an empty one, which has none).
 class RowCells {
@@ -121,14 +130,14 @@ private:
     CellExcerpts m_cell;
 };
 
-std::string cell_text(const CellExcerpts* cell) {
-    std::string s;
-    if (!cell) return s;
+// The cell's excerpts into `s` (cleared first): a streamed row's reused cell keeps its buffer from row to row.
+void set_cell_text(std::string& s, const CellExcerpts* cell) {
+    s.clear();
+    if (!cell) return;
     for (std::size_t i = 0; i < cell->excerpts.size(); ++i) {
         if (!s.empty()) s += "\n\n";
         s += format_excerpt(*cell->excerpts[i], &cell->coders[i]);
     }
-    return s;
 }
 
 // The summary typed into unit x code's cell (a note with a GUID derived from both). A project with no note that
@@ -218,7 +227,7 @@ void write_matrix_json(W& w, const Plan& plan) {
 // The long csv table's rows (theme, unit, shown values, code, excerpts, summary, theme_guid, unit_guid,
 // code_guid), one per theme x unit x column, handed to `take` one at a time in one reused row: the table of a
 // 10,000-unit chart of a wide codebook has three million rows, nine cells each.
-void write_long_rows(const Plan& plan, const std::function<void(const std::vector<Cell>&)>& take) {
+void write_long_rows(const Plan& plan, const RowSink& take) {
     const ChartInput& in = *plan.in;
     const auto& themes = *plan.themes;
     ThemeWalk walk(plan);
@@ -241,14 +250,57 @@ void write_long_rows(const Plan& plan, const std::function<void(const std::vecto
             for (std::size_t c = 0; c < theme.columns.size(); ++c) {
                 const refi::Code& code = *theme.columns[c].code;
                 row[2 + shown].text = code.name;
-                row[3 + shown].text = cell_text(cells.at(static_cast<std::uint32_t>(c)));
+                set_cell_text(row[3 + shown].text, cells.at(static_cast<std::uint32_t>(c)));
                 // Not applicable and nothing coded: "n/a", as in the document tables.
                 if (in.applies && row[3 + shown].text.empty() && !in.applies(unit, code)) row[3 + shown].text = "n/a";
                 row[4 + shown].text = summary_of(in, unit, code);
                 row[7 + shown].text = code.guid;
-                take(row);
+                if (!take(row)) return;
             }
         }
+    }
+}
+
+// Theme `ti`'s document table rows (after its held key row): a row per unit, its name, shown values, and per
+// column the excerpts (wrapped) and the editable summary, then its hidden key. Handed to `take` one at a time in
+// one reused row, whose cells keep their buffers from unit to unit.
+void write_theme_rows(const Plan& plan, std::uint32_t ti, const RowSink& take) {
+    const ChartInput& in = *plan.in;
+    const Theme& theme = (*plan.themes)[ti];
+    const std::size_t shown = in.show.size();
+    std::vector<Cell> row(2 + shown + 2 * theme.columns.size());
+    row[0].bold = true;
+    for (std::size_t c = 0; c < theme.columns.size(); ++c) {
+        Cell& data = row[1 + shown + 2 * c];
+        Cell& editable = row[2 + shown + 2 * c];
+        data.wrap = true;
+        editable.editable = true;
+        editable.wrap = true;
+    }
+    for (std::size_t u = 0; u < in.units.size(); ++u) {
+        const Unit& unit = in.units[u];
+        auto [begin, end] = theme_run(plan, u, ti);
+        RowCells cells(begin, end);
+        row[0].text = unit.name;
+        for (std::size_t i = 0; i < shown; ++i) {
+            auto it = unit.variables.find(in.show[i]);
+            if (it == unit.variables.end()) row[1 + i].text.clear();
+            else row[1 + i].text = it->second;
+        }
+        for (std::size_t c = 0; c < theme.columns.size(); ++c) {
+            const refi::Code& code = *theme.columns[c].code;
+            std::string& text = row[1 + shown + 2 * c].text;
+            set_cell_text(text, cells.at(static_cast<std::uint32_t>(c)));
+            // Not applicable and nothing coded: say so, so it does not read as "not coded". Excerpts of a
+            // unit the code does not apply to are still shown (nothing hidden).
+            if (in.applies && text.empty() && !in.applies(unit, code)) text = "n/a";
+            std::string& summary = row[2 + shown + 2 * c].text;
+            if (in.summaries.empty()) summary.clear();
+            else summary = summary_of(in, unit, code);
+        }
+        row.back().text = keys::unit;
+        row.back().text += unit.guid;
+        if (!take(row)) return;
     }
 }
 
@@ -282,7 +334,6 @@ Result build_matrix(std::shared_ptr<const ChartInput> input, std::shared_ptr<con
     if (!in.want_tables && !in.want_long) return result;
 
     const std::string unit_label = in.kind == UnitKind::Case ? "Case" : "Source";
-    ThemeWalk walk(*plan);
     for (std::size_t ti = 0; ti < themes.size() && in.want_tables; ++ti) {
         const Theme& theme = themes[ti];
         const std::string theme_name = theme.code ? theme.code->name : theme.name;
@@ -317,34 +368,9 @@ Result build_matrix(std::shared_ptr<const ChartInput> input, std::shared_ptr<con
         table.rows.push_back(std::move(key_row));
         table.hidden_rows.push_back(0);
 
-        for (std::size_t u = 0; u < in.units.size(); ++u) {
-            const Unit& unit = in.units[u];
-            auto [begin, end] = walk.row(u, static_cast<std::uint32_t>(ti));
-            RowCells cells(begin, end);
-            std::vector<Cell> row;
-            row.reserve(2 + in.show.size() + 2 * theme.columns.size());
-            row.push_back(text_cell(unit.name, true));
-            for (const auto& v : in.show) {
-                auto it = unit.variables.find(v);
-                row.push_back(text_cell(it == unit.variables.end() ? "" : it->second));
-            }
-            for (std::size_t c = 0; c < theme.columns.size(); ++c) {
-                const refi::Code& code = *theme.columns[c].code;
-                std::string text = cell_text(cells.at(static_cast<std::uint32_t>(c)));
-                // Not applicable and nothing coded: say so, so it does not read as "not coded". Excerpts of a
-                // unit the code does not apply to are still shown (nothing hidden).
-                if (in.applies && text.empty() && !in.applies(unit, code)) text = "n/a";
-                Cell data = text_cell(std::move(text));
-                data.wrap = true;
-                Cell editable = text_cell(summary_of(in, unit, code));
-                editable.editable = true;
-                editable.wrap = true;
-                row.push_back(std::move(data));
-                row.push_back(std::move(editable));
-            }
-            row.push_back(text_cell(keys::unit + unit.guid));
-            table.rows.push_back(std::move(row));
-        }
+        // The unit rows are streamed (write_theme_rows), one reused row at a time: held, a wide chart's cells
+        // (two per unit x code) took more memory than the project itself.
+        table.row_stream = [plan, ti](const RowSink& take) { write_theme_rows(*plan, static_cast<std::uint32_t>(ti), take); };
         result.tables.push_back(std::move(table));
     }
     if (in.want_long) {
@@ -354,9 +380,7 @@ Result build_matrix(std::shared_ptr<const ChartInput> input, std::shared_ptr<con
         long_table.csv = true;
         long_table.csv_only = true;
         long_table.header.push_back(csv_header(in.show));
-        long_table.row_stream = [plan](const std::function<void(const std::vector<Cell>&)>& take) {
-            write_long_rows(*plan, take);
-        };
+        long_table.row_stream = [plan](const RowSink& take) { write_long_rows(*plan, take); };
         result.tables.push_back(std::move(long_table));
     }
     assign_sheet_keys(result);

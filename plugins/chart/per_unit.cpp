@@ -89,6 +89,79 @@ void write_per_unit_json(W& w, const ChartInput& in, const Ranks& rank) {
     w.end_object();
 }
 
+// A cell's excerpts into `text` (cleared first), so a reused cell keeps its buffer.
+void set_excerpts_text(std::string& text, const CellExcerpts* cell) {
+    text.clear();
+    if (!cell) return;
+    for (std::size_t i = 0; i < cell->excerpts.size(); ++i) {
+        if (!text.empty()) text += "\n\n";
+        text += format_excerpt(*cell->excerpts[i], &cell->coders[i]);
+    }
+}
+
+// Unit u's document table rows (after its held key row), one at a time in reused rows: grouped as the codebook
+// is, a code's domain and theme head the rows below them (bold, without key, so `framer summaries` passes them
+// by), and each row shows the code's own name, indented by depth.
+void write_unit_rows(const ChartInput& in, const Ranks& rank, std::size_t u, const RowSink& take) {
+    const auto& codes = in.index.codes_in_order();
+    std::unordered_map<const refi::Code*, bool> headed;
+    std::vector<Cell> head_row(4), row(4);
+    head_row[0].bold = true;
+    row[1].wrap = true;
+    row[2].editable = true;
+    row[2].wrap = true;
+    bool more = true;
+    for_each_code(in, rank, u, [&](std::size_t c, const CellExcerpts* cell, const std::optional<std::string>& summary) {
+        if (!more) return;
+        const refi::Code& code = *codes[c];
+        const auto path = in.index.path_of(code);
+        for (std::size_t d = 0; d + 1 < path.size() && more; ++d) {
+            if (headed[path[d]]) continue;
+            headed[path[d]] = true;
+            head_row[0].text = path[d]->name;
+            head_row[0].indent = static_cast<int>(d);
+            more = take(head_row);
+        }
+        if (!more) return;
+        headed[&code] = true;
+        row[0].text = code.name;
+        row[0].bold = !code.children.empty();
+        row[0].indent = static_cast<int>(path.size()) - 1;
+        set_excerpts_text(row[1].text, cell);
+        row[2].text = summary.value_or("");
+        row[3].text = keys::code;
+        row[3].text += code.guid;
+        more = take(row);
+    });
+}
+
+// The long csv's rows: per unit, a row per code it has (theme left empty: the per-unit chart has none).
+void write_per_unit_long_rows(const ChartInput& in, const Ranks& rank, const RowSink& take) {
+    const auto& codes = in.index.codes_in_order();
+    const std::size_t shown = in.show.size();
+    std::vector<Cell> row(8 + shown);
+    bool more = true;
+    for (std::size_t u = 0; u < in.units.size() && more; ++u) {
+        const Unit& unit = in.units[u];
+        row[1].text = unit.name;
+        for (std::size_t v = 0; v < shown; ++v) {
+            auto it = unit.variables.find(in.show[v]);
+            if (it == unit.variables.end()) row[2 + v].text.clear();
+            else row[2 + v].text = it->second;
+        }
+        row[6 + shown].text = unit.guid;
+        for_each_code(in, rank, u, [&](std::size_t c, const CellExcerpts* cell, const std::optional<std::string>& summary) {
+            if (!more) return;
+            const refi::Code& code = *codes[c];
+            row[2 + shown].text = code.name;
+            set_excerpts_text(row[3 + shown].text, cell);
+            row[4 + shown].text = summary.value_or("");
+            row[7 + shown].text = code.guid;
+            more = take(row);
+        });
+    }
+}
+
 }  // namespace
 
 Result build_per_unit(std::shared_ptr<const ChartInput> input) {
@@ -112,13 +185,7 @@ Result build_per_unit(std::shared_ptr<const ChartInput> input) {
     }
     if (!in.want_tables && !in.want_long) return result;
 
-    Table long_table;
-    long_table.name = "Chart (long)";
-    long_table.csv = true;
-    long_table.csv_only = true;
-    long_table.header.push_back(csv_header(in.show));
-
-    for (std::size_t u = 0; u < in.units.size(); ++u) {
+    for (std::size_t u = 0; u < in.units.size() && in.want_tables; ++u) {
         const Unit& unit = in.units[u];
         Table table;
         // --show: the unit's values in the table's name, so every format shows them (not only csv and json).
@@ -138,48 +205,20 @@ Result build_per_unit(std::shared_ptr<const ChartInput> input) {
                               text_cell(keys::sheet)});
         table.hidden_rows.push_back(0);
         table.hidden_columns.push_back(3);
-
-        // Rows grouped as the codebook is: a code's domain and theme head the rows below them (bold, without
-        // key, so `framer summaries` passes them by), and each row shows the code's own name, indented by depth.
-        std::unordered_map<const refi::Code*, bool> headed;
-        for_each_code(in, *rank, u, [&](std::size_t c, const CellExcerpts* cell, const std::optional<std::string>& summary) {
-            const refi::Code& code = *codes[c];
-            std::string text;
-            if (cell)
-                for (std::size_t i = 0; i < cell->excerpts.size(); ++i)
-                    text += (text.empty() ? "" : "\n\n") + format_excerpt(*cell->excerpts[i], &cell->coders[i]);
-            if (in.want_tables) {
-                const auto path = in.index.path_of(code);
-                for (std::size_t d = 0; d + 1 < path.size(); ++d) {
-                    if (headed[path[d]]) continue;
-                    headed[path[d]] = true;
-                    Cell head = text_cell(path[d]->name, true);
-                    head.indent = static_cast<int>(d);
-                    table.rows.push_back({head, text_cell(""), text_cell(""), text_cell("")});
-                }
-                headed[&code] = true;
-                Cell name = text_cell(code.name, !code.children.empty());
-                name.indent = static_cast<int>(path.size()) - 1;
-                Cell data = text_cell(text);
-                data.wrap = true;
-                Cell editable = text_cell(summary.value_or(""));
-                editable.editable = true;
-                editable.wrap = true;
-                table.rows.push_back({name, data, editable, text_cell(keys::code + code.guid)});
-            }
-            if (!in.want_long) return;
-            std::vector<Cell> long_row{text_cell(""), text_cell(unit.name)};
-            for (const auto& v : in.show) {
-                auto it = unit.variables.find(v);
-                long_row.push_back(text_cell(it == unit.variables.end() ? "" : it->second));
-            }
-            for (auto s : {code.name, text, summary.value_or(""), std::string(), unit.guid, code.guid})
-                long_row.push_back(text_cell(s));
-            long_table.rows.push_back(std::move(long_row));
-        });
-        if (in.want_tables) result.tables.push_back(std::move(table));
+        // The code rows are streamed (write_unit_rows), not held: a unit's cells hold all its excerpts' text.
+        table.row_stream = [input, rank, u](const RowSink& take) { write_unit_rows(*input, *rank, u, take); };
+        result.tables.push_back(std::move(table));
     }
-    if (in.want_long) result.tables.push_back(std::move(long_table));
+    if (in.want_long) {
+        // Streamed too: a row per unit x code it has, each with that cell's excerpts.
+        Table long_table;
+        long_table.name = "Chart (long)";
+        long_table.csv = true;
+        long_table.csv_only = true;
+        long_table.header.push_back(csv_header(in.show));
+        long_table.row_stream = [input, rank](const RowSink& take) { write_per_unit_long_rows(*input, *rank, take); };
+        result.tables.push_back(std::move(long_table));
+    }
     assign_sheet_keys(result);
     return result;
 }

@@ -42,6 +42,16 @@ void drop_column(Table& table, std::size_t column) {
     };
     for (auto& row : table.header) drop(row);
     for (auto& row : table.rows) drop(row);
+    if (table.row_stream) {  // streamed rows lose the column as they pass
+        table.row_stream = [inner = std::move(table.row_stream), column](const RowSink& take) {
+            std::vector<Cell> row;
+            inner([&](const std::vector<Cell>& streamed) {
+                row = streamed;
+                if (column < row.size()) row.erase(row.begin() + static_cast<std::ptrdiff_t>(column));
+                return take(row);
+            });
+        };
+    }
     auto& hidden = table.hidden_columns;
     hidden.erase(std::remove(hidden.begin(), hidden.end(), static_cast<int>(column)), hidden.end());
     for (int& h : hidden)

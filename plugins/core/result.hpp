@@ -29,6 +29,9 @@ struct Cell {
     int decimals = 0;
 };
 
+/// Takes one body row of a Table::row_stream (valid only during the call); false stops the stream.
+using RowSink = std::function<bool(const std::vector<Cell>&)>;
+
 /// A table: one sheet in xlsx, one section in md/html/latex.
 struct Table {
     std::string name;                    ///< sheet/section title (xlsx sheet names are cut to 31 characters)
@@ -44,15 +47,21 @@ struct Table {
     /// Hidden machine-readable columns/rows (GUIDs) that make an edited sheet importable again: xlsx hides
     /// them, other document formats omit them.
     std::vector<int> hidden_columns;
-    std::vector<int> hidden_rows;        ///< indices into `rows`
+    /// Indices into the body rows as for_each_row gives them: `rows`, then those of `row_stream`.
+    std::vector<int> hidden_rows;
     /// The same content as Result::blocks, laid out as a table for formats without prose (xlsx, latex, docx):
     /// md and html, which render the blocks, skip it.
     bool prose_alternative = false;
-    /// Rows produced one at a time, after `rows`, instead of held (a chart's long csv table: a row per theme x
-    /// unit x code, millions for a wide codebook). Called with a function that takes each row (valid only during
-    /// that call); may be called more than once. For csv_only tables, which only csv reads (core/table_util.hpp
-    /// for_each_row); what it reads is owned by the function or outlives the Result.
-    std::function<void(const std::function<void(const std::vector<Cell>&)>&)> row_stream;
+    /// Body rows produced one at a time, after `rows`, instead of held: a chart's tables have a row per unit
+    /// and a cell per unit x code, millions of excerpt and summary cells for a wide codebook, and its long csv
+    /// table a row per theme x unit x code. Every exporter reads body rows through for_each_row
+    /// (core/table_util.hpp), so any table, csv_only or not, may give some or all of its rows this way.
+    /// The stream calls the sink with each row in order (the row is valid only during that call) and stops as
+    /// soon as the sink returns false. It may be called more than once and gives the same rows each time
+    /// (exporters make a measuring pass before the writing one: column widths, numeric columns, page layout).
+    /// Streamed rows are no wider than the header (column_count reads the header and `rows` only); what the
+    /// stream reads is owned by the function or outlives the Result.
+    std::function<void(const RowSink&)> row_stream;
 };
 
 /// A piece of prose for document formats: a heading, or a quotation with its label (quotes' Box 1 layout).

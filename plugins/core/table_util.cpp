@@ -28,8 +28,65 @@ std::vector<const Table*> csv_tables(const Result& result) {
 }
 
 void for_each_row(const Table& table, const std::function<void(const std::vector<Cell>&)>& f) {
-    for (const auto& row : table.rows) f(row);
-    if (table.row_stream) table.row_stream(f);
+    for_each_row_while(table, [&](const std::vector<Cell>& row) {
+        f(row);
+        return true;
+    });
+}
+
+bool for_each_row_while(const Table& table, const RowSink& f) {
+    for (const auto& row : table.rows)
+        if (!f(row)) return false;
+    if (!table.row_stream) return true;
+    // A stream that goes on after being told to stop is not passed its further rows.
+    bool stopped = false;
+    table.row_stream([&](const std::vector<Cell>& row) {
+        if (stopped) return false;
+        stopped = !f(row);
+        return !stopped;
+    });
+    return !stopped;
+}
+
+void for_each_visible_row(const Table& table, const std::function<void(std::size_t, const std::vector<Cell>&)>& f) {
+    for_each_visible_row_while(table, [&](std::size_t index, const std::vector<Cell>& row) {
+        f(index, row);
+        return true;
+    });
+}
+
+bool for_each_visible_row_while(const Table& table,
+                                const std::function<bool(std::size_t, const std::vector<Cell>&)>& f) {
+    std::size_t index = 0;
+    return for_each_row_while(table, [&](const std::vector<Cell>& row) {
+        const std::size_t r = index++;
+        return row_hidden(table, r) || f(r, row);
+    });
+}
+
+bool has_rows(const Table& table) {
+    if (!table.rows.empty()) return true;
+    return !for_each_row_while(table, [](const std::vector<Cell>&) { return false; });
+}
+
+std::vector<bool> numeric_columns(const Table& table, const std::vector<std::size_t>& columns) {
+    std::vector<bool> numeric(columns.size(), true);
+    bool any = false;
+    std::size_t left = columns.size();  // columns still numeric
+    for_each_row_while(table, [&](const std::vector<Cell>& row) {
+        any = true;
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            if (!numeric[k]) continue;
+            const Cell& cell = cell_at(row, columns[k]);
+            if (!cell.numeric && !cell.text.empty()) {
+                numeric[k] = false;
+                --left;
+            }
+        }
+        return left > 0;
+    });
+    if (!any) numeric.assign(columns.size(), false);
+    return numeric;
 }
 
 std::size_t column_count(const Table& table) {
@@ -71,13 +128,14 @@ std::string footnote_marker(int index) {
 }
 
 bool footnote_referenced(const Table& table, int index) {
-    auto refers = [&](const std::vector<std::vector<Cell>>& rows) {
-        for (const auto& r : rows)
-            for (const auto& c : r)
-                if (std::find(c.footnotes.begin(), c.footnotes.end(), index) != c.footnotes.end()) return true;
+    auto refers = [&](const std::vector<Cell>& row) {
+        for (const auto& c : row)
+            if (std::find(c.footnotes.begin(), c.footnotes.end(), index) != c.footnotes.end()) return true;
         return false;
     };
-    return refers(table.header) || refers(table.rows);
+    for (const auto& r : table.header)
+        if (refers(r)) return true;
+    return !for_each_row_while(table, [&](const std::vector<Cell>& row) { return !refers(row); });
 }
 
 }  // namespace framer

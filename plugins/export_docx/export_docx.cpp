@@ -44,9 +44,10 @@ std::size_t longest_line(const std::string& text) {
 Layout layout(const Table& table) {
     Layout l;
     l.columns = visible_columns(table);
-    bool wrap = false;
-    for (const auto& row : table.rows)
-        for (const auto& cell : row) wrap = wrap || cell.wrap;
+    // Stopped at the first wrapping cell (any column, hidden rows included), as a chart's first row has one.
+    const bool wrap = !for_each_row_while(table, [](const std::vector<Cell>& row) {
+        return std::none_of(row.begin(), row.end(), [](const Cell& cell) { return cell.wrap; });
+    });
     l.landscape = wrap || l.columns.size() > 5;
     l.small = l.columns.size() > 8;
     const int width = text_width(l.landscape);
@@ -54,17 +55,26 @@ Layout layout(const Table& table) {
     const double char_twips = (l.small ? 7 : 9) * 20 * 0.6;
     std::vector<double> natural, weights;
     std::vector<bool> fixed;
-    for (std::size_t c : l.columns) {
+    // Per visible column, in one pass over the body (a streamed table is made once more for it).
+    struct Measure {
         bool numeric = false, text = false, wraps = false;
         double chars = 3;
-        for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            if (row_hidden(table, r)) continue;
-            const Cell& cell = cell_at(table.rows[r], c);
-            wraps = wraps || cell.wrap;  // an empty summary cell wraps the text the researcher will type
+    };
+    std::vector<Measure> measures(l.columns.size());
+    for_each_visible_row(table, [&](std::size_t, const std::vector<Cell>& row) {
+        for (std::size_t k = 0; k < l.columns.size(); ++k) {
+            const Cell& cell = cell_at(row, l.columns[k]);
+            Measure& m = measures[k];
+            m.wraps = m.wraps || cell.wrap;  // an empty summary cell wraps the text the researcher will type
             if (cell.text.empty()) continue;
-            (cell.numeric ? numeric : text) = true;
-            chars = std::max(chars, static_cast<double>(longest_line(cell.text)) + 2.0 * std::max(cell.indent, 0));
+            (cell.numeric ? m.numeric : m.text) = true;
+            m.chars = std::max(m.chars, static_cast<double>(longest_line(cell.text)) + 2.0 * std::max(cell.indent, 0));
         }
+    });
+    for (std::size_t k = 0; k < l.columns.size(); ++k) {
+        const std::size_t c = l.columns[k];
+        const bool numeric = measures[k].numeric, text = measures[k].text, wraps = measures[k].wraps;
+        double chars = measures[k].chars;
         for (const auto& row : table.header) {
             std::istringstream words(cell_at(row, c).text);
             std::string word;
@@ -175,9 +185,8 @@ void write_table(const Table& table, const Layout& l, std::ostream& out) {
         out << "</w:tr>";
     };
     for (const auto& row : table.header) write_row(row, true);
-    for (std::size_t r = 0; r < table.rows.size(); ++r)
-        if (!row_hidden(table, r)) write_row(table.rows[r], false);
-    if (table.header.empty() && table.rows.empty()) {
+    for_each_visible_row(table, [&](std::size_t, const std::vector<Cell>& row) { write_row(row, false); });
+    if (table.header.empty() && !has_rows(table)) {
         out << "<w:tr>";  // a table needs a row, and a row a cell
         for (std::size_t k = 0; k < l.columns.size(); ++k) write_cell(Cell{}, false, l, k, out);
         out << "</w:tr>";

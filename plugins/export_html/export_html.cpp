@@ -146,10 +146,12 @@ void write_cell(const Cell& cell, bool header, bool frozen, bool heat, std::ostr
 bool wide(const Table& table) {
     auto columns = visible_columns(table);
     if (columns.size() > 6) return true;
-    for (const auto& row : table.rows)
+    // Stopped at the first wrapping cell: a streamed chart is not built twice for this.
+    return !for_each_row_while(table, [&](const std::vector<Cell>& row) {
         for (std::size_t c : columns)
-            if (cell_at(row, c).wrap) return true;
-    return false;
+            if (cell_at(row, c).wrap) return false;
+        return true;
+    });
 }
 
 void write_table(const Table& table, std::size_t number, bool heat, std::ostream& out) {
@@ -168,13 +170,12 @@ void write_table(const Table& table, std::size_t number, bool heat, std::ostream
         out << "</thead>\n";
     }
     out << "<tbody>\n";
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        if (row_hidden(table, r)) continue;
+    for_each_visible_row(table, [&](std::size_t, const std::vector<Cell>& row) {
         out << "<tr>";
         for (std::size_t k = 0; k < columns.size(); ++k)
-            write_cell(cell_at(table.rows[r], columns[k]), false, k == 0 && table.frozen_columns > 0, heat, out);
+            write_cell(cell_at(row, columns[k]), false, k == 0 && table.frozen_columns > 0, heat, out);
         out << "</tr>\n";
-    }
+    });
     out << "</tbody>\n</table></div>\n";
     if (!table.footnotes.empty()) {
         out << "<div class=\"footnotes\">\n";

@@ -50,14 +50,18 @@ struct Writer {
     std::ostream& out;
     Replacements& all;  ///< the whole output's replacements
 
-    void rows(const Table& table, const Layout& l, const std::vector<std::vector<Cell>>& list, bool body,
-              Replacements& replaced) {
-        for (std::size_t r = 0; r < list.size(); ++r) {
-            if (body && row_hidden(table, r)) continue;
-            for (std::size_t k = 0; k < l.columns.size(); ++k)
-                out << (k ? " & " : "") << render_cell(cell_at(list[r], l.columns[k]), replaced);
-            out << " \\\\\n";
-        }
+    void row(const Layout& l, const std::vector<Cell>& cells, Replacements& replaced) {
+        for (std::size_t k = 0; k < l.columns.size(); ++k)
+            out << (k ? " & " : "") << render_cell(cell_at(cells, l.columns[k]), replaced);
+        out << " \\\\\n";
+    }
+
+    void header_rows(const Table& table, const Layout& l, Replacements& replaced) {
+        for (const auto& cells : table.header) row(l, cells, replaced);
+    }
+
+    void body_rows(const Table& table, const Layout& l, Replacements& replaced) {
+        for_each_visible_row(table, [&](std::size_t, const std::vector<Cell>& cells) { row(l, cells, replaced); });
     }
 
     /// The table's notes, then the count of replaced characters when there were any.
@@ -99,7 +103,7 @@ struct Writer {
                 if (!caption.empty()) out << (first ? "\\caption{" : "\\caption[]{") << caption << (first ? "" : " (continued)") << "}\\\\\n";
                 out << "\\toprule\n";
                 Replacements again;  // counted once, in the first head
-                rows(table, l, table.header, false, first ? replaced : again);
+                header_rows(table, l, first ? replaced : again);
                 if (!table.header.empty()) out << "\\midrule\n";
                 out << (first ? "\\endfirsthead\n" : "\\endhead\n");
             };
@@ -107,7 +111,7 @@ struct Writer {
             write_head(false);
             out << "\\midrule\n\\multicolumn{" << l.columns.size() << "}{r}{\\itshape continued on the next page}\\\\\n"
                 << "\\endfoot\n\\bottomrule\n\\endlastfoot\n";
-            rows(table, l, table.rows, true, replaced);
+            body_rows(table, l, replaced);
             out << "\\end{longtable}\n";
             notes(table, l, replaced);
             out << "\\endgroup\n\n";
@@ -115,9 +119,9 @@ struct Writer {
             out << "\\begin{table}[htbp]\n\\centering\n" << setup;
             if (!caption.empty()) out << "\\caption{" << caption << "}\n";
             out << "\\begin{tabular}{" << spec << "}\n\\toprule\n";
-            rows(table, l, table.header, false, replaced);
+            header_rows(table, l, replaced);
             if (!table.header.empty()) out << "\\midrule\n";
-            rows(table, l, table.rows, true, replaced);
+            body_rows(table, l, replaced);
             out << "\\bottomrule\n\\end{tabular}\n";
             notes(table, l, replaced);
             out << "\\end{table}\n\n";

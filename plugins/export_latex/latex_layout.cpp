@@ -73,29 +73,36 @@ double extra_em(const Cell& cell) {
     return indent_em * std::max(cell.indent, 0) + marker_em * static_cast<double>(cell.footnotes.size());
 }
 
-Measure measure(const Table& table, std::size_t c) {
-    Measure m;
-    bool text = false, any = false;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        if (row_hidden(table, r)) continue;
-        const Cell& cell = cell_at(table.rows[r], c);
-        m.wraps = m.wraps || cell.wrap;
-        if (cell.text.empty()) continue;
-        any = true;
-        if (!cell.numeric) text = true;
-        std::u32string s = shown(cell.text);
-        m.line = std::max(m.line, widest(s, cell.bold, false) + extra_em(cell));
-        m.word = std::max(m.word, widest(s, cell.bold, true) + extra_em(cell));
+/// The measures of `columns`, in one pass over the body rows (a streamed table is made once for it).
+std::vector<Measure> measure(const Table& table, const std::vector<std::size_t>& columns) {
+    std::vector<Measure> ms(columns.size());
+    std::vector<char> text(columns.size(), 0), any(columns.size(), 0);
+    for_each_visible_row(table, [&](std::size_t, const std::vector<Cell>& row) {
+        for (std::size_t k = 0; k < columns.size(); ++k) {
+            Measure& m = ms[k];
+            const Cell& cell = cell_at(row, columns[k]);
+            m.wraps = m.wraps || cell.wrap;
+            if (cell.text.empty()) continue;
+            any[k] = 1;
+            if (!cell.numeric) text[k] = 1;
+            std::u32string s = shown(cell.text);
+            m.line = std::max(m.line, widest(s, cell.bold, false) + extra_em(cell));
+            m.word = std::max(m.word, widest(s, cell.bold, true) + extra_em(cell));
+        }
+    });
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+        Measure& m = ms[k];
+        const std::size_t c = columns[k];
+        m.numeric = any[k] && !text[k];
+        for (const auto& row : table.header) {
+            const Cell& cell = cell_at(row, c);
+            m.header_word = std::max(m.header_word, widest(shown(cell.text), cell.bold, true) + extra_em(cell));
+        }
+        m.word = std::max({m.word, m.header_word, 1.0});
+        bool hinted = c < table.column_widths.size() && table.column_widths[c] > 0;
+        m.weight = std::max(m.word, hinted ? table.column_widths[c] * 0.56 : std::min(m.line, 40.0));
     }
-    m.numeric = any && !text;
-    for (const auto& row : table.header) {
-        const Cell& cell = cell_at(row, c);
-        m.header_word = std::max(m.header_word, widest(shown(cell.text), cell.bold, true) + extra_em(cell));
-    }
-    m.word = std::max({m.word, m.header_word, 1.0});
-    bool hinted = c < table.column_widths.size() && table.column_widths[c] > 0;
-    m.weight = std::max(m.word, hinted ? table.column_widths[c] * 0.56 : std::min(m.line, 40.0));
-    return m;
+    return ms;
 }
 
 struct Attempt {
@@ -153,29 +160,26 @@ Layout layout(const Table& table) {
     Layout l;
     // A chart's summary columns that nobody has filled in are for typing into xlsx or docx; on paper they
     // would take half of a chart's width. They are left out, and the table's notes say so.
-    for (std::size_t c : visible_columns(table)) {
-        bool editable = false, filled = false;
-        for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            if (row_hidden(table, r)) continue;
-            const Cell& cell = cell_at(table.rows[r], c);
-            editable = editable || cell.editable;
-            filled = filled || !cell.text.empty();
-        }
-        if (editable && !filled) ++l.empty_summaries;
-        else l.columns.push_back(c);
-    }
-    std::vector<Measure> ms;
-    for (std::size_t c : l.columns) ms.push_back(measure(table, c));
-    bool chart = l.empty_summaries > 0, wraps = false;
+    const std::vector<std::size_t> visible = visible_columns(table);
+    std::vector<char> editable(visible.size(), 0), filled(visible.size(), 0);
     std::size_t visible_rows = 0;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-        if (row_hidden(table, r)) continue;
+    for_each_visible_row(table, [&](std::size_t, const std::vector<Cell>& row) {
         ++visible_rows;
-        for (std::size_t c : l.columns) {
-            chart = chart || cell_at(table.rows[r], c).editable;
-            wraps = wraps || cell_at(table.rows[r], c).wrap;
+        for (std::size_t k = 0; k < visible.size(); ++k) {
+            const Cell& cell = cell_at(row, visible[k]);
+            editable[k] = editable[k] || cell.editable;
+            filled[k] = filled[k] || !cell.text.empty();
         }
+    });
+    bool chart = false;  // a shown column holds editable cells (a chart's filled-in summaries)
+    for (std::size_t k = 0; k < visible.size(); ++k) {
+        if (editable[k] && !filled[k]) ++l.empty_summaries;
+        else l.columns.push_back(visible[k]);
+        chart = chart || editable[k];
     }
+    const std::vector<Measure> ms = measure(table, l.columns);
+    bool wraps = false;
+    for (const Measure& m : ms) wraps = wraps || m.wraps;
     const double n = static_cast<double>(l.columns.size());
     bool taller_than_page = false;  // of the last layout tried: a float would be "too large"
 
@@ -201,12 +205,13 @@ Layout layout(const Table& table) {
         double head = 3;  // caption and rules
         for (const auto& row : table.header) head += height(row);
         double total = head;
-        for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            if (row_hidden(table, r)) continue;
-            double h = height(table.rows[r]);
+        const bool every_row_fits = for_each_visible_row_while(table, [&](std::size_t, const std::vector<Cell>& row) {
+            double h = height(row);
             if (head + h > 0.92 * page) return false;
             total += h;
-        }
+            return true;
+        });
+        if (!every_row_fits) return false;
         taller_than_page = total > 0.8 * page;
         return true;
     };

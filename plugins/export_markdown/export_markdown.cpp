@@ -101,19 +101,13 @@ private:
                 out << " " << joined << " |";
             }
             out << "\n|";
-            for (auto c : columns) {
-                bool numeric = !table.rows.empty();
-                for (const auto& row : table.rows)
-                    if (!cell_at(row, c).numeric && !cell_at(row, c).text.empty()) numeric = false;
-                out << (numeric ? " ---: |" : " :--- |");
-            }
+            for (bool numeric : numeric_columns(table, columns)) out << (numeric ? " ---: |" : " :--- |");
             out << "\n";
-            for (std::size_t r = 0; r < table.rows.size(); ++r) {
-                if (row_hidden(table, r)) continue;
+            for_each_visible_row(table, [&](std::size_t, const std::vector<Cell>& row) {
                 out << "|";
-                for (auto c : columns) out << " " << render_cell(cell_at(table.rows[r], c), number, several) << " |";
+                for (auto c : columns) out << " " << render_cell(cell_at(row, c), number, several) << " |";
                 out << "\n";
-            }
+            });
             out << "\n";
         }
         // One paragraph each: consecutive plain lines would run together.

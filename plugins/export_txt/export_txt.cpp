@@ -191,33 +191,29 @@ public:
     }
 
 private:
-    bool numeric_column(const Table& table, std::size_t c) const {
-        bool numeric = !table.rows.empty();
-        for (const auto& row : table.rows)
-            if (!cell_at(row, c).numeric && !cell_at(row, c).text.empty()) numeric = false;
-        return numeric;
-    }
-
     /// Column widths for a grid within the width, or empty when even narrow text columns do not fit.
     std::vector<std::size_t> grid_widths(const Table& table, const std::vector<std::size_t>& columns) const {
         std::vector<std::size_t> natural(columns.size(), 1), minimum(columns.size(), 1);
-        std::vector<bool> is_numeric(columns.size());
+        const std::vector<bool> is_numeric = numeric_columns(table, columns);
         std::vector<std::size_t> whole_words(columns.size(), 1);  // the width that cuts no word of the column
+        // The body's widest line and word per column, in one pass over the rows (a streamed table is made once).
+        std::vector<std::size_t> bodies(columns.size(), 1), body_words(columns.size(), 1);
+        for_each_visible_row(table, [&](std::size_t, const std::vector<Cell>& row) {
+            for (std::size_t k = 0; k < columns.size(); ++k) {
+                const Cell& cell = cell_at(row, columns[k]);
+                bodies[k] = std::max(bodies[k], natural_width(cell));
+                body_words[k] = std::max(body_words[k], longest_word(cell_text(cell)) + indent_of(cell));
+            }
+        });
         for (std::size_t k = 0; k < columns.size(); ++k) {
-            bool numeric = is_numeric[k] = numeric_column(table, columns[k]);
+            const bool numeric = is_numeric[k];
             std::size_t longest_header_word = 1;
             for (const auto& row : table.header) {
                 const Cell& cell = cell_at(row, columns[k]);
                 natural[k] = std::max(natural[k], natural_width(cell));
                 longest_header_word = std::max(longest_header_word, longest_word(cell_text(cell)));
             }
-            std::size_t body = 1, body_word = 1;
-            for (std::size_t r = 0; r < table.rows.size(); ++r) {
-                if (row_hidden(table, r)) continue;
-                const Cell& cell = cell_at(table.rows[r], columns[k]);
-                body = std::max(body, natural_width(cell));
-                body_word = std::max(body_word, longest_word(cell_text(cell)) + indent_of(cell));
-            }
+            const std::size_t body = bodies[k], body_word = body_words[k];
             whole_words[k] = std::min(std::max(body_word, longest_header_word), std::size_t{30});
             natural[k] = std::max(natural[k], body);
             // Numbers are never cut inside a word ("2013-03-05 – 2013-06-25" may wrap at its spaces); their
@@ -250,8 +246,7 @@ private:
     }
 
     void grid(const Table& table, const std::vector<std::size_t>& columns, const std::vector<std::size_t>& widths) {
-        std::vector<bool> numeric(columns.size());
-        for (std::size_t k = 0; k < columns.size(); ++k) numeric[k] = numeric_column(table, columns[k]);
+        const std::vector<bool> numeric = numeric_columns(table, columns);
         auto write_row = [&](const std::vector<Cell>& row) {
             std::vector<std::vector<std::string>> cells(columns.size());
             std::size_t height = 0;
@@ -279,8 +274,7 @@ private:
             }
             m_out << rule << "\n";
         }
-        for (std::size_t r = 0; r < table.rows.size(); ++r)
-            if (!row_hidden(table, r)) write_row(table.rows[r]);
+        for_each_visible_row(table, [&](std::size_t, const std::vector<Cell>& row) { write_row(row); });
         m_out << "\n";
     }
 
@@ -299,9 +293,7 @@ private:
                                                      columns.size());
         m_out << "(" << columns.size() << " columns do not fit " << m_width
               << " characters: one block per row, empty cells left out)\n\n";
-        for (std::size_t r = 0; r < table.rows.size(); ++r) {
-            if (row_hidden(table, r)) continue;
-            const auto& row = table.rows[r];
+        for_each_visible_row(table, [&](std::size_t r, const std::vector<Cell>& row) {
             std::string title;
             for (std::size_t k = 0; k < frozen; ++k) {
                 std::string text = cell_text(cell_at(row, columns[k]));
@@ -323,7 +315,7 @@ private:
                 for (const auto& l : wrap(name, m_width)) m_out << l << "\n";
                 paragraph(text, 4);
             }
-        }
+        });
     }
 
     std::ostream& m_out;

@@ -266,11 +266,32 @@ std::string count_format(const Cell& cell) {
 
 /// Column widths in characters: the Table's hints, else the longest line of the body cells (headers wrap).
 /// A column whose text would need a row taller than Excel allows is widened (up to max_widened_column).
+/// One pass over the body when every column has a hint (a chart), else two: a streamed table is made once more
+/// for each.
 std::vector<double> column_widths(const Table& table, std::size_t columns) {
     std::vector<double> widths(columns, 8.0);
-    for (const auto& row : table.rows)
+    std::vector<char> hinted(columns, 0);
+    for (std::size_t c = 0; c < columns; ++c)
+        if (c < table.column_widths.size() && table.column_widths[c] > 0) {
+            hinted[c] = 1;
+            widths[c] = table.column_widths[c];
+        }
+    // Widens column c for one cell: each cell only ever widens its column, so the cells of a column may be
+    // visited in any pass once its starting width is known.
+    auto widen = [&](const Cell& cell, std::size_t c) {
+        if (!wraps(cell, false)) return;
+        while (widths[c] < max_widened_column &&
+               wrapped_lines(cell.text, widths[c], cell.indent) * line_height > max_row_height)
+            widths[c] = std::min(max_widened_column, widths[c] + 10.0);
+    };
+    const bool all_hinted = std::all_of(hinted.begin(), hinted.end(), [](char h) { return h != 0; });
+    for_each_row(table, [&](const std::vector<Cell>& row) {
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
             const Cell& cell = row[c];
+            if (hinted[c]) {
+                widen(cell, c);
+                continue;
+            }
             std::size_t longest = 0, current = 0;
             for (char ch : cell.text) {
                 if (ch == '\n') { longest = std::max(longest, current); current = 0; }
@@ -281,16 +302,12 @@ std::vector<double> column_widths(const Table& table, std::size_t columns) {
             double cap = cell.wrap ? 50.0 : 60.0;
             widths[c] = std::clamp(need, widths[c], cap);
         }
-    for (std::size_t c = 0; c < columns; ++c)
-        if (c < table.column_widths.size() && table.column_widths[c] > 0) widths[c] = table.column_widths[c];
-    for (const auto& row : table.rows)
-        for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
-            const Cell& cell = row[c];
-            if (!wraps(cell, false)) continue;
-            while (widths[c] < max_widened_column &&
-                   wrapped_lines(cell.text, widths[c], cell.indent) * line_height > max_row_height)
-                widths[c] = std::min(max_widened_column, widths[c] + 10.0);
-        }
+    });
+    if (all_hinted) return widths;
+    for_each_row(table, [&](const std::vector<Cell>& row) {
+        for (std::size_t c = 0; c < columns && c < row.size(); ++c)
+            if (!hinted[c]) widen(row[c], c);
+    });
     return widths;
 }
 
@@ -351,8 +368,9 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
     }
     const lxw_row_t first_body = r;
     std::map<std::size_t, bool> count_columns;  // columns holding N (%) cells: heat shading
-    for (std::size_t i = 0; i < table.rows.size(); ++i, ++r) {
-        const auto& row = table.rows[i];
+    std::size_t body_rows = 0;
+    for_each_row(table, [&](const std::vector<Cell>& row) {
+        const std::size_t i = body_rows++;
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
             const Cell& cell = row[c];
             double number = 0;
@@ -371,7 +389,8 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
             }
         }
         set_height(r, row, false, row_hidden(table, i));
-    }
+        ++r;
+    });
     const lxw_row_t last_body = r > first_body ? r - 1 : first_body;
     // Footnotes and notes under the table, after one empty row; unwrapped so they overflow to the right.
     std::vector<std::string> below = notes;
@@ -426,7 +445,7 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
     if (pages_wide > 1 && frozen_columns > 0)
         check(worksheet_repeat_columns(ws, 0, static_cast<lxw_col_t>(frozen_columns - 1)), "repeating columns");
 
-    if (heat && first_body <= last_body && !table.rows.empty()) {
+    if (heat && first_body <= last_body && body_rows > 0) {
         for (const auto& [c, any] : count_columns) {
             (void)any;
             lxw_conditional_format scale{};

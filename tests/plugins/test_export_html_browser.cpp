@@ -86,7 +86,9 @@ std::vector<Page> write_pages(const fs::path& dir) {
     std::vector<Page> pages;
     for (const auto& c : cases()) {
         if (!fs::exists(framer::test::sample_path(c.sample))) continue;
-        Result result = registry.analysis(c.analysis)->run(framer::test::read_sample(c.sample), c.options);
+        // The project outlives the result: a chart streams its rows from it when they are written.
+        const auto project = framer::test::read_sample(c.sample);
+        Result result = registry.analysis(c.analysis)->run(project, c.options);
         result.heat = c.analysis == "tabulate" || c.analysis == "describe";  // the shading must print too
         Page page{c.name, dir / (c.name + ".html"), expected_text(result), 0};
         auto tables = framer::prose_document_tables(result);

@@ -72,9 +72,7 @@ std::vector<std::string> wanted(const Result& result) {
         if (!t->name.empty()) out.push_back(t->name);
         auto columns = framer::visible_columns(*t);
         if (columns.empty()) continue;
-        for (std::size_t r = 0; r < t->rows.size(); ++r) {
-            if (framer::row_hidden(*t, r)) continue;
-            const auto& row = t->rows[r];
+        framer::for_each_visible_row(*t, [&](std::size_t, const std::vector<framer::Cell>& row) {  // streamed rows too
             if (!framer::cell_at(row, columns.front()).text.empty()) out.push_back(framer::cell_at(row, columns.front()).text);
             for (std::size_t c : columns) {
                 const framer::Cell& cell = framer::cell_at(row, c);
@@ -84,7 +82,7 @@ std::vector<std::string> wanted(const Result& result) {
                 while (std::getline(lines, line))
                     if (!first_words(line, 6).empty()) out.push_back(first_words(line, 6));
             }
-        }
+        });
     }
     return out;
 }

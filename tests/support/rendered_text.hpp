@@ -35,6 +35,13 @@ inline std::string first_words(const std::string& text, std::size_t count) {
     return out;
 }
 
+/// The body rows of a table, streamed ones included, copied (a stream's row is valid only during its call).
+inline std::vector<std::vector<Cell>> body_rows(const Table& table) {
+    std::vector<std::vector<Cell>> out;
+    for_each_row(table, [&](const std::vector<Cell>& row) { out.push_back(row); });
+    return out;
+}
+
 /// What a reader must find in the printed document: each table's name and the first visible cell of each
 /// visible row (the code, characteristic or case it is about).
 inline std::vector<std::string> row_labels(const std::vector<const Table*>& tables) {
@@ -43,11 +50,10 @@ inline std::vector<std::string> row_labels(const std::vector<const Table*>& tabl
         if (!t->name.empty()) out.push_back(t->name);
         auto columns = visible_columns(*t);
         if (columns.empty()) continue;
-        for (std::size_t r = 0; r < t->rows.size(); ++r) {
-            if (row_hidden(*t, r)) continue;
-            const std::string& label = cell_at(t->rows[r], columns.front()).text;
+        for_each_visible_row(*t, [&](std::size_t, const std::vector<Cell>& row) {
+            const std::string& label = cell_at(row, columns.front()).text;
             if (!label.empty()) out.push_back(label);
-        }
+        });
     }
     return out;
 }
@@ -58,10 +64,9 @@ inline std::vector<std::string> excerpt_starts(const std::vector<const Table*>& 
     std::vector<std::string> out;
     for (const Table* t : tables) {
         auto columns = visible_columns(*t);
-        for (std::size_t r = 0; r < t->rows.size(); ++r) {
-            if (row_hidden(*t, r)) continue;
+        for_each_visible_row(*t, [&](std::size_t, const std::vector<Cell>& row) {
             for (std::size_t c : columns) {
-                const Cell& cell = cell_at(t->rows[r], c);
+                const Cell& cell = cell_at(row, c);
                 if (!cell.wrap) continue;
                 std::size_t from = 0;
                 while (from < cell.text.size()) {
@@ -72,7 +77,7 @@ inline std::vector<std::string> excerpt_starts(const std::vector<const Table*>& 
                     from = end + 2;
                 }
             }
-        }
+        });
     }
     return out;
 }

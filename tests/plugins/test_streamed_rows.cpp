@@ -1,0 +1,207 @@
+// Streamed rows (Table::row_stream) are a first-class part of the neutral result: every exporter must render a
+// table whose body rows come from a stream exactly as it renders the same rows held in Table::rows, so that no
+// format can silently drop, reorder or mis-measure a streamed row.
+#include <catch2/catch.hpp>
+#include <zip.h>
+
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "core/layout.hpp"
+#include "core/registry.hpp"
+#include "core/table_util.hpp"
+
+using namespace framer;
+
+namespace {
+
+Cell text(std::string t, bool bold = false, int indent = 0) {
+    Cell c;
+    c.text = std::move(t);
+    c.bold = bold;
+    c.indent = indent;
+    return c;
+}
+
+Cell num(std::string t) {
+    Cell c = text(std::move(t));
+    c.numeric = true;
+    return c;
+}
+
+Cell wrapped(std::string t, bool editable = false) {
+    Cell c = text(std::move(t));
+    c.wrap = true;
+    c.editable = editable;
+    return c;
+}
+
+std::string long_text(std::size_t words) {
+    std::string s;
+    for (std::size_t i = 0; i < words; ++i) s += (i ? (i % 40 == 0 ? "\n" : " ") : "") + std::string("word") + std::to_string(i);
+    return s;
+}
+
+// What the exporters measure and mark: a hidden key row (index 0) and a hidden row further down (index 3),
+// a hidden key column, numeric columns, a footnote referenced from a body cell only, long wrapped cells
+// (xlsx widening and row heights, latex page fit), bold and indented cells, and one table without width hints.
+Result held_result() {
+    Result r;
+    r.title = "Streamed & held";
+    r.notes = {"A note"};
+    Table chart;
+    chart.name = "Chart: theme";
+    chart.frozen_columns = 1;
+    chart.header = {{text("Case", true), text("Code A", true), text("Code A: summary", true), text("n", true),
+                     text("key")}};
+    chart.column_widths = {18, 60, 40, 8, 40};
+    chart.hidden_columns = {4};
+    chart.rows.push_back({text("#key"), text("data"), text("summary"), text("count"), text("sheet:x")});
+    chart.hidden_rows = {0, 3};
+    for (int u = 0; u < 6; ++u) {
+        Cell unit = text("Case " + std::to_string(u), true);
+        if (u == 3) unit.footnotes = {0};
+        chart.rows.push_back({unit, wrapped(u == 1 ? long_text(900) : "[SU" + std::to_string(u) + "] said <this> & $that$"),
+                              wrapped(u == 4 ? "a summary" : "", true), num(std::to_string(u * 7)),
+                              text("unit:" + std::to_string(u))});
+    }
+    chart.footnotes = {"Referenced from a streamed row", "Plain note"};
+    r.tables.push_back(chart);
+
+    Table counts;  // no hints: widths from the cells
+    counts.name = "Counts";
+    counts.csv = true;
+    counts.header = {{text("Code"), text("Total (N=3)")}};
+    counts.rows = {{text("Theme", true), num("3 (100)")}, {text("Sub", false, 2), num("1 (33)")},
+                   {text("Other sub with a longer name", false, 2), num("12 (4)")}};
+    r.tables.push_back(counts);
+    return r;
+}
+
+// The same result with each table's body rows after the first `held` moved into a stream that hands them over
+// one at a time in one reused row (as the chart does), so an exporter that kept a reference would see it change.
+Result streamed_result(std::size_t held, std::shared_ptr<int> calls = nullptr) {
+    Result r = held_result();
+    for (Table& t : r.tables) {
+        auto rest = std::make_shared<std::vector<std::vector<Cell>>>(t.rows.begin() + static_cast<std::ptrdiff_t>(std::min(held, t.rows.size())), t.rows.end());
+        t.rows.resize(std::min(held, t.rows.size()));
+        t.row_stream = [rest, calls](const RowSink& take) {
+            if (calls) ++*calls;
+            std::vector<Cell> row;
+            for (const auto& r : *rest) {
+                row = r;
+                if (!take(row)) return;
+                row.assign(row.size(), text("garbage"));
+            }
+        };
+    }
+    return r;
+}
+
+std::string render(const std::string& format, const Result& r) {
+    const Exporter* e = builtin_registry().exporter(format);
+    REQUIRE(e);
+    std::ostringstream out;
+    e->write(r, out);
+    return out.str();
+}
+
+// A zip's entries by name (xlsx, docx), so a difference is reported by part.
+std::map<std::string, std::string> unzip(const std::string& bytes) {
+    std::map<std::string, std::string> entries;
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    REQUIRE(src);
+    zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &error);
+    REQUIRE(za);
+    for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
+        zip_stat_t st;
+        zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st);
+        zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
+        REQUIRE(f);
+        std::string content(st.size, '\0');
+        REQUIRE(zip_fread(f, content.data(), st.size) == static_cast<zip_int64_t>(st.size));
+        zip_fclose(f);
+        entries[st.name] = content;
+    }
+    zip_close(za);
+    return entries;
+}
+
+void check_same(const std::string& format, const Result& held, const Result& streamed) {
+    const std::string a = render(format, held), b = render(format, streamed);
+    REQUIRE_FALSE(a.empty());
+    if (format == "xlsx" || format == "docx") {
+        auto pa = unzip(a), pb = unzip(b);
+        REQUIRE(pa.size() == pb.size());
+        for (const auto& [name, content] : pa) {
+            INFO(format << " part " << name);
+            CHECK(pb[name] == content);
+        }
+    } else {
+        CHECK(b == a);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("Every exporter renders streamed rows exactly as the same rows held", "[exporters][stream]") {
+    const Result held = held_result();
+    for (const char* format : {"csv", "md", "html", "latex", "txt", "docx", "xlsx"}) {
+        INFO(format);
+        // Every body row streamed, and the hidden key row held with the rest streamed (the chart's tables).
+        for (std::size_t keep : {0, 1}) {
+            INFO("rows held: " << keep);
+            check_same(format, held, streamed_result(keep));
+        }
+    }
+}
+
+TEST_CASE("A streamed table in a text format shows its last row, not its hidden ones", "[exporters][stream]") {
+    const Result r = streamed_result(1);
+    for (const char* format : {"md", "html", "latex", "txt"}) {
+        INFO(format);
+        const std::string out = render(format, r);
+        CHECK(out.find("Case 5") != std::string::npos);
+        CHECK(out.find("Case 2") == std::string::npos);  // body row 3, hidden
+        CHECK(out.find("#key") == std::string::npos);    // body row 0, hidden
+        CHECK(out.find("garbage") == std::string::npos);
+    }
+}
+
+TEST_CASE("for_each_row counts streamed rows after held ones for hidden_rows, and stops a stream", "[exporters][stream]") {
+    auto calls = std::make_shared<int>(0);
+    const Result r = streamed_result(1, calls);
+    const Table& t = r.tables[0];
+    std::vector<std::string> visible;
+    for_each_visible_row(t, [&](std::size_t, const std::vector<Cell>& row) { visible.push_back(row[0].text); });
+    // Row 0 (the key) and row 3 (Case 2) are hidden: indices count the held row, then the streamed ones.
+    CHECK(visible == std::vector<std::string>{"Case 0", "Case 1", "Case 3", "Case 4", "Case 5"});
+    int seen = 0;
+    CHECK_FALSE(for_each_row_while(t, [&](const std::vector<Cell>&) { return ++seen < 3; }));
+    CHECK(seen == 3);
+    CHECK(has_rows(t));
+    CHECK(footnote_referenced(t, 0));
+    CHECK_FALSE(footnote_referenced(t, 1));
+    CHECK(numeric_columns(t, {0, 3}) == std::vector<bool>{false, false});  // the key row's "count" is text
+    CHECK(*calls >= 3);  // a stream may be read again
+    Table empty;
+    empty.row_stream = [](const RowSink&) {};
+    CHECK_FALSE(has_rows(empty));
+    CHECK(numeric_columns(empty, {0}) == std::vector<bool>{false});
+}
+
+TEST_CASE("drop_column drops the column from streamed rows too", "[exporters][stream]") {
+    Result r = streamed_result(1);
+    Table& t = r.tables[0];
+    drop_column(t, 2);
+    std::vector<std::size_t> widths;
+    for_each_row(t, [&](const std::vector<Cell>& row) { widths.push_back(row.size()); });
+    CHECK(widths == std::vector<std::size_t>(7, 4));
+    Result h = held_result();
+    drop_column(h.tables[0], 2);
+    CHECK(render("md", r) == render("md", h));
+}
