@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 #include <unordered_map>
 
 #include "refi/guid.hpp"
@@ -249,20 +250,35 @@ std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Uni
     return out;
 }
 
-void CellExcerpts::add(const Excerpt& e) {
+CellExcerpts::Key CellExcerpts::key_of(const Excerpt& e) {
     // A text range is identified by where its text starts in the loaded plain text (the TextCache holds one
     // copy per text), so two selections of the same characters meet whoever made them.
     const bool text_range = std::string_view(e.kind) == "text" && !e.text.empty();
-    Key key = text_range ? Key{e.text.data(), e.start, e.end} : Key{e.dedupe_key, 0, -1};
-    auto [pos, fresh] = m_seen.emplace(key, excerpts.size());
-    if (fresh) {
+    return text_range ? Key{e.text.data(), e.start, e.end} : Key{e.dedupe_key, 0, -1};
+}
+
+void CellExcerpts::add(const Excerpt& e) {
+    constexpr std::size_t small = 8;  // up to this many excerpts, a loop is cheaper than a hash map
+    const Key key = key_of(e);
+    std::size_t at = excerpts.size();
+    if (m_seen.empty()) {
+        for (std::size_t i = 0; i < excerpts.size(); ++i)
+            if (key_of(*excerpts[i]) == key) {
+                at = i;
+                break;
+            }
+        if (at == excerpts.size() && excerpts.size() == small)
+            for (std::size_t i = 0; i < excerpts.size(); ++i) m_seen.emplace(key_of(*excerpts[i]), i);
+    }
+    if (!m_seen.empty()) at = m_seen.emplace(key, excerpts.size()).first->second;
+    if (at == excerpts.size()) {
         excerpts.push_back(&e);
         coders.push_back(*e.coder);
         merged.emplace_back();
         return;
     }
-    if (e.selection && e.selection != excerpts[pos->second]->selection) merged[pos->second].push_back(&e);
-    std::string& names = coders[pos->second];
+    if (e.selection && e.selection != excerpts[at]->selection) merged[at].push_back(&e);
+    std::string& names = coders[at];
     if (e.coder->empty()) return;
     // Compare whole names: "Ann" must not count as already listed in "Anna".
     std::string_view rest = names;
@@ -281,19 +297,36 @@ static std::string clock(std::int64_t ms) {
 }
 
 std::string format_excerpt(const Excerpt& e, const std::string* coder_override) {
+    std::string out;
+    append_excerpt(out, e, coder_override);
+    return out;
+}
+
+void append_excerpt(std::string& out, const Excerpt& e, const std::string* coder_override) {
     const std::string_view kind = e.kind;
-    const std::string source = e.source_name();
-    std::string where;
-    if (kind == "case") where = "whole case";
-    else if (kind == "source") where = source + ", whole source";
-    // The model keeps the page as written (0-based, as ATLAS.ti and MAXQDA count); readers count pages from 1.
-    else if (kind == "pdf") where = fmt::format("{} p. {}", source, e.start + 1);
-    else if (kind == "picture") where = source + ", picture region";
-    else if (kind == "audio" || kind == "video") where = fmt::format("{} {}\u2013{}", source, clock(e.start), clock(e.end));
-    else where = fmt::format("{} {}\u2013{}", source, e.start, e.end);
+    auto to = std::back_inserter(out);
+    out += '[';
+    if (kind == "case") {
+        out += "whole case";
+    } else {
+        out += e.source ? source_display_name(*e.source) : std::string();
+        if (kind == "source") out += ", whole source";
+        // The model keeps the page as written (0-based, as ATLAS.ti and MAXQDA count); readers count pages from 1.
+        else if (kind == "pdf") fmt::format_to(to, " p. {}", e.start + 1);
+        else if (kind == "picture") out += ", picture region";
+        else if (kind == "audio" || kind == "video") fmt::format_to(to, " {}\u2013{}", clock(e.start), clock(e.end));
+        else fmt::format_to(to, " {}\u2013{}", e.start, e.end);
+    }
     const std::string& coder = coder_override ? *coder_override : *e.coder;
-    if (!coder.empty()) where += ", " + coder;
-    return e.text.empty() ? "[" + where + "]" : "[" + where + "] " + std::string(e.text);
+    if (!coder.empty()) {
+        out += ", ";
+        out += coder;
+    }
+    out += ']';
+    if (!e.text.empty()) {
+        out += ' ';
+        out += e.text;
+    }
 }
 
 }  // namespace framer::chart

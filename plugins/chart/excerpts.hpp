@@ -84,11 +84,16 @@ private:
                    (std::hash<std::int64_t>()(k.end) * 131u);
         }
     };
+    static Key key_of(const Excerpt& e);
+    /// Built once a cell has more than a few excerpts (small cells, nearly all of them, compare in a loop).
     std::unordered_map<Key, std::size_t, KeyHash> m_seen;
 };
 
 /// How an excerpt reads in a document cell or the long csv: "[source start–end, coder] text".
 /// `coder` overrides excerpt.coder when given.
 std::string format_excerpt(const Excerpt& excerpt, const std::string* coder = nullptr);
+/// The same, appended to `out`: a streamed table's cell is rebuilt for every pass of every exporter, into a
+/// buffer it keeps, so it costs no temporary strings.
+void append_excerpt(std::string& out, const Excerpt& excerpt, const std::string* coder = nullptr);
 
 }  // namespace framer::chart

@@ -136,7 +136,7 @@ void set_cell_text(std::string& s, const CellExcerpts* cell) {
     if (!cell) return;
     for (std::size_t i = 0; i < cell->excerpts.size(); ++i) {
         if (!s.empty()) s += "\n\n";
-        s += format_excerpt(*cell->excerpts[i], &cell->coders[i]);
+        append_excerpt(s, *cell->excerpts[i], &cell->coders[i]);
     }
 }
 

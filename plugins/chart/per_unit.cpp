@@ -95,7 +95,7 @@ void set_excerpts_text(std::string& text, const CellExcerpts* cell) {
     if (!cell) return;
     for (std::size_t i = 0; i < cell->excerpts.size(); ++i) {
         if (!text.empty()) text += "\n\n";
-        text += format_excerpt(*cell->excerpts[i], &cell->coders[i]);
+        append_excerpt(text, *cell->excerpts[i], &cell->coders[i]);
     }
 }
 
