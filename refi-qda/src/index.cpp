@@ -11,9 +11,10 @@ void put(Map& map, const std::string& guid, const T* value) {
     map.emplace(normalize_guid(guid), value);  // first wins: duplicates are validation's business
 }
 
-template <class T>
-const T* get(const std::unordered_map<std::string, const T*>& map, std::string_view guid) {
-    auto it = map.find(normalize_guid(guid));
+template <class Map>
+auto get(const Map& map, std::string_view guid) -> typename Map::mapped_type {
+    // Most GUIDs are written normalised: looked up as they are (heterogeneous look-up), no key string made.
+    auto it = is_normalized_guid(guid) ? map.find(guid) : map.find(normalize_guid(guid));
     return it == map.end() ? nullptr : it->second;
 }
 }  // namespace

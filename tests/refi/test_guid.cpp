@@ -47,3 +47,14 @@ TEST_CASE("GuidFromPrefix gives make_guid_from's GUID for any prefix and rest", 
                              "{73f4548E-9CF2-54AF-A669-627E5C198585}"})
         CHECK(unit.with_normalized_guid(code) == guid_bits("DC5E3833-B99F-55FB-AE08-9FEBED3D62C5"));
 }
+
+TEST_CASE("A GUID is normalised by upper-casing ASCII letters and dropping braces, and is_normalized_guid agrees",
+          "[guid]") {
+    CHECK(normalize_guid("{dc5e3833-b99f-55fb-ae08-9febed3d62c5}") == "DC5E3833-B99F-55FB-AE08-9FEBED3D62C5");
+    CHECK(normalize_guid("caf\xC3\xA9-x") == "CAF\xC3\xA9-X");  // bytes past ASCII stay as they are
+    for (const char* g : {"DC5E3833-B99F-55FB-AE08-9FEBED3D62C5", "dc5e3833-B99F-55FB-AE08-9FEBED3D62C5",
+                          "{DC5E3833-B99F-55FB-AE08-9FEBED3D62C5}", "{", "", "not-a-guid", "{x", "x}"}) {
+        INFO(g);
+        CHECK(is_normalized_guid(g) == (normalize_guid(g) == g));
+    }
+}

@@ -40,3 +40,17 @@ TEST_CASE("ProjectIndex finds every kind of element, selections and GUIDs indexe
     CHECK_FALSE(index.knows("00000000-0000-4000-8000-00000000FFFF"));
     CHECK(index.find_selection("00000000-0000-4000-8000-00000000FFFF") == nullptr);
 }
+
+TEST_CASE("ProjectIndex finds an element by its GUID in upper case, lower case and braces alike", "[index]") {
+    Project p = framer::test::make_full_project();
+    ProjectIndex index(p);
+    for (const auto& c : p.cases) {
+        const std::string upper = normalize_guid(c.guid), lower = ascii_lower(upper);
+        CHECK(index.find_case(upper) == &c);
+        CHECK(index.find_case(lower) == &c);
+        CHECK(index.find_case("{" + lower + "}") == &c);
+        CHECK(index.find_case("{" + upper + "}") == &c);
+    }
+    for (const auto& s : p.sources) CHECK(index.find_source(ascii_lower(s.guid)) == &s);
+    CHECK(index.find_case("{00000000-0000-4000-8000-00000000FFFF}") == nullptr);
+}

@@ -9,8 +9,10 @@
 
 namespace refi {
 
-/// Uppercase, braces stripped; used as the key of every GUID index.
+/// Uppercase (ASCII letters), braces stripped; used as the key of every GUID index.
 std::string normalize_guid(std::string_view guid);
+/// True when normalize_guid(guid) == guid (most GUIDs as written): a look-up can use the text as it is.
+bool is_normalized_guid(std::string_view guid);
 /// True when a and b name the same GUID (case-insensitive, braces ignored).
 bool same_guid(std::string_view a, std::string_view b);
 /// True when the text matches the schema's GUIDType (8-4-4-4-12 hex, optional braces).

@@ -4,6 +4,7 @@
 /// construction (cheap: thousands at most); selections and the set of every GUID are indexed on first use,
 /// because a large project has 100,000s of them and most analyses never ask (not safe for concurrent use).
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,8 +42,13 @@ private:
     void index_selections() const;
     void index_all() const;
 
+    /// Hashes std::string and std::string_view alike, so a look-up by a GUID as written makes no string.
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
     const Project& m_project;
-    template <class T> using Map = std::unordered_map<std::string, const T*>;
+    template <class T> using Map = std::unordered_map<std::string, const T*, KeyHash, std::equal_to<>>;
     Map<User> m_users;
     Map<Code> m_codes;
     Map<Code> m_code_parents;
