@@ -154,43 +154,51 @@ public:
         std::set<const chart::Excerpt*> not_text, by_other_coders, in_excluded;
         quotes::Selector selector(min_words, max_words);
         std::vector<CodeQuotes> results;
+        // Each code's excerpts as (unit, index in the unit), found in one pass: a code then visits its subtree's
+        // excerpts only, in the units' order, instead of every excerpt of the project (328 codes x 100,000
+        // codings was most of the command).
+        std::unordered_map<std::string_view, std::vector<std::pair<std::size_t, std::size_t>>> by_code;
+        for (std::size_t u = 0; u < units.size(); ++u)
+            for (std::size_t i = 0; i < excerpts[u].size(); ++i) by_code[*excerpts[u][i].code_key].emplace_back(u, i);
         for (const refi::Code* code : chosen_codes) {
             CodeQuotes cq;
             cq.code = code;
             cq.path = index.path_of(*code);
             std::unordered_set<std::string> keys;
             subtree_keys(*code, keys);
+            std::vector<std::pair<std::size_t, std::size_t>> places;
+            for (const auto& k : keys)
+                if (auto it = by_code.find(k); it != by_code.end())
+                    places.insert(places.end(), it->second.begin(), it->second.end());
+            std::sort(places.begin(), places.end());  // unit order, then each unit's excerpt order
             const std::string own = refi::normalize_guid(code->guid);
             std::set<std::string> seen;  // one candidate per excerpt: two coders' identical selections are one
-            for (std::size_t u = 0; u < units.size(); ++u) {
-                std::int64_t position = 0;
-                for (const auto& e : excerpts[u]) {
-                    ++position;
-                    if (!keys.count(*e.code_key)) continue;
-                    if (!quotable(e)) { not_text.insert(&e); continue; }
-                    if (is_excluded[u]) { in_excluded.insert(&e); continue; }
-                    if (!coder_names.empty() && !coder_names.count(*e.coder)) { by_other_coders.insert(&e); continue; }
-                    // A PDF excerpt's start and end are its page: two quotations of one page are told apart
-                    // by their selection.
-                    const bool by_selection = std::string_view(e.kind) == "pdf";
-                    std::string key = fmt::format("{}|{}|{}|{}", static_cast<const void*>(e.source), e.kind,
-                                                  by_selection ? reinterpret_cast<std::intptr_t>(e.dedupe_key) : e.start,
-                                                  by_selection ? 0 : e.end);
-                    if (!seen.insert(key).second) continue;
-                    quotes::Candidate c;
-                    c.unit = static_cast<int>(u);
-                    if (!spread.empty()) {
-                        auto it = units[u].variables.find(spread);
-                        if (it != units[u].variables.end()) c.spread = it->second;
-                    }
-                    c.coder = *e.coder;
-                    c.direct = *e.code_key == own;
-                    c.words = quotes::count_words(e.text);
-                    c.key = std::move(key);
-                    c.position = position;
-                    cq.candidates.push_back(std::move(c));
-                    cq.found.push_back({&e, u});
+            for (const auto& [u, i] : places) {
+                const chart::Excerpt& e = excerpts[u][i];
+                const auto position = static_cast<std::int64_t>(i + 1);  // 1-based, among all the unit's excerpts
+                if (!quotable(e)) { not_text.insert(&e); continue; }
+                if (is_excluded[u]) { in_excluded.insert(&e); continue; }
+                if (!coder_names.empty() && !coder_names.count(*e.coder)) { by_other_coders.insert(&e); continue; }
+                // A PDF excerpt's start and end are its page: two quotations of one page are told apart
+                // by their selection.
+                const bool by_selection = std::string_view(e.kind) == "pdf";
+                std::string key = fmt::format("{}|{}|{}|{}", static_cast<const void*>(e.source), e.kind,
+                                              by_selection ? reinterpret_cast<std::intptr_t>(e.dedupe_key) : e.start,
+                                              by_selection ? 0 : e.end);
+                if (!seen.insert(key).second) continue;
+                quotes::Candidate c;
+                c.unit = static_cast<int>(u);
+                if (!spread.empty()) {
+                    auto it = units[u].variables.find(spread);
+                    if (it != units[u].variables.end()) c.spread = it->second;
                 }
+                c.coder = *e.coder;
+                c.direct = *e.code_key == own;
+                c.words = quotes::count_words(e.text);
+                c.key = std::move(key);
+                c.position = position;
+                cq.candidates.push_back(std::move(c));
+                cq.found.push_back({&e, u});
             }
             cq.picks = selector.choose(cq.candidates, per_code);
             results.push_back(std::move(cq));
