@@ -4,6 +4,7 @@
 
 #include <random>
 #include <string>
+#include <vector>
 
 #include "refi/guid.hpp"
 
@@ -57,4 +58,15 @@ TEST_CASE("A GUID is normalised by upper-casing ASCII letters and dropping brace
         INFO(g);
         CHECK(is_normalized_guid(g) == (normalize_guid(g) == g));
     }
+}
+
+TEST_CASE("same_guid is normalize_guid equality, for GUIDs in any case, with or without braces", "[guid]") {
+    const std::vector<std::string> guids = {"DC5E3833-B99F-55FB-AE08-9FEBED3D62C5", "dc5e3833-b99f-55fb-ae08-9febed3d62c5",
+                                            "{DC5E3833-b99f-55FB-AE08-9FEBED3D62C5}", "DC5E3833-B99F-55FB-AE08-9FEBED3D62C6",
+                                            "{DC5E3833-B99F-55FB-AE08-9FEBED3D62C5", "", "{}", "{", "x", "X"};
+    for (const auto& a : guids)
+        for (const auto& b : guids) {
+            INFO(a << " / " << b);
+            CHECK(same_guid(a, b) == (normalize_guid(a) == normalize_guid(b)));
+        }
 }
