@@ -43,9 +43,11 @@ bool same_guid(std::string_view a, std::string_view b) {
 bool is_valid_guid(std::string_view g) {
     if (g.size() >= 2 && g.front() == '{' && g.back() == '}') g = g.substr(1, g.size() - 2);
     if (g.size() != 36) return false;
+    // ASCII hex digits without the locale's isxdigit (validate checks every GUID of a project).
+    auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
     for (std::size_t i = 0; i < g.size(); ++i) {
         bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? g[i] != '-' : !std::isxdigit(static_cast<unsigned char>(g[i]))) return false;
+        if (dash ? g[i] != '-' : !hex(g[i])) return false;
     }
     return true;
 }
