@@ -37,7 +37,7 @@ private:
     const std::array<std::vector<std::string>, 2>& m_coders;
     CollectStats& m_stats;
 
-    int coder_of(const std::optional<refi::Guid>& user) const {
+    int coder_of(const refi::OptString& user) const {
         if (!user) return -1;
         const std::string g = refi::normalize_guid(*user);
         for (int i = 0; i < 2; ++i)
@@ -60,7 +60,7 @@ private:
     /// What a coding covers: a range of the document's text, all of it, or nothing measurable (presence only).
     enum Extent { Range, Whole, None };
 
-    void add(const std::vector<refi::Coding>& codings, const std::optional<refi::Guid>& fallback_user,
+    void add(const std::vector<refi::Coding>& codings, const refi::OptString& fallback_user,
              Document& doc, Extent extent, Span span = {}) {
         for (const auto& coding : codings) {
             const int coder = coder_of(coding.creating_user ? coding.creating_user : fallback_user);

@@ -25,11 +25,11 @@ const std::string* TextCache::text_of(const refi::Transcript& transcript) {
     return it->second.get();
 }
 
-const std::string* TextCache::coder_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user) {
+const std::string* TextCache::coder_name(const refi::ProjectIndex& index, const refi::OptString& user) {
     static const std::string none;
     if (!user) return &none;
     auto it = m_coder_names.find(*user);
-    if (it == m_coder_names.end()) it = m_coder_names.emplace(*user, user_display_name(index, user)).first;
+    if (it == m_coder_names.end()) it = m_coder_names.emplace(*user, user_display_name(index, user.to_optional())).first;
     return &it->second;
 }
 
@@ -110,7 +110,7 @@ struct Collector {
 
     Excerpt pdf_excerpt(const refi::Source& top, const refi::Selection& pdf) {
         Excerpt e = base_for(top, pdf, "pdf");
-        e.start = e.end = pdf.page;
+        e.start = e.end = pdf.geometry().page;
         e.text = pdf_text(pdf);
         return e;
     }
@@ -179,8 +179,8 @@ struct Collector {
                 case refi::SelectionKind::Audio:
                 case refi::SelectionKind::Video:
                     e = base_for(top, s, s.kind == refi::SelectionKind::Audio ? "audio" : "video");
-                    e.start = s.begin;
-                    e.end = s.finish;
+                    e.start = s.geometry().begin;
+                    e.end = s.geometry().finish;
                     break;
                 default: e = base_for(top, s, "text"); break;
             }

@@ -44,7 +44,7 @@ public:
     const std::string* text_of(const refi::Source& source);
     const std::string* text_of(const refi::Transcript& transcript);
     /// Coder display name of a user GUID (as written), resolved once per project rather than once per coding.
-    const std::string* coder_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user);
+    const std::string* coder_name(const refi::ProjectIndex& index, const refi::OptString& user);
     /// A stable copy of a normalised GUID, shared by every excerpt of that code.
     const std::string* intern(std::string key);
 private:

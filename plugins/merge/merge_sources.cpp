@@ -40,7 +40,7 @@ std::size_t first_difference(std::string_view a, std::string_view b) {
     return refi::count_code_points(a.substr(0, i));
 }
 
-bool same_optional_guid(const std::optional<std::string>& a, const std::optional<std::string>& b) {
+bool same_optional_guid(const refi::OptString& a, const refi::OptString& b) {
     if (!a || !b) return !a && !b;
     return refi::same_guid(*a, *b);
 }
@@ -226,14 +226,15 @@ void Merger::map_selections(const std::vector<refi::Selection>& out, const std::
                     auto end = positions ? positions->map(bs.end) : bs.end;
                     return o.start == start && o.end == end;
                 }
-                case refi::SelectionKind::PDF:
-                    return o.page == bs.page && o.first_x == bs.first_x && o.first_y == bs.first_y &&
-                           o.second_x == bs.second_x && o.second_y == bs.second_y;
-                case refi::SelectionKind::Picture:
-                    return o.first_x == bs.first_x && o.first_y == bs.first_y && o.second_x == bs.second_x &&
-                           o.second_y == bs.second_y;
+                case refi::SelectionKind::PDF: return o.geometry() == bs.geometry();
+                case refi::SelectionKind::Picture: {
+                    const auto &og = o.geometry(), &bg = bs.geometry();
+                    return og.first_x == bg.first_x && og.first_y == bg.first_y && og.second_x == bg.second_x &&
+                           og.second_y == bg.second_y;
+                }
                 case refi::SelectionKind::Audio:
-                case refi::SelectionKind::Video: return o.begin == bs.begin && o.finish == bs.finish;
+                case refi::SelectionKind::Video:
+                    return o.geometry().begin == bs.geometry().begin && o.geometry().finish == bs.geometry().finish;
                 case refi::SelectionKind::Transcript:
                     return same_optional_guid(o.from_sync_point, tr(bs.from_sync_point)) &&
                            same_optional_guid(o.to_sync_point, tr(bs.to_sync_point));
@@ -270,8 +271,8 @@ void Merger::map_selections(const std::vector<refi::Selection>& out, const std::
     }
 }
 
-void Merger::map_codings(const std::vector<refi::Coding>& out, const std::optional<std::string>& out_user,
-                         const std::vector<refi::Coding>& b, const std::optional<std::string>& b_user) {
+void Merger::map_codings(const std::vector<refi::Coding>& out, const refi::OptString& out_user,
+                         const std::vector<refi::Coding>& b, const refi::OptString& b_user) {
     Translator tr(m_map);
     for (const auto& bc : b) {
         auto coder = tr(bc.creating_user ? bc.creating_user : b_user);

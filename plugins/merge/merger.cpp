@@ -112,7 +112,7 @@ std::string Merger::first_label(const std::string& kind, const std::string& out_
     return m_report.inputs[m_report.elements[it->second].origins.front().input].label;
 }
 
-bool Merger::is_user(const std::optional<std::string>& a, const std::optional<std::string>& b) const {
+bool Merger::is_user(const refi::OptString& a, const refi::OptString& b) const {
     if (!a || !b) return !a && !b;
     return refi::same_guid(*a, *b);
 }

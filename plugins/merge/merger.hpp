@@ -44,7 +44,7 @@ private:
     void conflict(std::string kind, std::string message, Json first, Json other, std::string resolution);
     void warn(const std::string& id, const std::string& message);
     std::string first_label(const std::string& kind, const std::string& out_guid) const;
-    bool is_user(const std::optional<std::string>& a, const std::optional<std::string>& b) const;
+    bool is_user(const refi::OptString& a, const refi::OptString& b) const;
 
     // --- phase 1: identities
     void map_users();
@@ -54,8 +54,8 @@ private:
     void map_content(const refi::Source& out, const refi::Source& b, const LineEndingMap* positions);
     void map_selections(const std::vector<refi::Selection>& out, const std::vector<refi::Selection>& b,
                         const LineEndingMap* positions);
-    void map_codings(const std::vector<refi::Coding>& out, const std::optional<std::string>& out_user,
-                     const std::vector<refi::Coding>& b, const std::optional<std::string>& b_user);
+    void map_codings(const std::vector<refi::Coding>& out, const refi::OptString& out_user,
+                     const std::vector<refi::Coding>& b, const refi::OptString& b_user);
     void map_notes();
     void map_cases();
     void map_sets_links_graphs();

@@ -16,6 +16,12 @@ std::optional<std::string> Translator::operator()(const std::optional<std::strin
     return (*this)(*guid);
 }
 
+refi::OptString Translator::operator()(const refi::OptString& guid) const {
+    if (!guid) return guid;
+    auto it = m_map.find(refi::normalize_guid(*guid));
+    return it == m_map.end() ? guid : refi::OptString(it->second);
+}
+
 void Translator::apply(refi::Ref& r) const { r.target = (*this)(r.target); }
 void Translator::apply(std::vector<refi::Ref>& refs) const {
     for (auto& r : refs) apply(r);

@@ -18,6 +18,7 @@ public:
     explicit Translator(const std::unordered_map<std::string, std::string>& map) : m_map(map) {}
     std::string operator()(const std::string& guid) const;
     std::optional<std::string> operator()(const std::optional<std::string>& guid) const;
+    refi::OptString operator()(const refi::OptString& guid) const;
 
     void apply(refi::Ref& r) const;
     void apply(std::vector<refi::Ref>& refs) const;

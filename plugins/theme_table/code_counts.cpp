@@ -66,7 +66,7 @@ private:
     const std::vector<std::string>& m_coders;
     UnitCodes& m_stats;
 
-    bool keep(const refi::Coding& coding, const std::optional<refi::Guid>& fallback_user) {
+    bool keep(const refi::Coding& coding, const refi::OptString& fallback_user) {
         if (m_coders.empty()) return true;
         // A Coding without creatingUser was made by whoever made its selection.
         const auto& user = coding.creating_user ? coding.creating_user : fallback_user;
@@ -75,7 +75,7 @@ private:
         return std::find(m_coders.begin(), m_coders.end(), normalised) != m_coders.end();
     }
 
-    void add(const std::vector<refi::Coding>& codings, const std::optional<refi::Guid>& fallback_user,
+    void add(const std::vector<refi::Coding>& codings, const refi::OptString& fallback_user,
              std::vector<int>& out) {
         for (const auto& coding : codings) {
             if (!keep(coding, fallback_user)) {

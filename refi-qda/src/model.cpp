@@ -76,12 +76,11 @@ std::optional<Dialect> parse_dialect(const std::string& name) {
 // detect_dialect and position_counting: refi-qda/src/dialects/profiles.cpp
 
 bool Selection::operator==(const Selection& o) const {
+    // geometry(), not geometry_part: a selection whose geometry was never set equals one set to all zeros.
     return kind == o.kind && guid == o.guid && name == o.name && authorship == o.authorship &&
            description == o.description && codings == o.codings && note_refs == o.note_refs && start == o.start &&
-           end == o.end && page == o.page && first_x == o.first_x && first_y == o.first_y &&
-           second_x == o.second_x && second_y == o.second_y && begin == o.begin && finish == o.finish &&
-           from_sync_point == o.from_sync_point && to_sync_point == o.to_sync_point &&
-           representation == o.representation && ext == o.ext;
+           end == o.end && geometry() == o.geometry() && from_sync_point == o.from_sync_point &&
+           to_sync_point == o.to_sync_point && representation == o.representation && ext == o.ext;
 }
 
 bool Transcript::operator==(const Transcript& o) const {

@@ -143,10 +143,10 @@ Ref QdeReader::read_ref(pugi::xml_node n, const char* attr) {
 }
 
 bool QdeReader::authorship(std::string_view n, const char* v, Authorship& a) {
-    if (n == "creatingUser") a.creating_user = v;
-    else if (n == "creationDateTime") a.creation_date_time = v;
-    else if (n == "modifyingUser") a.modifying_user = v;
-    else if (n == "modifiedDateTime") a.modified_date_time = v;
+    if (n == "creatingUser") share(a.creating_user, m_last_user, v);
+    else if (n == "creationDateTime") share(a.creation_date_time, m_last_date, v);
+    else if (n == "modifyingUser") share(a.modifying_user, m_last_modifying_user, v);
+    else if (n == "modifiedDateTime") share(a.modified_date_time, m_last_modified_date, v);
     else return false;
     return true;
 }

@@ -98,6 +98,13 @@ private:
     void require(pugi::xml_node n, bool present, const char* attr_name);
     Ref read_ref(pugi::xml_node n, const char* attr = "targetGUID");
     bool authorship(std::string_view n, const char* v, Authorship& a);
+    /// The authorship values read last: a project repeats one user GUID and often one date on element after
+    /// element, and an equal value shares the last one's text instead of allocating another (refi::OptString).
+    OptString m_last_user, m_last_date, m_last_modifying_user, m_last_modified_date;
+    static void share(OptString& field, OptString& last, const char* v) {
+        if (!(last == v)) last = v;
+        field = last;
+    }
     User read_user(pugi::xml_node n);
     static constexpr int k_max_code_depth = 256;
     Code read_code(pugi::xml_node n, int depth = 0);

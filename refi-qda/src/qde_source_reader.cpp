@@ -18,8 +18,8 @@ Coding QdeReader::read_coding(pugi::xml_node n) {
     c.loc = loc(n);
     attributes(n, c.ext, [&](std::string_view a, const char* v) {
         if (a == "guid") c.guid = v;
-        else if (a == "creatingUser") c.creating_user = v;
-        else if (a == "creationDateTime") c.creation_date_time = v;
+        else if (a == "creatingUser") share(c.creating_user, m_last_user, v);
+        else if (a == "creationDateTime") share(c.creation_date_time, m_last_date, v);
         else return false;
         return true;
     });
@@ -45,13 +45,13 @@ void QdeReader::read_selection(pugi::xml_node n, SelectionKind kind, Selection& 
         else if (authorship(a, v, s.authorship)) {}
         else if (kind == SelectionKind::PlainText && a == "startPosition") { s.start = integer(n, "startPosition", v); has_start = true; }
         else if (kind == SelectionKind::PlainText && a == "endPosition") { s.end = integer(n, "endPosition", v); has_end = true; }
-        else if (kind == SelectionKind::PDF && a == "page") { s.page = integer(n, "page", v); has_page = true; }
-        else if ((kind == SelectionKind::PDF || kind == SelectionKind::Picture) && a == "firstX") { s.first_x = integer(n, "firstX", v); has_fx = true; }
-        else if ((kind == SelectionKind::PDF || kind == SelectionKind::Picture) && a == "firstY") { s.first_y = integer(n, "firstY", v); has_fy = true; }
-        else if ((kind == SelectionKind::PDF || kind == SelectionKind::Picture) && a == "secondX") { s.second_x = integer(n, "secondX", v); has_sx = true; }
-        else if ((kind == SelectionKind::PDF || kind == SelectionKind::Picture) && a == "secondY") { s.second_y = integer(n, "secondY", v); has_sy = true; }
-        else if ((kind == SelectionKind::Audio || kind == SelectionKind::Video) && a == "begin") { s.begin = integer(n, "begin", v); has_begin = true; }
-        else if ((kind == SelectionKind::Audio || kind == SelectionKind::Video) && a == "end") { s.finish = integer(n, "end", v); has_finish = true; }
+        else if (kind == SelectionKind::PDF && a == "page") { s.set_geometry().page = integer(n, "page", v); has_page = true; }
+        else if ((kind == SelectionKind::PDF || kind == SelectionKind::Picture) && a == "firstX") { s.set_geometry().first_x = integer(n, "firstX", v); has_fx = true; }
+        else if ((kind == SelectionKind::PDF || kind == SelectionKind::Picture) && a == "firstY") { s.set_geometry().first_y = integer(n, "firstY", v); has_fy = true; }
+        else if ((kind == SelectionKind::PDF || kind == SelectionKind::Picture) && a == "secondX") { s.set_geometry().second_x = integer(n, "secondX", v); has_sx = true; }
+        else if ((kind == SelectionKind::PDF || kind == SelectionKind::Picture) && a == "secondY") { s.set_geometry().second_y = integer(n, "secondY", v); has_sy = true; }
+        else if ((kind == SelectionKind::Audio || kind == SelectionKind::Video) && a == "begin") { s.set_geometry().begin = integer(n, "begin", v); has_begin = true; }
+        else if ((kind == SelectionKind::Audio || kind == SelectionKind::Video) && a == "end") { s.set_geometry().finish = integer(n, "end", v); has_finish = true; }
         else if (kind == SelectionKind::Transcript && a == "fromSyncPoint") s.from_sync_point = v;
         else if (kind == SelectionKind::Transcript && a == "toSyncPoint") s.to_sync_point = v;
         else return false;

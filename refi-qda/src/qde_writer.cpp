@@ -315,18 +315,18 @@ void QdeWriter::selection(const Selection& s, const OffsetMap* positions) {
             m_xml.attr("endPosition", positions ? positions->from_code_points(s.end) : s.end);
             break;
         case SelectionKind::PDF:
-            m_xml.attr("page", s.page);
+            m_xml.attr("page", s.geometry().page);
             [[fallthrough]];
         case SelectionKind::Picture:
-            m_xml.attr("firstX", s.first_x);
-            m_xml.attr("firstY", s.first_y);
-            m_xml.attr("secondX", s.second_x);
-            m_xml.attr("secondY", s.second_y);
+            m_xml.attr("firstX", s.geometry().first_x);
+            m_xml.attr("firstY", s.geometry().first_y);
+            m_xml.attr("secondX", s.geometry().second_x);
+            m_xml.attr("secondY", s.geometry().second_y);
             break;
         case SelectionKind::Audio:
         case SelectionKind::Video:
-            m_xml.attr("begin", s.begin);
-            m_xml.attr("end", s.finish);
+            m_xml.attr("begin", s.geometry().begin);
+            m_xml.attr("end", s.geometry().finish);
             break;
         case SelectionKind::Transcript:
             m_xml.attr("fromSyncPoint", s.from_sync_point);

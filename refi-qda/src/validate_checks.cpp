@@ -48,13 +48,13 @@ void Validator::note_refs(const std::vector<Ref>& refs, const Owner& owner, Loca
     for (const auto& r : refs) ref(r, {Kind::Note}, "NoteRef", owner, loc);
 }
 
-void Validator::optional_ref(const std::optional<std::string>& target, std::initializer_list<Kind> kinds,
-                             const char* attribute, const Owner& owner, Location loc) {
+void Validator::optional_ref_text(const std::string* target, std::initializer_list<Kind> kinds,
+                                  const char* attribute, const Owner& owner, Location loc) {
     if (target) reference(*target, kinds, What{"@{} of {}", attribute, owner}, loc);
 }
 
-void Validator::date_time(const std::optional<std::string>& value, const char* attribute, const Owner& owner,
-                          Location loc) {
+void Validator::date_time_text(const std::string* value, const char* attribute, const Owner& owner,
+                               Location loc) {
     if (value && !detail::is_xsd_date_time(*value))
         error("invalid-date", loc,
               fmt::format("@{} of {} is \"{}\", not an xsd:dateTime (YYYY-MM-DDThh:mm:ss[.fff][Z|±hh:mm])",
@@ -157,6 +157,7 @@ void Validator::check_selection(const Selection& s, std::optional<std::int64_t> 
                                 const GuidMap<bool>* sync_points) {
     const Owner owner{element_name(s.kind), s.guid};
     authorship(s.authorship, owner, s.loc);
+    const SelectionGeometry& g = s.geometry();
     switch (s.kind) {
         case SelectionKind::PlainText:
             if (s.start < 0 || s.end < 0)
@@ -172,16 +173,16 @@ void Validator::check_selection(const Selection& s, std::optional<std::int64_t> 
             break;
         case SelectionKind::Audio:
         case SelectionKind::Video:
-            if (s.begin < 0 || s.finish < 0)
+            if (g.begin < 0 || g.finish < 0)
                 error("position-out-of-range", s.loc,
-                      fmt::format("{} has a negative time (begin {}, end {})", owner.str(), s.begin, s.finish));
-            else if (s.begin > s.finish)
+                      fmt::format("{} has a negative time (begin {}, end {})", owner.str(), g.begin, g.finish));
+            else if (g.begin > g.finish)
                 error("position-inverted", s.loc,
-                      fmt::format("{} begins at {} ms, after its end {} ms", owner.str(), s.begin, s.finish));
+                      fmt::format("{} begins at {} ms, after its end {} ms", owner.str(), g.begin, g.finish));
             break;
         case SelectionKind::PDF:
-            if (s.page < 0)
-                error("position-out-of-range", s.loc, fmt::format("{} is on page {}", owner.str(), s.page));
+            if (g.page < 0)
+                error("position-out-of-range", s.loc, fmt::format("{} is on page {}", owner.str(), g.page));
             break;
         case SelectionKind::Transcript:
             for (const auto* sp : {&s.from_sync_point, &s.to_sync_point}) {

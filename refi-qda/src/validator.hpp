@@ -105,12 +105,21 @@ private:
 
     void note_refs(const std::vector<Ref>& refs, const Owner& owner, Location loc);
 
-    void optional_ref(const std::optional<std::string>& target, std::initializer_list<Kind> kinds,
-                      const char* attribute, const Owner& owner, Location loc);
+    /// `target`: a std::optional<std::string> or a refi::OptString.
+    template <class OptionalText>
+    void optional_ref(const OptionalText& target, std::initializer_list<Kind> kinds, const char* attribute,
+                      const Owner& owner, Location loc) {
+        optional_ref_text(text_or_null(target), kinds, attribute, owner, loc);
+    }
+    void optional_ref_text(const std::string* target, std::initializer_list<Kind> kinds, const char* attribute,
+                           const Owner& owner, Location loc);
 
     // ---------------------------------------------------------------- pass 2: types
-    void date_time(const std::optional<std::string>& value, const char* attribute, const Owner& owner,
-                   Location loc);
+    template <class OptionalText>
+    void date_time(const OptionalText& value, const char* attribute, const Owner& owner, Location loc) {
+        date_time_text(text_or_null(value), attribute, owner, loc);
+    }
+    void date_time_text(const std::string* value, const char* attribute, const Owner& owner, Location loc);
 
     void color(const std::optional<std::string>& value, const Owner& owner, Location loc);
 

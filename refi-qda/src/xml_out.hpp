@@ -34,6 +34,9 @@ public:
     void attr(std::string_view name, std::string_view value);
     void attr(std::string_view name, const std::string& value) { attr(name, std::string_view(value)); }
     void attr(std::string_view name, const char* value) { attr(name, std::string_view(value)); }
+    void attr(std::string_view name, const OptString& value) {
+        if (value) attr(name, *value);
+    }
     void attr(std::string_view name, const std::optional<std::string>& value) {
         if (value) attr(name, *value);
     }
@@ -41,6 +44,9 @@ public:
     /// A child element holding only text: `<name>text</name>` (`<name/>` when empty), written exactly.
     void text_element(std::string_view name, std::string_view text);
     void text_element(std::string_view name, const std::string& text) { text_element(name, std::string_view(text)); }
+    void text_element(std::string_view name, const OptString& text) {
+        if (text) text_element(name, *text);
+    }
     void text_element(std::string_view name, const std::optional<std::string>& text) {
         if (text) text_element(name, *text);
     }

@@ -62,7 +62,7 @@ void write_rewritten(const refi::Project& project, const std::filesystem::path& 
 
 std::multiset<CodingFact> coding_facts(const refi::Project& project) {
     refi::ProjectIndex index(project);
-    auto user_name = [&](const std::optional<std::string>& g) -> std::string {
+    auto user_name = [&](const refi::OptString& g) -> std::string {
         if (!g) return "(none)";
         const auto* u = index.find_user(*g);
         return u && u->name ? *u->name : "?" + *g;

@@ -453,8 +453,8 @@ TEST_CASE("validate checks selection positions against the text in code points",
     Selection audio;
     audio.kind = SelectionKind::Audio;
     audio.guid = "0F2F5E41-8C0A-4C62-9C47-1D1B3F0A0200";
-    audio.begin = 5000;
-    audio.finish = 1000;
+    audio.set_geometry().begin = 5000;
+    audio.set_geometry().finish = 1000;
     p.sources[1].selections.push_back(audio);
     only(validate(p), "position-inverted", Severity::Error);
 }

@@ -136,7 +136,7 @@ Project make_full_project() {
     picture.text_description->guid = test_guid(51);
     picture.text_description->plain_text_content = "a cup";
     Selection ps = selection(SelectionKind::Picture, 52, 12);
-    ps.first_x = 1, ps.first_y = 2, ps.second_x = 30, ps.second_y = 40;
+    ps.set_geometry() = {.first_x = 1, .first_y = 2, .second_x = 30, .second_y = 40};
     picture.selections.push_back(ps);
     p.sources.push_back(picture);
 
@@ -145,7 +145,7 @@ Project make_full_project() {
     pdf.guid = test_guid(60);
     pdf.path = "relative:///docs/a.pdf";
     Selection pdfs = selection(SelectionKind::PDF, 61, 11);
-    pdfs.page = 0, pdfs.first_x = 10, pdfs.first_y = 20, pdfs.second_x = 300, pdfs.second_y = 400;
+    pdfs.set_geometry() = {.page = 0, .first_x = 10, .first_y = 20, .second_x = 300, .second_y = 400};
     pdfs.description = "a box";
     pdfs.representation.emplace();
     pdfs.representation->guid = test_guid(62);
@@ -177,7 +177,7 @@ Project make_full_project() {
     t.note_refs.push_back(ref(90));
     audio.transcripts.push_back(t);
     Selection as = selection(SelectionKind::Audio, 75, 12);
-    as.begin = 100, as.finish = 2000;
+    as.set_geometry() = {.begin = 100, .finish = 2000};
     audio.selections.push_back(as);
     p.sources.push_back(audio);
 
@@ -186,7 +186,7 @@ Project make_full_project() {
     video.guid = test_guid(80);
     video.path = "absolute:///C:/media/v.mp4";
     Selection vs = selection(SelectionKind::Video, 81, 13);
-    vs.begin = 0, vs.finish = 500;
+    vs.set_geometry() = {.begin = 0, .finish = 500};
     video.selections.push_back(vs);
     video.codings.push_back(coding(82, 13));
     p.sources.push_back(video);

@@ -10,11 +10,15 @@
 /// - Anything the reader does not understand is kept in Extensions and written back in place.
 /// - Source text and media are not loaded here; see refi/source_store.hpp and refi/text.hpp.
 
+#include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace refi {
@@ -112,6 +116,84 @@ private:
     std::unique_ptr<T> m_ptr;
 };
 
+/// An optional string that costs one pointer (std::optional<std::string> costs 40 bytes), for the attributes a
+/// project has on 100,000s of elements (authorship, a selection's name): absent is null; present is an immutable,
+/// reference-counted string, so one value read on many elements (the same user GUID or date on every coding) is
+/// held once (the reader shares repeated values). Value semantics: the text is never changed through it, only
+/// replaced; copies share it. Reads like std::optional<std::string> (has_value, *, ->, value_or, == ...).
+class OptString {
+public:
+    OptString() noexcept = default;
+    OptString(std::nullopt_t) noexcept {}
+    OptString(const char* s) : m_rep(new Rep{std::string(s)}) {}
+    OptString(std::string_view s) : m_rep(new Rep{std::string(s)}) {}
+    OptString(const std::string& s) : m_rep(new Rep{s}) {}
+    OptString(std::string&& s) : m_rep(new Rep{std::move(s)}) {}
+    OptString(const std::optional<std::string>& o) : m_rep(o ? new Rep{*o} : nullptr) {}
+    OptString(const OptString& o) noexcept : m_rep(o.m_rep) {
+        if (m_rep) m_rep->refs.fetch_add(1, std::memory_order_relaxed);
+    }
+    OptString(OptString&& o) noexcept : m_rep(std::exchange(o.m_rep, nullptr)) {}
+    ~OptString() { release(); }
+    OptString& operator=(OptString o) noexcept {
+        std::swap(m_rep, o.m_rep);
+        return *this;
+    }
+
+    bool has_value() const noexcept { return m_rep != nullptr; }
+    explicit operator bool() const noexcept { return m_rep != nullptr; }
+    const std::string& operator*() const noexcept { return m_rep->value; }
+    const std::string* operator->() const noexcept { return &m_rep->value; }
+    const std::string& value() const {
+        if (!m_rep) throw std::bad_optional_access();
+        return m_rep->value;
+    }
+    std::string value_or(std::string_view fallback) const { return m_rep ? m_rep->value : std::string(fallback); }
+    /// The text, or nullptr when absent (for a look-up that must not copy).
+    const std::string* get() const noexcept { return m_rep ? &m_rep->value : nullptr; }
+    void reset() noexcept {
+        release();
+        m_rep = nullptr;
+    }
+    template <class... A>
+    const std::string& emplace(A&&... a) {
+        *this = OptString(std::string(std::forward<A>(a)...));
+        return m_rep->value;
+    }
+    std::optional<std::string> to_optional() const {
+        return m_rep ? std::optional<std::string>(m_rep->value) : std::nullopt;
+    }
+    explicit operator std::optional<std::string>() const { return to_optional(); }
+    /// Whether both hold the same shared text (not merely equal text).
+    bool shares(const OptString& o) const noexcept { return m_rep == o.m_rep; }
+
+    friend bool operator==(const OptString& a, const OptString& b) noexcept {
+        if (a.m_rep == b.m_rep) return true;
+        return a.m_rep && b.m_rep && a.m_rep->value == b.m_rep->value;
+    }
+    friend bool operator==(const OptString& a, std::nullopt_t) noexcept { return !a.m_rep; }
+    friend bool operator==(const OptString& a, const char* b) noexcept { return a.m_rep && a.m_rep->value == b; }
+    friend bool operator==(const OptString& a, std::string_view b) noexcept { return a.m_rep && a.m_rep->value == b; }
+    friend bool operator==(const OptString& a, const std::string& b) noexcept { return a.m_rep && a.m_rep->value == b; }
+    friend bool operator==(const OptString& a, const std::optional<std::string>& b) noexcept {
+        return b ? a == *b : !a.m_rep;
+    }
+
+private:
+    struct Rep {
+        std::string value;
+        std::atomic<std::uint32_t> refs{1};
+    };
+    void release() noexcept {
+        if (m_rep && m_rep->refs.fetch_sub(1, std::memory_order_acq_rel) == 1) delete m_rep;
+    }
+    Rep* m_rep = nullptr;
+};
+
+/// The text of either kind of optional string, or nullptr: for code that reads both without copying.
+inline const std::string* text_or_null(const std::optional<std::string>& o) { return o ? &*o : nullptr; }
+inline const std::string* text_or_null(const OptString& o) { return o.get(); }
+
 using Guid = std::string;  ///< as spelled in the input (case, braces); compare with same_guid()
 
 /// NoteRef, CodeRef, SourceRef, SelectionRef, VariableRef, MemberCode/MemberSource/MemberNote: a @targetGUID.
@@ -125,10 +207,10 @@ struct Ref {
 
 /// The user and date attributes shared by sources, selections and transcripts.
 struct Authorship {
-    std::optional<Guid> creating_user;
-    std::optional<std::string> creation_date_time;
-    std::optional<Guid> modifying_user;
-    std::optional<std::string> modified_date_time;
+    OptString creating_user;  ///< a user GUID
+    OptString creation_date_time;
+    OptString modifying_user;  ///< a user GUID
+    OptString modified_date_time;
     bool operator==(const Authorship&) const = default;
 };
 
@@ -191,8 +273,8 @@ struct VariableValue {
 
 struct Coding {
     Guid guid;
-    std::optional<Guid> creating_user;
-    std::optional<std::string> creation_date_time;
+    OptString creating_user;  ///< a user GUID
+    OptString creation_date_time;
     Ref code;  ///< the CodeRef
     std::vector<Ref> note_refs;
     Extensions ext;
@@ -208,33 +290,51 @@ const char* element_name(SelectionKind);  ///< "PlainTextSelection", ...
 
 struct Source;
 
-/// Any of the six selection kinds. Fields that a kind does not have stay at their defaults.
-struct Selection {
-    SelectionKind kind = SelectionKind::PlainText;
-    Guid guid;
-    std::optional<std::string> name;
-    Authorship authorship;
-    std::optional<std::string> description;
-    std::vector<Coding> codings;
-    std::vector<Ref> note_refs;
-
-    // PlainTextSelection: code points of the plain text, end exclusive (see the header comment).
-    std::int64_t start = 0;
-    std::int64_t end = 0;
+/// The geometry of the selection kinds other than PlainText and Transcript, held out of line (Selection::geometry)
+/// because nearly every selection of a real project is a PlainTextSelection.
+struct SelectionGeometry {
     // PDFSelection (page, two corners) and PictureSelection (two corners): as written, integers.
     std::int64_t page = 0;
     std::int64_t first_x = 0, first_y = 0, second_x = 0, second_y = 0;
     // Audio/VideoSelection: milliseconds.
     std::int64_t begin = 0;
     std::int64_t finish = 0;  ///< @end of an Audio/VideoSelection
+    bool operator==(const SelectionGeometry&) const = default;
+};
+
+/// Any of the six selection kinds. Fields that a kind does not have stay at their defaults.
+/// A project holds one per coded passage (100,000s), so its size is budgeted (tests/refi/test_model_size.cpp):
+/// what most selections lack costs a pointer, not its full size.
+struct Selection {
+    Guid guid;
+    OptString name;
+    Authorship authorship;
+    OptString description;
+    std::vector<Coding> codings;
+    std::vector<Ref> note_refs;
+
+    // PlainTextSelection: code points of the plain text, end exclusive (see the header comment).
+    std::int64_t start = 0;
+    std::int64_t end = 0;
     // TranscriptSelection: SyncPoint GUIDs.
-    std::optional<Guid> from_sync_point;
-    std::optional<Guid> to_sync_point;
+    OptString from_sync_point;
+    OptString to_sync_point;
     // PDFSelection: an optional Representation (a TextSource) after Description.
     Box<Source> representation;
+    /// PDF, Picture, Audio and Video: page, corners, begin and end; null while all are 0 (see geometry()).
+    Box<SelectionGeometry> geometry_part;
 
     Extensions ext;
     Location loc;
+    SelectionKind kind = SelectionKind::PlainText;
+
+    /// The geometry (all zeros when none was set).
+    const SelectionGeometry& geometry() const {
+        static const SelectionGeometry none;
+        return geometry_part ? *geometry_part : none;
+    }
+    /// The geometry to set (allocated on first use).
+    SelectionGeometry& set_geometry() { return geometry_part ? *geometry_part : geometry_part.emplace(); }
     bool operator==(const Selection& o) const;
 };
 

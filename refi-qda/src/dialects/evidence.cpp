@@ -153,7 +153,7 @@ void check_holder(const Project& project, const Source& holder, const std::strin
         if (s.kind != SelectionKind::PlainText) continue;
         // The numbers as the file holds them, then read in each counting.
         std::int64_t raw_start = declared.from_code_points(s.start), raw_end = declared.from_code_points(s.end);
-        auto name = quoted_name(s.name);
+        auto name = quoted_name(s.name.to_optional());
         ++checked;
         bool any = false;
         for (std::size_t c = 0; c < maps.size(); ++c) {

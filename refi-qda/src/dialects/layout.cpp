@@ -36,6 +36,18 @@ public:
     void operator()(std::optional<std::string>& g) const {
         if (g) (*this)(*g);
     }
+    void operator()(OptString& g) const {
+        if (!g) return;
+        if (g.shares(m_last_in)) {  // the same user GUID on coding after coding: recased once, still shared
+            g = m_last_out;
+            return;
+        }
+        std::string s = *g;
+        (*this)(s);
+        m_last_in = g;
+        if (s != *g) g = std::move(s);
+        m_last_out = g;
+    }
     void operator()(Ref& r) const { (*this)(r.target); }
     void operator()(std::vector<Ref>& refs) const {
         for (auto& r : refs) (*this)(r);
@@ -131,6 +143,7 @@ public:
 
 private:
     GuidCase m_case;
+    mutable OptString m_last_in, m_last_out;  ///< the GUID recased last, and what it became
 };
 
 // --- the files the project names ----------------------------------------------------------------------------
