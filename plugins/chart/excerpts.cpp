@@ -35,6 +35,12 @@ const std::string* TextCache::coder_name(const refi::ProjectIndex& index, const 
 
 const std::string* TextCache::intern(std::string key) { return &*m_keys.insert(std::move(key)).first; }
 
+const std::string* TextCache::source_label(const refi::Source& source) {
+    auto it = m_source_labels.find(&source);
+    if (it == m_source_labels.end()) it = m_source_labels.emplace(&source, source_display_name(source)).first;
+    return &it->second;
+}
+
 std::string user_display_name(const refi::ProjectIndex& index, const std::optional<refi::Guid>& user) {
     if (!user || user->empty()) return {};
     if (const refi::User* u = index.find_user(*user)) {
@@ -125,10 +131,11 @@ struct Collector {
         }
     }
 
-    static Excerpt base_for(const refi::Source& top, const refi::Selection& sel, const char* kind) {
+    Excerpt base_for(const refi::Source& top, const refi::Selection& sel, const char* kind) {
         Excerpt e;
         e.kind = kind;
         e.source = &top;
+        e.source_label = texts.source_label(top);
         e.selection = &sel;
         return e;
     }
@@ -214,6 +221,7 @@ struct Collector {
             Excerpt e;
             e.kind = "source";
             e.source = &top;
+            e.source_label = texts.source_label(top);
             e.coder = texts.coder_name(index, coding.creating_user);
             e.code_key = texts.intern(refi::normalize_guid(coding.code.target));
             e.dedupe_key = &top;
@@ -257,22 +265,31 @@ CellExcerpts::Key CellExcerpts::key_of(const Excerpt& e) {
     return text_range ? Key{e.text.data(), e.start, e.end} : Key{e.dedupe_key, 0, -1};
 }
 
+void CellExcerpts::clear() {
+    excerpts.clear();
+    coders.clear();
+    merged.clear();
+    m_keys.clear();
+    m_seen.clear();
+}
+
 void CellExcerpts::add(const Excerpt& e) {
     constexpr std::size_t small = 8;  // up to this many excerpts, a loop is cheaper than a hash map
     const Key key = key_of(e);
     std::size_t at = excerpts.size();
     if (m_seen.empty()) {
-        for (std::size_t i = 0; i < excerpts.size(); ++i)
-            if (key_of(*excerpts[i]) == key) {
+        for (std::size_t i = 0; i < m_keys.size(); ++i)
+            if (m_keys[i] == key) {
                 at = i;
                 break;
             }
         if (at == excerpts.size() && excerpts.size() == small)
-            for (std::size_t i = 0; i < excerpts.size(); ++i) m_seen.emplace(key_of(*excerpts[i]), i);
+            for (std::size_t i = 0; i < m_keys.size(); ++i) m_seen.emplace(m_keys[i], i);
     }
     if (!m_seen.empty()) at = m_seen.emplace(key, excerpts.size()).first->second;
     if (at == excerpts.size()) {
         excerpts.push_back(&e);
+        m_keys.push_back(key);
         coders.push_back(*e.coder);
         merged.emplace_back();
         return;
@@ -302,20 +319,44 @@ std::string format_excerpt(const Excerpt& e, const std::string* coder_override) 
     return out;
 }
 
+namespace {
+
+void append_int(std::string& out, std::int64_t v) {
+    char digits[24];
+    auto [end, ec] = std::to_chars(digits, digits + sizeof digits, v);
+    (void)ec;  // 24 characters hold any int64
+    out.append(digits, end);
+}
+
+}  // namespace
+
 void append_excerpt(std::string& out, const Excerpt& e, const std::string* coder_override) {
+    // Written piece by piece into `out` (no fmt, no temporary strings): a wide chart's html or xlsx rebuilds
+    // every excerpt of every cell for each pass over its streamed rows.
     const std::string_view kind = e.kind;
-    auto to = std::back_inserter(out);
     out += '[';
     if (kind == "case") {
         out += "whole case";
     } else {
-        out += e.source ? source_display_name(*e.source) : std::string();
-        if (kind == "source") out += ", whole source";
-        // The model keeps the page as written (0-based, as ATLAS.ti and MAXQDA count); readers count pages from 1.
-        else if (kind == "pdf") fmt::format_to(to, " p. {}", e.start + 1);
-        else if (kind == "picture") out += ", picture region";
-        else if (kind == "audio" || kind == "video") fmt::format_to(to, " {}\u2013{}", clock(e.start), clock(e.end));
-        else fmt::format_to(to, " {}\u2013{}", e.start, e.end);
+        if (e.source_label) out += *e.source_label;
+        else if (e.source) out += source_display_name(*e.source);
+        if (kind == "source") {
+            out += ", whole source";
+        } else if (kind == "pdf") {
+            // The model keeps the page as written (0-based, as ATLAS.ti and MAXQDA count); readers count pages
+            // from 1.
+            out += " p. ";
+            append_int(out, e.start + 1);
+        } else if (kind == "picture") {
+            out += ", picture region";
+        } else if (kind == "audio" || kind == "video") {
+            fmt::format_to(std::back_inserter(out), " {}\u2013{}", clock(e.start), clock(e.end));
+        } else {
+            out += ' ';
+            append_int(out, e.start);
+            out += "\u2013";
+            append_int(out, e.end);
+        }
     }
     const std::string& coder = coder_override ? *coder_override : *e.coder;
     if (!coder.empty()) {

@@ -31,9 +31,14 @@ struct Excerpt {
     const std::string* coder = nullptr;     ///< user name (else initials, else GUID) of the coding, else of the selection
     const std::string* code_key = nullptr;  ///< normalised GUID of the code it is coded with (interned)
     const void* dedupe_key = nullptr;       ///< same selection (or whole source) coded twice in one cell shows once
+    /// source_display_name(*source), made once per source (TextCache::source_label) rather than once per cell
+    /// every time a streamed row is rebuilt; null: made when asked for.
+    const std::string* source_label = nullptr;
 
     /// The source as the reader knows it (its name, else its file's name; see source_display_name).
-    std::string source_name() const { return source ? source_display_name(*source) : std::string(); }
+    std::string source_name() const {
+        return source_label ? *source_label : source ? source_display_name(*source) : std::string();
+    }
 };
 
 /// Loads each source's plain text once, however many units share the source, and owns what excerpts point to.
@@ -47,11 +52,14 @@ public:
     const std::string* coder_name(const refi::ProjectIndex& index, const refi::OptString& user);
     /// A stable copy of a normalised GUID, shared by every excerpt of that code.
     const std::string* intern(std::string key);
+    /// source_display_name(source), made once per source.
+    const std::string* source_label(const refi::Source& source);
 private:
     const refi::Project& m_project;
     std::map<const void*, std::shared_ptr<const std::string>> m_texts;  ///< shared: sources over one file hold one copy
     std::unordered_map<std::string, std::string> m_coder_names;
     std::unordered_set<std::string> m_keys;
+    std::unordered_map<const refi::Source*, std::string> m_source_labels;
 };
 
 /// The user's display name for a coder GUID: name, else id (initials), else the GUID as written.
@@ -67,6 +75,8 @@ std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Uni
 class CellExcerpts {
 public:
     void add(const Excerpt& e);
+    /// Empty again, keeping what it allocated: one CellExcerpts serves every cell of a streamed table.
+    void clear();
     std::vector<const Excerpt*> excerpts;
     std::vector<std::string> coders;  ///< per excerpt: "Marta Núñez, Daniel Okoro"
     /// Per excerpt: the other selections of the same range merged into it (the second coder's), so json keeps
@@ -85,6 +95,7 @@ private:
         }
     };
     static Key key_of(const Excerpt& e);
+    std::vector<Key> m_keys;  ///< key_of(*excerpts[i]), made once per excerpt added
     /// Built once a cell has more than a few excerpts (small cells, nearly all of them, compare in a loop).
     std::unordered_map<Key, std::size_t, KeyHash> m_seen;
 };

@@ -113,21 +113,22 @@ std::pair<const Placed*, const Placed*> theme_run(const Plan& plan, std::size_t 
 }
 
 // The cells of one row, asked for in column order: a non-empty one is gathered from its run of placed excerpts
-// (null for an empty one, which has none).
+// into `cell` (null for an empty one, which has none). `cell` outlives the row: the rows of a table reuse what
+// it allocated.
 class RowCells {
 public:
-    RowCells(const Placed* begin, const Placed* end) : m_next(begin), m_end(end) {}
+    RowCells(const Placed* begin, const Placed* end, CellExcerpts& cell) : m_next(begin), m_end(end), m_cell(cell) {}
     const CellExcerpts* at(std::uint32_t column) {
         while (m_next != m_end && m_next->column < column) ++m_next;  // (columns are asked for in order)
         if (m_next == m_end || m_next->column != column) return nullptr;
-        m_cell = CellExcerpts();
+        m_cell.clear();
         while (m_next != m_end && m_next->column == column) m_cell.add(*(m_next++)->excerpt);
         return &m_cell;
     }
 private:
     const Placed* m_next;
     const Placed* m_end;
-    CellExcerpts m_cell;
+    CellExcerpts& m_cell;
 };
 
 // The cell's excerpts into `s` (cleared first): a streamed row's reused cell keeps its buffer from row to row.
@@ -158,6 +159,7 @@ void write_matrix_json(W& w, const Plan& plan) {
     static const JsonString k_column("column"), k_code_guid("code_guid"), k_summary("summary"), k_excerpts("excerpts"),
         k_empty("");
     std::vector<JsonString> names, guids;
+    CellExcerpts scratch;
     w.begin_object();
     w.key("unit").value(unit_kind_name(in.kind));
     w.key("themes").begin_array();
@@ -190,7 +192,7 @@ void write_matrix_json(W& w, const Plan& plan) {
         for (std::size_t u = 0; u < in.units.size(); ++u) {
             const Unit& unit = in.units[u];
             auto [begin, end] = walk.row(u, static_cast<std::uint32_t>(ti));
-            RowCells cells(begin, end);
+            RowCells cells(begin, end, scratch);
             w.begin_object();
             w.key("unit").value(unit.name);
             w.key("guid").value(unit.guid);
@@ -233,6 +235,7 @@ void write_long_rows(const Plan& plan, const RowSink& take) {
     ThemeWalk walk(plan);
     const std::size_t shown = in.show.size();
     std::vector<Cell> row(8 + shown);
+    CellExcerpts scratch;
     for (std::size_t ti = 0; ti < themes.size(); ++ti) {
         const Theme& theme = themes[ti];
         row[0].text = theme.code ? theme.code->name : theme.name;
@@ -240,7 +243,7 @@ void write_long_rows(const Plan& plan, const RowSink& take) {
         for (std::size_t u = 0; u < in.units.size(); ++u) {
             const Unit& unit = in.units[u];
             auto [begin, end] = walk.row(u, static_cast<std::uint32_t>(ti));
-            RowCells cells(begin, end);
+            RowCells cells(begin, end, scratch);
             row[1].text = unit.name;
             for (std::size_t v = 0; v < shown; ++v) {
                 auto it = unit.variables.find(in.show[v]);
@@ -269,6 +272,7 @@ void write_theme_rows(const Plan& plan, std::uint32_t ti, const RowSink& take) {
     const Theme& theme = (*plan.themes)[ti];
     const std::size_t shown = in.show.size();
     std::vector<Cell> row(2 + shown + 2 * theme.columns.size());
+    CellExcerpts scratch;
     row[0].bold = true;
     for (std::size_t c = 0; c < theme.columns.size(); ++c) {
         Cell& data = row[1 + shown + 2 * c];
@@ -280,7 +284,7 @@ void write_theme_rows(const Plan& plan, std::uint32_t ti, const RowSink& take) {
     for (std::size_t u = 0; u < in.units.size(); ++u) {
         const Unit& unit = in.units[u];
         auto [begin, end] = theme_run(plan, u, ti);
-        RowCells cells(begin, end);
+        RowCells cells(begin, end, scratch);
         row[0].text = unit.name;
         for (std::size_t i = 0; i < shown; ++i) {
             auto it = unit.variables.find(in.show[i]);

@@ -39,7 +39,7 @@ void for_each_code(const ChartInput& in, const Ranks& rank, std::size_t u, F&& f
     auto visit = [&](std::size_t c) {
         const bool coded = next < ranked.size() && ranked[next].first == c;
         if (coded) {
-            cell = CellExcerpts();
+            cell.clear();
             while (next < ranked.size() && ranked[next].first == c) cell.add(*ranked[next++].second);
         }
         std::optional<std::string> summary;

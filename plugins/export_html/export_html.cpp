@@ -9,31 +9,15 @@
 #include <sstream>
 
 #include "core/table_util.hpp"
+#include "export_html/html_text.hpp"
 #include "export_svg/svg_figure.hpp"
 
 namespace framer {
 namespace {
 
-std::string escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default:
-                // C0 controls other than tab and line breaks are not allowed in HTML text.
-                if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                    out += "\xEF\xBF\xBD";
-                else
-                    out += c;
-        }
-    }
-    return out;
-}
+using html::Buffer;
+
+std::string escape(std::string_view text) { return html::escaped(text); }
 
 // On screen a table sits in a scroll box (wide charts scroll sideways with the first column kept in view) and
 // its whole <thead> is one sticky block, so the group row and the "N (%)" row below it stay visible together
@@ -106,38 +90,37 @@ std::string heat_colour(double percent) {
     return hex;
 }
 
-void write_cell(const Cell& cell, bool header, bool frozen, bool heat, std::ostream& out) {
-    std::string classes;
-    auto add = [&](const char* c) { classes += classes.empty() ? c : std::string(" ") + c; };
+// Straight into the page's buffer: this runs for every cell of a chart (hundreds of thousands).
+void write_cell(const Cell& cell, bool header, bool frozen, bool heat, Buffer& out) {
+    const char* tag = header ? "th" : "td";
+    out << '<' << tag;
+    bool classes = false;
+    auto add = [&](std::string_view c) {
+        out << (classes ? " " : " class=\"") << c;
+        classes = true;
+    };
     if (frozen) add("frozen");
     if (cell.numeric) add("num");
     if (cell.wrap) add("wrap");
     if (cell.editable) add("editable");
-    const char* tag = header ? "th" : "td";
-    out << "<" << tag;
-    if (!classes.empty()) out << " class=\"" << classes << "\"";
-    std::string style;
-    if (cell.indent > 0) style += "padding-left:" + format_em(0.6 + 1.5 * cell.indent) + "em";
-    if (heat && cell.has_count && !header) {
-        if (!style.empty()) style += ';';
-        style += "background:";
-        style += heat_colour(cell.percent);
-    }
-    if (!style.empty()) out << " style=\"" << style << "\"";
-    out << ">";
-    std::string text = escape(cell.text);
-    if (!cell.wrap) {
-        // Outside pre-wrap cells a line break must be explicit.
-        std::string with_breaks;
-        for (char c : text) {
-            if (c == '\n') with_breaks += "<br>";
-            else if (c != '\r') with_breaks += c;
+    if (classes) out << '"';
+    const bool shaded = heat && cell.has_count && !header;
+    if (cell.indent > 0 || shaded) {
+        out << " style=\"";
+        if (cell.indent > 0) out << "padding-left:" << format_em(0.6 + 1.5 * cell.indent) << "em";
+        if (shaded) {
+            if (cell.indent > 0) out << ';';
+            out << "background:" << heat_colour(cell.percent);
         }
-        text = with_breaks;
+        out << '"';
     }
-    out << (cell.bold && !header ? "<strong>" + text + "</strong>" : text);
+    out << '>';
+    const bool strong = cell.bold && !header;
+    if (strong) out << "<strong>";
+    out.text(cell.text, !cell.wrap);  // outside pre-wrap cells a line break must be explicit
+    if (strong) out << "</strong>";
     for (int f : cell.footnotes) out << "<sup>" << footnote_marker(f) << "</sup>";
-    out << "</" << tag << ">";
+    out << "</" << tag << '>';
 }
 
 // Tables that need landscape pages: those with long-text columns (charts, excerpts) and those with more
@@ -154,7 +137,7 @@ bool wide(const Table& table) {
     });
 }
 
-void write_table(const Table& table, std::size_t number, bool heat, std::ostream& out) {
+void write_table(const Table& table, std::size_t number, bool heat, Buffer& out) {
     auto columns = visible_columns(table);
     out << "<section id=\"" << anchor(number) << "\">\n";
     if (!table.name.empty()) out << "<h2>" << escape(table.name) << "</h2>\n";
@@ -183,37 +166,37 @@ void write_table(const Table& table, std::size_t number, bool heat, std::ostream
             out << "<p>";
             if (footnote_referenced(table, static_cast<int>(f)))
                 out << "<sup>" << footnote_marker(static_cast<int>(f)) << "</sup> ";
-            out << escape(table.footnotes[f]) << "</p>\n";
+            out.text(table.footnotes[f]) << "</p>\n";
         }
         out << "</div>\n";
     }
     out << "</section>\n";
 }
 
-std::string with_breaks(const std::string& escaped) {
-    std::string out;
-    for (char c : escaped) {
-        if (c == '\n') out += "<br>";
-        else if (c != '\r') out += c;
-    }
-    return out;
-}
-
 // Box 1 layout: headings for the code path, each quotation in curly quotes followed by its label.
-void write_block(const Block& block, std::ostream& out) {
+void write_block(const Block& block, Buffer& out) {
     switch (block.kind) {
         case Block::Kind::Heading: {
             const int level = std::clamp(block.level + 1, 2, 6);
-            out << "<h" << level << ">" << escape(block.text) << "</h" << level << ">\n";
+            const std::string h = std::to_string(level);
+            out << "<h" << h << ">";
+            out.text(block.text) << "</h" << h << ">\n";
             break;
         }
         case Block::Kind::Quote:
-            out << "<blockquote class=\"quote\"><p>\u201C" << with_breaks(escape(block.text)) << "\u201D";
-            if (!block.label.empty()) out << " <cite>(" << escape(block.label) << ")</cite>";
+            out << "<blockquote class=\"quote\"><p>\u201C";
+            out.text(block.text, true) << "\u201D";
+            if (!block.label.empty()) {
+                out << " <cite>(";
+                out.text(block.label) << ")</cite>";
+            }
             if (!block.remark.empty()) out << " <em class=\"remark\">\u2014 " << escape(block.remark) << "</em>";
             out << "</p></blockquote>\n";
             break;
-        case Block::Kind::Paragraph: out << "<p>" << with_breaks(escape(block.text)) << "</p>\n"; break;
+        case Block::Kind::Paragraph:
+            out << "<p>";
+            out.text(block.text, true) << "</p>\n";
+            break;
     }
 }
 
@@ -222,7 +205,8 @@ public:
     std::string name() const override { return "html"; }
     std::vector<std::string> extensions() const override { return {".html", ".htm"}; }
 
-    void write(const Result& result, std::ostream& out) const override {
+    void write(const Result& result, std::ostream& stream) const override {
+        Buffer out(stream);
         out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             << "<title>" << escape(result.title.empty() ? "Framer" : result.title) << "</title>\n"
@@ -236,7 +220,8 @@ public:
         // The figures as the svg exporter draws them, inline: the page stays one self-contained file.
         for (const auto& figure : result.figures) {
             out << "<figure>\n";
-            write_svg_figures({figure}, out, false);  // its caption is drawn inside it, as in the .svg
+            out.flush();  // the svg exporter writes to the stream itself
+            write_svg_figures({figure}, out.stream(), false);  // its caption is drawn inside it, as in the .svg
             out << "</figure>\n";
         }
         if (tables.size() > 1) {
@@ -249,6 +234,7 @@ public:
         }
         for (std::size_t t = 0; t < tables.size(); ++t) write_table(*tables[t], t + 1, result.heat, out);
         out << "</body>\n</html>\n";
+        out.flush();
     }
 };
 
