@@ -11,6 +11,7 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -23,6 +24,7 @@
 #include <tuple>
 
 #include "core/table_util.hpp"
+#include "export_xlsx/wrap_estimate.hpp"
 #include "export_xlsx/xlsx_zip.hpp"
 #include "refi/temp_file.hpp"
 #include "refi/text.hpp"
@@ -53,15 +55,19 @@ std::string utf8_prefix(const std::string& s, std::size_t count) {
     return s;
 }
 
+/// True when Excel takes `text` as it is: no C0 controls but tab and line breaks, at most 32767 characters.
+bool clean_cell_text(const std::string& text) {
+    if (text.size() > max_cell_chars) return false;  // (bytes: at most as many code points)
+    for (const char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') return false;
+    }
+    return true;
+}
+
 /// Text Excel accepts: XML 1.0 has no C0 controls but tab and line breaks; cells hold at most 32767 characters.
 std::string cell_text(const std::string& text) {
-    // Most cells need nothing changed: one scan, then a plain copy (this runs for every cell of a chart).
-    bool clean = text.size() <= max_cell_chars;  // bytes: at most as many code points
-    for (std::size_t i = 0; clean && i < text.size(); ++i) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        clean = c >= 0x20 || c == '\t' || c == '\n' || c == '\r';
-    }
-    if (clean) return text;
+    if (clean_cell_text(text)) return text;
     std::string out;
     out.reserve(text.size());
     for (char c : text) {
@@ -79,6 +85,14 @@ std::string cell_text(const std::string& text) {
     return out;
 }
 
+/// As cell_text, without a copy when the text is clean (nearly every cell of a chart): `text` itself, else the
+/// cleaned text in `scratch`.
+const std::string& cell_text(const std::string& text, std::string& scratch) {
+    if (clean_cell_text(text)) return text;
+    scratch = cell_text(text);
+    return scratch;
+}
+
 /// Formats are workbook-wide; one per combination of hints, created on first use.
 class Formats {
 public:
@@ -86,7 +100,17 @@ public:
 
     /// `wrap`: the cell's text wraps (wrap hint, header, or a line break in it); `number_format`: the format
     /// over a numeric value ("" for text cells).
-    lxw_format* get(const Cell& cell, bool header, bool wrap, const std::string& number_format = {}) {
+    lxw_format* get(const Cell& cell, bool header, bool wrap) {
+        // Text cells, nearly all of a chart's, find theirs in a table indexed by the hints (not the map).
+        const int indent = std::clamp(cell.indent, 0, 15);
+        const std::size_t slot = (static_cast<std::size_t>(indent) << 5) | ((cell.bold || header) ? 16u : 0u) |
+                                 (wrap ? 8u : 0u) | (cell.numeric ? 4u : 0u) | (cell.editable ? 2u : 0u) |
+                                 (header ? 1u : 0u);
+        if (!m_text_formats[slot]) m_text_formats[slot] = get(cell, header, wrap, std::string());
+        return m_text_formats[slot];
+    }
+
+    lxw_format* get(const Cell& cell, bool header, bool wrap, const std::string& number_format) {
         int indent = std::clamp(cell.indent, 0, 15);  // Excel's maximum indent level
         auto key = std::make_tuple(cell.bold || header, indent, wrap, cell.numeric, cell.editable, header, number_format);
         auto it = m_formats.find(key);
@@ -144,6 +168,7 @@ private:
 
     lxw_workbook* m_wb;
     std::map<std::tuple<bool, int, bool, bool, bool, bool, std::string>, lxw_format*> m_formats;
+    std::array<lxw_format*, 16 * 32> m_text_formats{};  ///< get() without a number format, by its hints
     lxw_format* m_title = nullptr;
     lxw_format* m_superscript = nullptr;
     lxw_format* m_bold = nullptr;
@@ -208,36 +233,17 @@ bool as_number(const std::string& text, double& value) {
 // generous: LibreOffice without Calibri's metric twin (Carlito) sets text in DejaVu Sans, which is wider.
 constexpr double line_height = 15.0;         // points per line of 11 pt text
 constexpr double max_row_height = 409.0;     // Excel's largest row
-constexpr double chars_per_width = 0.85;     // characters per unit of column width, allowing for wide fonts
 constexpr double max_widened_column = 120.0; // a column holding very long text may widen up to this
+/// The most lines a row shows: from one more on, a row would be taller than max_row_height (27 * 15 + 2 = 407
+/// points fits, 28 lines do not), so counting a cell's lines can stop there.
+constexpr std::size_t max_lines = static_cast<std::size_t>(max_row_height / line_height);
 
-/// Lines `text` takes when wrapped at word boundaries in a column `width` characters wide.
-std::size_t wrapped_lines(std::string_view text, double width, int indent) {
-    std::size_t per_line = static_cast<std::size_t>(std::max(4.0, (width - 1.0 - 1.5 * indent) * chars_per_width));
-    std::size_t lines = 0, start = 0;
-    while (true) {
-        std::size_t end = text.find('\n', start);
-        // Views, not copies: this runs for every wrapping cell of a chart, once per row and per column width tried.
-        std::string_view paragraph = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-        // Greedy word wrap, counting code points; a word longer than the line is broken.
-        std::size_t used = 0, count = 1, pos = 0;
-        while (pos < paragraph.size()) {
-            std::size_t next = paragraph.find(' ', pos);
-            if (next == std::string::npos) next = paragraph.size();
-            std::size_t word = utf8_length(paragraph.substr(pos, next - pos));
-            pos = next + 1;
-            if (word == 0) continue;
-            std::size_t need = used ? used + 1 + word : word;
-            if (need <= per_line) { used = need; continue; }
-            if (used) ++count;
-            count += (word - 1) / per_line;
-            used = (word - 1) % per_line + 1;
-        }
-        lines += count;
-        if (end == std::string::npos) break;
-        start = end + 1;
-    }
-    return lines;
+/// True when `text` wrapped in a column `width` wide (at `indent`) takes more than max_lines lines; the cheap
+/// bound answers for nearly every cell, the exact count (stopped past max_lines) for the others.
+bool too_tall(std::string_view text, double width, int indent) {
+    const std::size_t per_line = xlsx::chars_per_line(width, indent);
+    if (xlsx::max_wrapped_lines(xlsx::text_extent(text), per_line) <= max_lines) return false;
+    return xlsx::wrapped_lines(text, per_line, max_lines + 1) > max_lines;
 }
 
 bool wraps(const Cell& cell, bool header) {
@@ -258,10 +264,17 @@ bool wraps(const Cell& cell, bool header, double width) {
 }
 
 /// The number format showing a count cell's text over its percentage: "7 ("0")" shows 58 as "7 (58)".
+/// (Appended piece by piece: GCC 12 warns -Wrestrict falsely on `"literal" + std::string` here once inlined.)
 std::string count_format(const Cell& cell) {
-    std::string f = "\"" + std::to_string(cell.count) + " (\"0";
-    if (cell.decimals > 0) f += "." + std::string(static_cast<std::size_t>(cell.decimals), '0');
-    return f + "\")\"";
+    std::string f = "\"";
+    f += std::to_string(cell.count);
+    f += " (\"0";
+    if (cell.decimals > 0) {
+        f += '.';
+        f.append(static_cast<std::size_t>(cell.decimals), '0');
+    }
+    f += "\")\"";
+    return f;
 }
 
 /// Column widths in characters: the Table's hints, else the longest line of the body cells (headers wrap).
@@ -280,8 +293,7 @@ std::vector<double> column_widths(const Table& table, std::size_t columns) {
     // visited in any pass once its starting width is known.
     auto widen = [&](const Cell& cell, std::size_t c) {
         if (!wraps(cell, false)) return;
-        while (widths[c] < max_widened_column &&
-               wrapped_lines(cell.text, widths[c], cell.indent) * line_height > max_row_height)
+        while (widths[c] < max_widened_column && too_tall(cell.text, widths[c], cell.indent))
             widths[c] = std::min(max_widened_column, widths[c] + 10.0);
     };
     const bool all_hinted = std::all_of(hinted.begin(), hinted.end(), [](char h) { return h != 0; });
@@ -312,11 +324,17 @@ std::vector<double> column_widths(const Table& table, std::size_t columns) {
 }
 
 /// Height in points for a row (0: the default height, one line), and whether some cell does not fit even so.
+/// A cell is counted exactly only when its bound (max_wrapped_lines) says it could be the row's tallest, and
+/// counting stops once the row is past max_lines (its height is then Excel's largest whatever the rest hold).
 double row_height(const std::vector<Cell>& row, const std::vector<double>& widths, bool header, bool& clipped) {
     std::size_t lines = 1;
-    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c)
-        if (wraps(row[c], header, widths[c]) && !row[c].text.empty())
-            lines = std::max(lines, wrapped_lines(row[c].text, widths[c], row[c].indent));
+    for (std::size_t c = 0; c < row.size() && c < widths.size() && lines <= max_lines; ++c) {
+        const Cell& cell = row[c];
+        if (cell.text.empty() || !wraps(cell, header, widths[c])) continue;
+        const std::size_t per_line = xlsx::chars_per_line(widths[c], cell.indent);
+        if (xlsx::max_wrapped_lines(xlsx::text_extent(cell.text), per_line) <= lines) continue;
+        lines = std::max(lines, xlsx::wrapped_lines(cell.text, per_line, max_lines + 1));
+    }
     if (lines <= 1) return 0;
     double height = static_cast<double>(lines) * line_height + 2.0;
     if (height > max_row_height) {
@@ -369,6 +387,7 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
     const lxw_row_t first_body = r;
     std::map<std::size_t, bool> count_columns;  // columns holding N (%) cells: heat shading
     std::size_t body_rows = 0;
+    std::string scratch;  // a cell's text made acceptable to Excel, when it is not already
     for_each_row(table, [&](const std::vector<Cell>& row) {
         const std::size_t i = body_rows++;
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
@@ -384,8 +403,8 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
                 check(worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), number, f), "writing a number");
             } else {
                 lxw_format* f = formats.get(cell, false, wraps(cell, false, widths[c]));
-                write_text(ws, r, static_cast<lxw_col_t>(c), cell_text(cell.text), cell.footnotes, cell.bold, f,
-                           formats);
+                write_text(ws, r, static_cast<lxw_col_t>(c), cell_text(cell.text, scratch), cell.footnotes,
+                           cell.bold, f, formats);
             }
         }
         set_height(r, row, false, row_hidden(table, i));
