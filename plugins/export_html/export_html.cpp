@@ -3,6 +3,7 @@
 #include "export_html/export_html.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <ostream>
@@ -90,20 +91,34 @@ std::string heat_colour(double percent) {
     return hex;
 }
 
-// Straight into the page's buffer: this runs for every cell of a chart (hundreds of thousands).
+// "<td class=\"frozen num wrap editable\"" (the classes that apply) for each combination of the hints, made once.
+std::string_view open_tag(bool header, bool frozen, bool numeric, bool wrap, bool editable) {
+    static const std::array<std::string, 32> tags = [] {
+        std::array<std::string, 32> made;
+        for (unsigned i = 0; i < made.size(); ++i) {
+            std::string& t = made[i];
+            t = (i & 16) ? "<th" : "<td";
+            bool classes = false;
+            auto add = [&](const char* c) {
+                t += classes ? " " : " class=\"";
+                t += c;
+                classes = true;
+            };
+            if (i & 8) add("frozen");
+            if (i & 4) add("num");
+            if (i & 2) add("wrap");
+            if (i & 1) add("editable");
+            if (classes) t += '"';
+        }
+        return made;
+    }();
+    return tags[(header ? 16u : 0u) | (frozen ? 8u : 0u) | (numeric ? 4u : 0u) | (wrap ? 2u : 0u) | (editable ? 1u : 0u)];
+}
+
+// Straight into the page's buffer: this runs for every cell of a chart (hundreds of thousands, millions when
+// the chart has thousands of units).
 void write_cell(const Cell& cell, bool header, bool frozen, bool heat, Buffer& out) {
-    const char* tag = header ? "th" : "td";
-    out << '<' << tag;
-    bool classes = false;
-    auto add = [&](std::string_view c) {
-        out << (classes ? " " : " class=\"") << c;
-        classes = true;
-    };
-    if (frozen) add("frozen");
-    if (cell.numeric) add("num");
-    if (cell.wrap) add("wrap");
-    if (cell.editable) add("editable");
-    if (classes) out << '"';
+    out << open_tag(header, frozen, cell.numeric, cell.wrap, cell.editable);
     const bool shaded = heat && cell.has_count && !header;
     if (cell.indent > 0 || shaded) {
         out << " style=\"";
@@ -120,7 +135,7 @@ void write_cell(const Cell& cell, bool header, bool frozen, bool heat, Buffer& o
     out.text(cell.text, !cell.wrap);  // outside pre-wrap cells a line break must be explicit
     if (strong) out << "</strong>";
     for (int f : cell.footnotes) out << "<sup>" << footnote_marker(f) << "</sup>";
-    out << "</" << tag << '>';
+    out << (header ? "</th>" : "</td>");
 }
 
 // Tables that need landscape pages: those with long-text columns (charts, excerpts) and those with more
