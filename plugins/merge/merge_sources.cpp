@@ -45,7 +45,8 @@ bool same_optional_guid(const refi::OptString& a, const refi::OptString& b) {
     return refi::same_guid(*a, *b);
 }
 
-void add_missing(std::vector<refi::Ref>& out, const std::vector<refi::Ref>& more) {
+template <class Refs, class More>  // std::vector<Ref> or refi::CompactVector<Ref>
+void add_missing(Refs& out, const More& more) {
     for (const auto& r : more)
         if (std::none_of(out.begin(), out.end(), [&](const refi::Ref& o) { return refi::same_guid(o.target, r.target); }))
             out.push_back(r);

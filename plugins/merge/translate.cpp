@@ -26,6 +26,9 @@ void Translator::apply(refi::Ref& r) const { r.target = (*this)(r.target); }
 void Translator::apply(std::vector<refi::Ref>& refs) const {
     for (auto& r : refs) apply(r);
 }
+void Translator::apply(refi::CompactVector<refi::Ref>& refs) const {
+    for (auto& r : refs) apply(r);
+}
 void Translator::apply(refi::Authorship& a) const {
     a.creating_user = (*this)(a.creating_user);
     a.modifying_user = (*this)(a.modifying_user);

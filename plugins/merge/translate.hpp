@@ -22,6 +22,7 @@ public:
 
     void apply(refi::Ref& r) const;
     void apply(std::vector<refi::Ref>& refs) const;
+    void apply(refi::CompactVector<refi::Ref>& refs) const;
     void apply(refi::Authorship& a) const;
     void apply(refi::User& u) const;
     void apply(refi::Code& c) const;  ///< and its children

@@ -34,7 +34,8 @@ using GuidSet = std::unordered_set<std::string>;
 
 bool in(const GuidSet& set, const std::string& guid) { return set.count(refi::normalize_guid(guid)) != 0; }
 
-void drop_refs(std::vector<refi::Ref>& refs, const GuidSet& guids) {
+template <class Refs>  // std::vector<Ref> or refi::CompactVector<Ref>
+void drop_refs(Refs& refs, const GuidSet& guids) {
     refs.erase(std::remove_if(refs.begin(), refs.end(), [&](const refi::Ref& r) { return in(guids, r.target); }),
                refs.end());
 }

@@ -50,7 +50,10 @@ private:
     void link(const Link& l);
     void set(const Set& s);
     void graph(const Graph& g);
-    void refs(std::string_view name, const std::vector<Ref>& refs);
+    template <class Refs>  // std::vector<Ref> or CompactVector<Ref>
+    void refs(std::string_view name, const Refs& refs) {
+        for (const auto& r : refs) m_xml.ref(name, r);
+    }
 
     const Project& m_project;
     Diagnostics& m_diagnostics;
@@ -82,9 +85,6 @@ void QdeWriter::dropped_empty(std::string_view name, const Extensions& ext) {
                                       name, ext.attributes.size(), ext.elements.size()));
 }
 
-void QdeWriter::refs(std::string_view name, const std::vector<Ref>& refs) {
-    for (const auto& r : refs) m_xml.ref(name, r);
-}
 
 void QdeWriter::authorship(const Authorship& a) {
     m_xml.attr("creatingUser", a.creating_user);

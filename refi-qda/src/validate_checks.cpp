@@ -44,9 +44,6 @@ void Validator::ref(const Ref& r, std::initializer_list<Kind> kinds, const char*
     reference(r.target, kinds, What{"<{}> in {}", ref_element, owner}, at(r.loc, owner_loc));
 }
 
-void Validator::note_refs(const std::vector<Ref>& refs, const Owner& owner, Location loc) {
-    for (const auto& r : refs) ref(r, {Kind::Note}, "NoteRef", owner, loc);
-}
 
 void Validator::optional_ref_text(const std::string* target, std::initializer_list<Kind> kinds,
                                   const char* attribute, const Owner& owner, Location loc) {

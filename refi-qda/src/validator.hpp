@@ -103,7 +103,10 @@ private:
     void ref(const Ref& r, std::initializer_list<Kind> kinds, const char* ref_element, const Owner& owner,
              Location owner_loc);
 
-    void note_refs(const std::vector<Ref>& refs, const Owner& owner, Location loc);
+    template <class Refs>  // std::vector<Ref> or CompactVector<Ref>
+    void note_refs(const Refs& refs, const Owner& owner, Location loc) {
+        for (const auto& r : refs) ref(r, {Kind::Note}, "NoteRef", owner, loc);
+    }
 
     /// `target`: a std::optional<std::string> or a refi::OptString.
     template <class OptionalText>

@@ -68,6 +68,13 @@ public:
     T& operator[](std::size_t i) { return (*m_items)[i]; }
     const T& operator[](std::size_t i) const { return (*m_items)[i]; }
     T& back() { return m_items->back(); }
+    /// Removes [first, last) (pointers into this vector, as begin() and end() give).
+    T* erase(const T* first, const T* last) {
+        if (first == last) return const_cast<T*>(first);
+        auto& v = *m_items;
+        auto at = v.erase(v.begin() + (first - v.data()), v.begin() + (last - v.data()));
+        return v.data() + (at - v.begin());
+    }
     const T* begin() const { return m_items ? m_items->data() : nullptr; }
     const T* end() const { return m_items ? m_items->data() + m_items->size() : nullptr; }
     T* begin() { return m_items ? m_items->data() : nullptr; }
@@ -276,7 +283,7 @@ struct Coding {
     OptString creating_user;  ///< a user GUID
     OptString creation_date_time;
     Ref code;  ///< the CodeRef
-    std::vector<Ref> note_refs;
+    CompactVector<Ref> note_refs;  ///< one pointer while empty, as nearly always
     Extensions ext;
     Location loc;
     bool operator==(const Coding& o) const {
@@ -311,7 +318,7 @@ struct Selection {
     Authorship authorship;
     OptString description;
     std::vector<Coding> codings;
-    std::vector<Ref> note_refs;
+    CompactVector<Ref> note_refs;  ///< one pointer while empty, as nearly always
 
     // PlainTextSelection: code points of the plain text, end exclusive (see the header comment).
     std::int64_t start = 0;

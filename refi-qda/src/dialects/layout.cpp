@@ -52,6 +52,9 @@ public:
     void operator()(std::vector<Ref>& refs) const {
         for (auto& r : refs) (*this)(r);
     }
+    void operator()(CompactVector<Ref>& refs) const {
+        for (auto& r : refs) (*this)(r);
+    }
     void operator()(Authorship& a) const {
         (*this)(a.creating_user);
         (*this)(a.modifying_user);
