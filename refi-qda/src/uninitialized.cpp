@@ -1,6 +1,6 @@
-// resize_for_overwrite: std::string::resize_and_overwrite is C++23; the project is C++20, so this one file is
-// compiled as C++23 where the compiler can (CMakeLists.txt) and falls back to resize() elsewhere. std::string's
-// layout does not depend on the language mode, so the two modes link together.
+// resize_for_overwrite: std::string::resize_and_overwrite is C++23 and the project is C++20 (the design card), so
+// this is resize() today; the one place that sizes an inflated buffer takes the C++23 form once the project moves
+// to it (or a C++20 library offers it as an extension).
 #include "uninitialized.hpp"
 
 namespace refi::detail {

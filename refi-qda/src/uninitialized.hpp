@@ -6,8 +6,8 @@
 
 namespace refi::detail {
 
-/// Makes `s` `n` characters long; the new characters' values are unspecified (zero-filled where the standard
-/// library lacks C++23's resize_and_overwrite). Write all of them before reading any.
+/// Makes `s` `n` characters long; the new characters' values are unspecified (zero-filled in C++20, where
+/// std::string has no resize_and_overwrite). Write all of them before reading any.
 void resize_for_overwrite(std::string& s, std::size_t n);
 
 }  // namespace refi::detail
