@@ -107,6 +107,9 @@ void write_path(W& w, const refi::ProjectIndex& index, const refi::Code& code) {
 const char* unit_kind_name(UnitKind kind);
 /// The long csv's header (theme, unit, shown variables, code, excerpts, summary, theme_guid, unit_guid, code_guid).
 std::vector<Cell> csv_header(const std::vector<std::string>& show);
+/// The long csv table ("Chart (long)", csv only) under that header, its rows made by `stream` as csv writes them,
+/// never held (a row per theme x unit x code: millions for a wide codebook).
+Table long_csv_table(const std::vector<std::string>& show, std::function<void(const RowSink&)> stream);
 /// Writes into each document table's hidden key row the sheet name the xlsx exporter will give it, so that
 /// `framer summaries` can tell a renamed sheet. Call once all tables are in the result.
 void assign_sheet_keys(Result& result);

@@ -25,6 +25,16 @@ std::vector<Cell> csv_header(const std::vector<std::string>& show) {
     return h;
 }
 
+Table long_csv_table(const std::vector<std::string>& show, std::function<void(const RowSink&)> stream) {
+    Table table;
+    table.name = "Chart (long)";
+    table.csv = true;
+    table.csv_only = true;
+    table.header.push_back(csv_header(show));
+    table.row_stream = std::move(stream);
+    return table;
+}
+
 void assign_sheet_keys(Result& result) {
     std::vector<Table*> tables;
     std::vector<std::string> names;
@@ -378,14 +388,8 @@ Result build_matrix(std::shared_ptr<const ChartInput> input, std::shared_ptr<con
         result.tables.push_back(std::move(table));
     }
     if (in.want_long) {
-        // Streamed: written by csv row by row, never held (three million rows for 10,000 units x 317 codes).
-        Table long_table;
-        long_table.name = "Chart (long)";
-        long_table.csv = true;
-        long_table.csv_only = true;
-        long_table.header.push_back(csv_header(in.show));
-        long_table.row_stream = [plan](const RowSink& take) { write_long_rows(*plan, take); };
-        result.tables.push_back(std::move(long_table));
+        // Three million rows for 10,000 units x 317 codes.
+        result.tables.push_back(long_csv_table(in.show, [plan](const RowSink& take) { write_long_rows(*plan, take); }));
     }
     assign_sheet_keys(result);
     return result;

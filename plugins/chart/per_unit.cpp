@@ -210,14 +210,9 @@ Result build_per_unit(std::shared_ptr<const ChartInput> input) {
         result.tables.push_back(std::move(table));
     }
     if (in.want_long) {
-        // Streamed too: a row per unit x code it has, each with that cell's excerpts.
-        Table long_table;
-        long_table.name = "Chart (long)";
-        long_table.csv = true;
-        long_table.csv_only = true;
-        long_table.header.push_back(csv_header(in.show));
-        long_table.row_stream = [input, rank](const RowSink& take) { write_per_unit_long_rows(*input, *rank, take); };
-        result.tables.push_back(std::move(long_table));
+        // A row per unit x code it has, each with that cell's excerpts.
+        result.tables.push_back(long_csv_table(
+            in.show, [input, rank](const RowSink& take) { write_per_unit_long_rows(*input, *rank, take); }));
     }
     assign_sheet_keys(result);
     return result;

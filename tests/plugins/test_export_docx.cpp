@@ -9,6 +9,7 @@
 
 #include "core/registry.hpp"
 #include "export_docx/docx_package.hpp"
+#include "support/zip_entries.hpp"
 
 using namespace framer;
 
@@ -61,27 +62,8 @@ std::string render(const Result& r) {
     return out.str();
 }
 
-/// The zip's entries, in order, with their contents.
 std::vector<std::pair<std::string, std::string>> unzip(const std::string& bytes) {
-    std::vector<std::pair<std::string, std::string>> entries;
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    REQUIRE(src);
-    zip_t* za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
-    REQUIRE(za);
-    for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
-        zip_stat_t st;
-        zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st);
-        zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
-        REQUIRE(f);
-        std::string content(st.size, '\0');
-        REQUIRE(zip_fread(f, content.data(), st.size) == static_cast<zip_int64_t>(st.size));
-        zip_fclose(f);
-        entries.emplace_back(st.name, content);
-    }
-    zip_close(za);
-    return entries;
+    return framer::test::zip_entries(bytes);
 }
 
 std::string part(const std::string& bytes, const std::string& name) {

@@ -12,6 +12,7 @@
 #include "core/layout.hpp"
 #include "core/registry.hpp"
 #include "core/table_util.hpp"
+#include "support/zip_entries.hpp"
 
 using namespace framer;
 
@@ -108,26 +109,10 @@ std::string render(const std::string& format, const Result& r) {
     return out.str();
 }
 
-// A zip's entries by name (xlsx, docx), so a difference is reported by part.
+/// Every entry of a zip (xlsx, docx) by name, so a difference is reported by part.
 std::map<std::string, std::string> unzip(const std::string& bytes) {
     std::map<std::string, std::string> entries;
-    zip_error_t error;
-    zip_error_init(&error);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-    REQUIRE(src);
-    zip_t* za = zip_open_from_source(src, ZIP_RDONLY, &error);
-    REQUIRE(za);
-    for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
-        zip_stat_t st;
-        zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st);
-        zip_file_t* f = zip_fopen_index(za, static_cast<zip_uint64_t>(i), 0);
-        REQUIRE(f);
-        std::string content(st.size, '\0');
-        REQUIRE(zip_fread(f, content.data(), st.size) == static_cast<zip_int64_t>(st.size));
-        zip_fclose(f);
-        entries[st.name] = content;
-    }
-    zip_close(za);
+    for (auto& [name, content] : framer::test::zip_entries(bytes)) entries[name] = std::move(content);
     return entries;
 }
 
