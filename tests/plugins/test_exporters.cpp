@@ -14,25 +14,16 @@
 #include "export_latex/latex_text.hpp"
 #include "export_xlsx/export_xlsx.hpp"
 #include "export_xlsx/xlsx_zip.hpp"
+#include "support/result_cells.hpp"
 #include "support/zip_entries.hpp"
 
 using namespace framer;
 
 namespace {
 
-Cell text(std::string t, bool bold = false, int indent = 0) {
-    Cell c;
-    c.text = std::move(t);
-    c.bold = bold;
-    c.indent = indent;
-    return c;
-}
-
-Cell num(std::string t) {
-    Cell c = text(std::move(t));
-    c.numeric = true;
-    return c;
-}
+using framer::test::num;
+using framer::test::render;
+using framer::test::text;
 
 /// A result with what exporters must handle: specials of every format, indentation, bold, footnotes,
 /// a hidden GUID column, a hidden row, a csv-only table and UTF-8.
@@ -63,14 +54,6 @@ Result small_result() {
     r.json["title"] = r.title;
     r.json["rows"].push_back(Json(3));
     return r;
-}
-
-std::string render(const std::string& format, const Result& r) {
-    const Exporter* e = builtin_registry().exporter(format);
-    REQUIRE(e);
-    std::ostringstream out;
-    e->write(r, out);
-    return out.str();
 }
 
 /// Every entry of a zip (xlsx, docx) by name, so a difference is reported by part.

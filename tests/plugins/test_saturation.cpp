@@ -15,6 +15,7 @@
 #include "refi/guid.hpp"
 #include "saturation/rules.hpp"
 #include "support/files.hpp"
+#include "support/result_cells.hpp"
 
 using framer::Json;
 using framer::Options;
@@ -353,11 +354,7 @@ TEST_CASE("Saturation goldens: md, csv and json of the samples", "[saturation][g
 
 namespace {
 
-std::string render(const std::string& format, const Result& r) {
-    std::ostringstream out;
-    framer::builtin_registry().exporter(format)->write(r, out);
-    return out.str();
-}
+using framer::test::render;
 
 /// Points per series name in an SVG document (one element of class "point" per category).
 std::map<std::string, std::size_t> points_per_series(const pugi::xml_node& root) {

@@ -12,25 +12,16 @@
 #include "core/layout.hpp"
 #include "core/registry.hpp"
 #include "core/table_util.hpp"
+#include "support/result_cells.hpp"
 #include "support/zip_entries.hpp"
 
 using namespace framer;
 
 namespace {
 
-Cell text(std::string t, bool bold = false, int indent = 0) {
-    Cell c;
-    c.text = std::move(t);
-    c.bold = bold;
-    c.indent = indent;
-    return c;
-}
-
-Cell num(std::string t) {
-    Cell c = text(std::move(t));
-    c.numeric = true;
-    return c;
-}
+using framer::test::num;
+using framer::test::render;
+using framer::test::text;
 
 Cell wrapped(std::string t, bool editable = false) {
     Cell c = text(std::move(t));
@@ -99,14 +90,6 @@ Result streamed_result(std::size_t held, std::shared_ptr<int> calls = nullptr) {
         };
     }
     return r;
-}
-
-std::string render(const std::string& format, const Result& r) {
-    const Exporter* e = builtin_registry().exporter(format);
-    REQUIRE(e);
-    std::ostringstream out;
-    e->write(r, out);
-    return out.str();
 }
 
 /// Every entry of a zip (xlsx, docx) by name, so a difference is reported by part.
