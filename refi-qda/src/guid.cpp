@@ -9,47 +9,62 @@
 
 namespace refi {
 
+namespace {
+std::string_view without_braces(std::string_view g) {
+    return g.size() >= 2 && g.front() == '{' && g.back() == '}' ? g.substr(1, g.size() - 2) : g;
+}
+// ASCII only, without the locale: a GUID's letters are a-f, and std::toupper per byte was 8% of `framer
+// summaries` (every index look-up normalises its key).
+char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+}  // namespace
+
 std::string normalize_guid(std::string_view g) {
-    if (g.size() >= 2 && g.front() == '{' && g.back() == '}') g = g.substr(1, g.size() - 2);
-    std::string out(g);
-    // ASCII only, without the locale: a GUID's letters are a-f, and std::toupper per byte was 8% of `framer
-    // summaries` (every index look-up normalises its key).
-    for (auto& c : out)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    std::string out(without_braces(g));
+    for (auto& c : out) c = ascii_upper(c);
     return out;
 }
 
 bool is_normalized_guid(std::string_view g) {
-    if (!g.empty() && g.front() == '{' && g.size() >= 2 && g.back() == '}') return false;
+    if (without_braces(g).size() != g.size()) return false;
     for (char c : g)
-        if (c >= 'a' && c <= 'z') return false;
+        if (ascii_upper(c) != c) return false;
     return true;
 }
 
 // Without making the two normalised strings: merge compares GUIDs this way 100,000s of times.
 bool same_guid(std::string_view a, std::string_view b) {
-    auto strip = [](std::string_view g) {
-        return g.size() >= 2 && g.front() == '{' && g.back() == '}' ? g.substr(1, g.size() - 2) : g;
-    };
-    a = strip(a);
-    b = strip(b);
+    a = without_braces(a);
+    b = without_braces(b);
     if (a.size() != b.size()) return false;
-    auto upper = [](char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; };
     for (std::size_t i = 0; i < a.size(); ++i)
-        if (a[i] != b[i] && upper(a[i]) != upper(b[i])) return false;
+        if (a[i] != b[i] && ascii_upper(a[i]) != ascii_upper(b[i])) return false;
     return true;
 }
 
-bool is_valid_guid(std::string_view g) {
-    if (g.size() >= 2 && g.front() == '{' && g.back() == '}') g = g.substr(1, g.size() - 2);
-    if (g.size() != 36) return false;
-    // ASCII hex digits without the locale's isxdigit (validate checks every GUID of a project).
-    auto hex = [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); };
-    for (std::size_t i = 0; i < g.size(); ++i) {
-        bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-        if (dash ? g[i] != '-' : !hex(g[i])) return false;
+bool is_valid_guid(std::string_view g) { return guid_bits(g).has_value(); }
+
+// One pass, no locale (validate reads every GUID of a project through here).
+std::optional<GuidBits> guid_bits(std::string_view g) {
+    g = without_braces(g);
+    if (g.size() != 36) return std::nullopt;
+    GuidBits bits;
+    int digits = 0;
+    for (std::size_t i = 0; i < 36; ++i) {
+        const char c = g[i];
+        if (i == 8 || i == 13 || i == 18 || i == 23) {
+            if (c != '-') return std::nullopt;
+            continue;
+        }
+        unsigned v;
+        if (c >= '0' && c <= '9') v = static_cast<unsigned>(c - '0');
+        else if (c >= 'a' && c <= 'f') v = static_cast<unsigned>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F') v = static_cast<unsigned>(c - 'A' + 10);
+        else return std::nullopt;
+        std::uint64_t& half = digits < 16 ? bits.hi : bits.lo;
+        half = (half << 4) | v;
+        ++digits;
     }
-    return true;
+    return bits;
 }
 
 static std::string format_guid(std::uint64_t hi, std::uint64_t lo) {
@@ -75,22 +90,6 @@ GuidBits versioned(std::uint64_t hi, std::uint64_t lo) {
     return {(hi & ~0xF000ull) | 0x5000ull, (lo & ~(0xC000ull << 48)) | (0x8000ull << 48)};
 }
 }  // namespace
-
-std::optional<GuidBits> guid_bits(std::string_view g) {
-    if (!is_valid_guid(g)) return std::nullopt;
-    if (g.front() == '{') g = g.substr(1, g.size() - 2);
-    GuidBits bits;
-    int digits = 0;
-    for (char c : g) {
-        if (c == '-') continue;
-        const auto u = static_cast<unsigned char>(c);
-        const std::uint64_t v = u <= '9' ? u - '0' : (u | 0x20) - 'a' + 10;
-        std::uint64_t& half = digits < 16 ? bits.hi : bits.lo;
-        half = (half << 4) | v;
-        ++digits;
-    }
-    return bits;
-}
 
 GuidFromPrefix::GuidFromPrefix(std::string_view name_space, std::string_view prefix)
     : m_name_space(name_space), m_hi(k_fnv_basis ^ k_seed_hi), m_lo(k_fnv_basis ^ k_seed_lo) {
@@ -120,10 +119,10 @@ GuidBits GuidFromPrefix::with(std::string_view rest) const {
 }
 
 GuidBits GuidFromPrefix::with_normalized_guid(std::string_view g) const {
-    if (g.size() >= 2 && g.front() == '{' && g.back() == '}') g = g.substr(1, g.size() - 2);
+    g = without_braces(g);
     return finish([&](std::uint64_t& hi, std::uint64_t& lo) {
         for (char c : g) {
-            const auto u = static_cast<unsigned char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);  // as normalize_guid
+            const auto u = static_cast<unsigned char>(ascii_upper(c));  // as normalize_guid
             fnv_byte(hi, u);
             fnv_byte(lo, u);
         }

@@ -14,47 +14,6 @@
 
 namespace refi::detail {
 
-/// A well-formed GUID as 128 bits: case and braces do not matter, and comparing or hashing allocates nothing.
-struct GuidKey {
-    std::uint64_t hi = 0, lo = 0;
-    bool operator==(const GuidKey&) const = default;
-    bool operator<(const GuidKey& o) const { return hi != o.hi ? hi < o.hi : lo < o.lo; }
-};
-
-struct GuidKeyHash {
-    // splitmix64 finaliser: tool GUIDs are often sequential or hash-derived with shared prefixes.
-    std::size_t operator()(const GuidKey& k) const {
-        std::uint64_t x = k.hi ^ (k.lo + 0x9E3779B97F4A7C15ull + (k.hi << 6) + (k.hi >> 2));
-        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-        x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-        return static_cast<std::size_t>(x ^ (x >> 31));
-    }
-};
-
-/// The key of a GUIDType value (8-4-4-4-12 hex digits, optionally in braces), or nullopt for anything else.
-inline std::optional<GuidKey> guid_key(std::string_view g) {
-    if (g.size() == 38 && g.front() == '{' && g.back() == '}') g = g.substr(1, 36);
-    if (g.size() != 36) return std::nullopt;
-    GuidKey k;
-    int digits = 0;
-    for (std::size_t i = 0; i < 36; ++i) {
-        char c = g[i];
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != '-') return std::nullopt;
-            continue;
-        }
-        unsigned v;
-        if (c >= '0' && c <= '9') v = static_cast<unsigned>(c - '0');
-        else if (c >= 'a' && c <= 'f') v = static_cast<unsigned>(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') v = static_cast<unsigned>(c - 'A' + 10);
-        else return std::nullopt;
-        std::uint64_t& half = digits < 16 ? k.hi : k.lo;
-        half = (half << 4) | v;
-        ++digits;
-    }
-    return k;
-}
-
 // A map keyed by GUID identity (case and braces ignored). Well-formed GUIDs are packed into 128 bits, so the
 // hundreds of thousands of lookups of a large project allocate nothing; malformed ones (already reported) fall
 // back to their normalised text.
@@ -63,7 +22,7 @@ class GuidMap {
 public:
     /// Inserts unless present; returns the entry and whether it was inserted.
     std::pair<T*, bool> insert(std::string_view guid, T value) {
-        if (auto k = guid_key(guid)) {
+        if (auto k = guid_bits(guid)) {
             auto [it, inserted] = m_fast.try_emplace(*k, std::move(value));
             return {&it->second, inserted};
         }
@@ -71,7 +30,7 @@ public:
         return {&it->second, inserted};
     }
     const T* find(std::string_view guid) const {
-        if (auto k = guid_key(guid)) {
+        if (auto k = guid_bits(guid)) {
             auto it = m_fast.find(*k);
             return it == m_fast.end() ? nullptr : &it->second;
         }
@@ -81,7 +40,7 @@ public:
     bool contains(std::string_view guid) const { return find(guid) != nullptr; }
 
 private:
-    std::unordered_map<GuidKey, T, GuidKeyHash> m_fast;
+    std::unordered_map<GuidBits, T, GuidBitsHash> m_fast;
     std::unordered_map<std::string, T> m_other;
 };
 
@@ -94,7 +53,7 @@ public:
     void add(std::string_view guid, T value) {
         auto index = static_cast<std::uint32_t>(m_values.size());
         m_values.push_back(std::move(value));
-        if (auto k = guid_key(guid)) {
+        if (auto k = guid_bits(guid)) {
             m_sorted.push_back({*k, index});
         } else {
             auto [it, inserted] = m_other.try_emplace(normalize_guid(guid), index);
@@ -120,9 +79,9 @@ public:
     }
 
     const T* find(std::string_view guid) const {
-        if (auto k = guid_key(guid)) {
+        if (auto k = guid_bits(guid)) {
             auto it = std::lower_bound(m_sorted.begin(), m_sorted.end(), *k,
-                                       [](const Entry& e, const GuidKey& key) { return e.key < key; });
+                                       [](const Entry& e, const GuidBits& key) { return e.key < key; });
             return it != m_sorted.end() && it->key == *k ? &m_values[it->index] : nullptr;
         }
         auto it = m_other.find(normalize_guid(guid));
@@ -131,7 +90,7 @@ public:
 
 private:
     struct Entry {
-        GuidKey key;
+        GuidBits key;
         std::uint32_t index;
     };
     std::vector<T> m_values;

@@ -14,7 +14,6 @@
 
 #include "refi/error.hpp"
 #include "refi/text.hpp"
-#include "uninitialized.hpp"
 
 namespace refi::detail {
 
@@ -177,8 +176,9 @@ std::optional<std::string> QdpxArchive::read_deflated_whole(zip_uint64_t index, 
     // 12 KB texts took a tenth of `framer info`); anything else takes libzip's path.
     zip_stat_t st;
     zip_stat_init(&st);
-    // Neither buffer is zero-filled first: both are written whole before they are read (a 40 MB memset of fresh
-    // pages was a few percent of reading a large project).
+    // The compressed buffer is not zero-filled first: it is read into whole before it is used (a memset of fresh
+    // pages was a few percent of reading a large project). The inflated one is a std::string, which C++20 cannot
+    // size without filling (resize_and_overwrite is C++23).
     std::unique_ptr<char[]> compressed;
     std::size_t compressed_size = 0;
     {
@@ -203,8 +203,7 @@ std::optional<std::string> QdpxArchive::read_deflated_whole(zip_uint64_t index, 
             throw Error(label, {}, "corrupt or truncated data: the compressed entry is cut short");
     }
 
-    std::string out;
-    resize_for_overwrite(out, static_cast<std::size_t>(st.size));
+    std::string out(static_cast<std::size_t>(st.size), '\0');
     // One decompressor per thread, kept: allocating one per entry cost more than inflating a small text.
     thread_local std::unique_ptr<libdeflate_decompressor, void (*)(libdeflate_decompressor*)> inflater(
         libdeflate_alloc_decompressor(), libdeflate_free_decompressor);

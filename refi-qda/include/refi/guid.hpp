@@ -23,15 +23,24 @@ std::string make_guid();
 /// the same ids.
 std::string make_guid_from(std::string_view name_space, std::string_view name);
 
-/// A GUID's 128 bits: the first 16 hex digits (dashes and case ignored) are `hi`, the last 16 `lo`.
+/// A well-formed GUID as 128 bits: the first 16 hex digits (dashes, case and braces ignored) are `hi`, the last
+/// 16 `lo`. Comparing or hashing allocates nothing (validation's and chart's GUID maps key on it).
 struct GuidBits {
     std::uint64_t hi = 0, lo = 0;
-    bool operator==(const GuidBits& o) const { return hi == o.hi && lo == o.lo; }
+    bool operator==(const GuidBits&) const = default;
+    bool operator<(const GuidBits& o) const { return hi != o.hi ? hi < o.hi : lo < o.lo; }
 };
 struct GuidBitsHash {
-    std::size_t operator()(const GuidBits& g) const { return static_cast<std::size_t>(g.hi ^ (g.lo * 0x9e3779b97f4a7c15ull)); }
+    // splitmix64 finaliser: tool GUIDs are often sequential or hash-derived with shared prefixes.
+    std::size_t operator()(const GuidBits& k) const {
+        std::uint64_t x = k.hi ^ (k.lo + 0x9E3779B97F4A7C15ull + (k.hi << 6) + (k.hi >> 2));
+        x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+        x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+        return static_cast<std::size_t>(x ^ (x >> 31));
+    }
 };
-/// The bits of a GUID as written (either case, optional braces); nullopt when it is not one (is_valid_guid).
+/// The bits of a GUIDType value (8-4-4-4-12 hex digits, optionally in braces), nullopt for anything else (what
+/// is_valid_guid refuses).
 std::optional<GuidBits> guid_bits(std::string_view guid);
 
 /// make_guid_from(name_space, prefix + rest) for many names that share a prefix (a chart's unit x code summary
