@@ -11,6 +11,8 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "refi/text.hpp"
+
 
 namespace framer {
 
@@ -33,26 +35,6 @@ inline bool eight_plain(const unsigned char* p) {
     return !has_zero(x ^ (ones * 0x7f)) && !has_zero(x ^ (ones * '"')) && !has_zero(x ^ (ones * '\\'));
 }
 
-// The length of the valid UTF-8 sequence that starts at p (a byte >= 0x80), 0 when none does: the rules of
-// refi::is_valid_utf8 (no overlong forms, surrogates or values past U+10FFFF).
-std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
-    const unsigned char c = *p;
-    std::size_t len;
-    std::uint32_t cp;
-    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-    else return 0;
-    if (static_cast<std::size_t>(end - p) < len) return 0;
-    for (std::size_t k = 1; k < len; ++k) {
-        if ((p[k] & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (p[k] & 0x3F);
-    }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return len;
-}
 }  // namespace
 
 // One pass: runs of plain bytes copied whole, escapes, and each byte that starts no valid UTF-8 sequence (a
@@ -70,7 +52,8 @@ void append_string(std::string_view text, std::string& out) {
         if (p == end) break;
         const unsigned char c = *p;
         if (c >= 0x80) {
-            if (std::size_t len = utf8_sequence(p, end)) {
+            const auto at = static_cast<std::size_t>(p - reinterpret_cast<const unsigned char*>(text.data()));
+            if (std::size_t len = refi::utf8_sequence_length(text, at)) {
                 out.append(reinterpret_cast<const char*>(p), len);
                 p += len;
             } else {

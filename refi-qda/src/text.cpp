@@ -240,6 +240,27 @@ std::shared_ptr<const std::string> shared_plain_text(const Project& project, con
     return shared_texts().get(project, transcript.plain_text_content, transcript.plain_text_path);
 }
 
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + at;
+    const unsigned char c = *p;
+    std::size_t len;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+    else return 0;
+    if (text.size() - at < len) return 0;
+    for (std::size_t k = 1; k < len; ++k) {
+        if ((p[k] & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
 bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
     const auto* p = reinterpret_cast<const unsigned char*>(s.data());
     std::size_t n = s.size(), i = 0;
@@ -255,22 +276,9 @@ bool is_valid_utf8(std::string_view s, std::size_t* error_offset) {
             i += 16;
         }
         if (i >= n) break;
-        unsigned char c = p[i];
-        if (c < 0x80) { ++i; continue; }
-        std::size_t len;
-        std::uint32_t cp;
-        if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
-        else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
-        else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-        else { if (error_offset) *error_offset = i; return false; }
-        if (i + len > n) { if (error_offset) *error_offset = i; return false; }
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) { if (error_offset) *error_offset = i; return false; }
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-            (cp >= 0xD800 && cp <= 0xDFFF)) {
+        if (p[i] < 0x80) { ++i; continue; }
+        const std::size_t len = utf8_sequence_length(s, i);
+        if (len == 0) {
             if (error_offset) *error_offset = i;
             return false;
         }

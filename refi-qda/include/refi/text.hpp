@@ -39,6 +39,9 @@ std::string ascii_lower(std::string_view text);
 
 /// UTF-8 helpers.
 bool is_valid_utf8(std::string_view text, std::size_t* error_offset = nullptr);
+/// The length (2-4) of the valid UTF-8 sequence that starts at text[at] (a byte >= 0x80), 0 when none does: no
+/// overlong forms, surrogates or values past U+10FFFF. is_valid_utf8 is this rule over every such byte.
+std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
 std::string_view strip_bom(std::string_view text);
 std::size_t count_code_points(std::string_view utf8);
 
