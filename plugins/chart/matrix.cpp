@@ -96,25 +96,9 @@ struct Plan {
     std::vector<std::vector<Placed>> placed;  ///< per unit
 };
 
-// Theme by theme, each unit's placed excerpts of that theme: [begin, end) of Plan::placed[u], found by a cursor
-// per unit that moves forward as the themes are visited in order.
-class ThemeWalk {
-public:
-    explicit ThemeWalk(const Plan& plan) : m_plan(plan), m_cursor(plan.in->units.size(), 0) {}
-    std::pair<const Placed*, const Placed*> row(std::size_t unit, std::uint32_t theme) {
-        const auto& mine = m_plan.placed[unit];
-        std::size_t begin = m_cursor[unit], end = begin;
-        while (end < mine.size() && mine[end].theme == theme) ++end;
-        m_cursor[unit] = end;
-        return {mine.data() + begin, mine.data() + end};
-    }
-private:
-    const Plan& m_plan;
-    std::vector<std::size_t> m_cursor;
-};
-
-// Unit u's placed excerpts of one theme, found without state (a table's row stream may be read more than once,
-// and the tables in any order): the unit's excerpts are sorted by theme.
+// Unit u's placed excerpts of one theme: the unit's excerpts are sorted by theme. Found without state, so the
+// JSON, the long table and each theme's row stream (which may be read more than once, the tables in any order)
+// all find them the same way.
 std::pair<const Placed*, const Placed*> theme_run(const Plan& plan, std::size_t unit, std::uint32_t theme) {
     const auto& mine = plan.placed[unit];
     auto [begin, end] = std::equal_range(mine.begin(), mine.end(), Placed{theme, 0, nullptr},
@@ -164,7 +148,6 @@ template <class W>
 void write_matrix_json(W& w, const Plan& plan) {
     const ChartInput& in = *plan.in;
     const auto& themes = *plan.themes;
-    ThemeWalk walk(plan);
     // Every cell names its column: keys and the columns' names and GUIDs are encoded once, not once per cell.
     static const JsonString k_column("column"), k_code_guid("code_guid"), k_summary("summary"), k_excerpts("excerpts"),
         k_empty("");
@@ -201,7 +184,7 @@ void write_matrix_json(W& w, const Plan& plan) {
         w.key("rows").begin_array();
         for (std::size_t u = 0; u < in.units.size(); ++u) {
             const Unit& unit = in.units[u];
-            auto [begin, end] = walk.row(u, static_cast<std::uint32_t>(ti));
+            auto [begin, end] = theme_run(plan, u, static_cast<std::uint32_t>(ti));
             RowCells cells(begin, end, scratch);
             w.begin_object();
             w.key("unit").value(unit.name);
@@ -242,7 +225,6 @@ void write_matrix_json(W& w, const Plan& plan) {
 void write_long_rows(const Plan& plan, const RowSink& take) {
     const ChartInput& in = *plan.in;
     const auto& themes = *plan.themes;
-    ThemeWalk walk(plan);
     const std::size_t shown = in.show.size();
     std::vector<Cell> row(8 + shown);
     CellExcerpts scratch;
@@ -252,7 +234,7 @@ void write_long_rows(const Plan& plan, const RowSink& take) {
         row[5 + shown].text = theme.code ? theme.code->guid : "";
         for (std::size_t u = 0; u < in.units.size(); ++u) {
             const Unit& unit = in.units[u];
-            auto [begin, end] = walk.row(u, static_cast<std::uint32_t>(ti));
+            auto [begin, end] = theme_run(plan, u, static_cast<std::uint32_t>(ti));
             RowCells cells(begin, end, scratch);
             row[1].text = unit.name;
             for (std::size_t v = 0; v < shown; ++v) {
