@@ -370,4 +370,13 @@ void append_excerpt(std::string& out, const Excerpt& e, const std::string* coder
     }
 }
 
+void set_cell_text(std::string& text, const CellExcerpts* cell) {
+    text.clear();
+    if (!cell) return;
+    for (std::size_t i = 0; i < cell->excerpts.size(); ++i) {
+        if (!text.empty()) text += "\n\n";
+        append_excerpt(text, *cell->excerpts[i], &cell->coders[i]);
+    }
+}
+
 }  // namespace framer::chart

@@ -106,5 +106,8 @@ std::string format_excerpt(const Excerpt& excerpt, const std::string* coder = nu
 /// The same, appended to `out`: a streamed table's cell is rebuilt for every pass of every exporter, into a
 /// buffer it keeps, so it costs no temporary strings.
 void append_excerpt(std::string& out, const Excerpt& excerpt, const std::string* coder = nullptr);
+/// A document cell's text: its excerpts as append_excerpt writes them, a blank line apart, into `text` (cleared
+/// first, so a streamed table's reused cell keeps its buffer); empty for a null cell.
+void set_cell_text(std::string& text, const CellExcerpts* cell);
 
 }  // namespace framer::chart

@@ -125,16 +125,6 @@ private:
     CellExcerpts& m_cell;
 };
 
-// The cell's excerpts into `s` (cleared first): a streamed row's reused cell keeps its buffer from row to row.
-void set_cell_text(std::string& s, const CellExcerpts* cell) {
-    s.clear();
-    if (!cell) return;
-    for (std::size_t i = 0; i < cell->excerpts.size(); ++i) {
-        if (!s.empty()) s += "\n\n";
-        append_excerpt(s, *cell->excerpts[i], &cell->coders[i]);
-    }
-}
-
 // The summary typed into unit x code's cell (a note with a GUID derived from both). A project with no note that
 // could be a summary answers at once; otherwise the cell costs a hash and a lookup (SummaryLookup).
 std::string summary_of(const ChartInput& in, const Unit& unit, const refi::Code& code) {

@@ -89,16 +89,6 @@ void write_per_unit_json(W& w, const ChartInput& in, const Ranks& rank) {
     w.end_object();
 }
 
-// A cell's excerpts into `text` (cleared first), so a reused cell keeps its buffer.
-void set_excerpts_text(std::string& text, const CellExcerpts* cell) {
-    text.clear();
-    if (!cell) return;
-    for (std::size_t i = 0; i < cell->excerpts.size(); ++i) {
-        if (!text.empty()) text += "\n\n";
-        append_excerpt(text, *cell->excerpts[i], &cell->coders[i]);
-    }
-}
-
 // Unit u's document table rows (after its held key row), one at a time in reused rows: grouped as the codebook
 // is, a code's domain and theme head the rows below them (bold, without key, so `framer summaries` passes them
 // by), and each row shows the code's own name, indented by depth.
@@ -127,7 +117,7 @@ void write_unit_rows(const ChartInput& in, const Ranks& rank, std::size_t u, con
         row[0].text = code.name;
         row[0].bold = !code.children.empty();
         row[0].indent = static_cast<int>(path.size()) - 1;
-        set_excerpts_text(row[1].text, cell);
+        set_cell_text(row[1].text, cell);
         row[2].text = summary.value_or("");
         row[3].text = keys::code;
         row[3].text += code.guid;
@@ -154,7 +144,7 @@ void write_per_unit_long_rows(const ChartInput& in, const Ranks& rank, const Row
             if (!more) return;
             const refi::Code& code = *codes[c];
             row[2 + shown].text = code.name;
-            set_excerpts_text(row[3 + shown].text, cell);
+            set_cell_text(row[3 + shown].text, cell);
             row[4 + shown].text = summary.value_or("");
             row[7 + shown].text = code.guid;
             more = take(row);
