@@ -58,10 +58,6 @@ int json_indent(const po::variables_map& vm) { return vm.count("compact") ? -1 :
 
 refi::ReadOptions read_options_for(const std::string& from) {
     refi::ReadOptions options;
-    // FRAMER_READ_THREADS=2 reads <Sources> on two cores (off by default: bench/README.md, "read: analyses' fast
-    // path", has the measurements).
-    if (const char* threads = std::getenv("FRAMER_READ_THREADS"); threads && std::string(threads) == "2")
-        options.threads = 2;
     if (from.empty()) return options;
     options.dialect = refi::parse_dialect(from);
     if (!options.dialect)

@@ -68,7 +68,9 @@ public:
 
 private:
     Location where(pugi::xml_node n) const {
-        return detail::element_location(*m_lines, n);
+        // offset_debug points at the element's name, one byte after its '<'.
+        const auto offset = n.offset_debug();
+        return m_lines->at(offset > 0 ? offset - 1 : offset);
     }
 
     void check_namespace(pugi::xml_node root) {

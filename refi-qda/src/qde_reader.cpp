@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <pugixml.hpp>
 #include <sstream>
 
 #include "refi/error.hpp"
@@ -20,24 +19,18 @@ namespace refi {
 namespace detail {
 
 Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
-    pugi::xml_document doc;
-    // parse_ws_pcdata_single keeps <Description> </Description>; parse_eol normalises line ends as XML requires.
-    unsigned flags = pugi::parse_default | pugi::parse_ws_pcdata_single;
-    pugi::xml_parse_result r = doc.load_buffer_inplace(m_buffer, m_size, flags, pugi::encoding_utf8);
-    if (!r) throw Error(m_file, m_lines->at(r.offset), fmt::format("malformed XML: {}", r.description()));
-    pugi::xml_node root = doc.document_element();
-    if (!root) throw Error(m_file, {}, "no root element");
-    std::string_view root_name = local_name(root.name());
+    const XmlElement root = m_xml.root();
+    std::string_view root_name = local_name(root.name);
     if (root_name == "CodeBook")
         throw Error(m_file, loc(root), "this is a codebook (<CodeBook>), not a project; use a .qdc reader");
     if (root_name != "Project")
-        throw Error(m_file, loc(root), fmt::format("root element is <{}>, expected <Project>", root.name()));
+        throw Error(m_file, loc(root), fmt::format("root element is <{}>, expected <Project>", root.name));
 
     Project p;
     p.store = std::move(store);
     p.loc = loc(root);
     bool has_name = false;
-    attributes(root, p.ext, [&](std::string_view n, const char* v) {
+    attributes(root, p.ext, [&](std::string_view n, std::string_view v) {
         if (n == "name") { p.name = v; has_name = true; }
         else if (n == "origin") p.origin = v;
         else if (n == "creatingUserGUID") p.creating_user = v;
@@ -53,35 +46,35 @@ Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
     m_counting = position_counting(p.dialect);
     m_project = &p;
 
-    children(root, p.ext, [&](std::string_view n, pugi::xml_node c) {
+    children(root, p.ext, [&](std::string_view n, const XmlElement& c) {
         if (n == "Users") {
-            container(c, p.containers.users, "User", [&](pugi::xml_node u) { p.users.push_back(read_user(u)); });
+            container(c, p.containers.users, "User", [&](const XmlElement& u) { p.users.push_back(read_user(u)); });
         } else if (n == "CodeBook") {
             p.has_codebook = true;
-            children(c, p.containers.codebook, [&](std::string_view cn, pugi::xml_node codes) {
+            children(c, p.containers.codebook, [&](std::string_view cn, const XmlElement& codes) {
                 if (cn != "Codes") return false;
                 container(codes, p.containers.codes, "Code",
-                          [&](pugi::xml_node code) { p.codes.push_back(read_code(code)); });
+                          [&](const XmlElement& code) { p.codes.push_back(read_code(code)); });
                 return true;
             });
         } else if (n == "Variables") {
             container(c, p.containers.variables, "Variable",
-                      [&](pugi::xml_node v) { p.variables.push_back(read_variable(v)); });
+                      [&](const XmlElement& v) { p.variables.push_back(read_variable(v)); });
         } else if (n == "Cases") {
-            container(c, p.containers.cases, "Case", [&](pugi::xml_node k) { p.cases.push_back(read_case(k)); });
+            container(c, p.containers.cases, "Case", [&](const XmlElement& k) { p.cases.push_back(read_case(k)); });
         } else if (n == "Sources") {
             read_sources(c, p);
         } else if (n == "Notes") {
             m_defer_positions = true;
             container(c, p.containers.notes, "Note",
-                      [&](pugi::xml_node note) { p.notes.push_back(read_text_source(note, SourceKind::Text)); });
+                      [&](const XmlElement& note) { p.notes.push_back(read_text_source(note, SourceKind::Text)); });
             m_defer_positions = false;
         } else if (n == "Links") {
-            container(c, p.containers.links, "Link", [&](pugi::xml_node l) { p.links.push_back(read_link(l)); });
+            container(c, p.containers.links, "Link", [&](const XmlElement& l) { p.links.push_back(read_link(l)); });
         } else if (n == "Sets") {
-            container(c, p.containers.sets, "Set", [&](pugi::xml_node s) { p.sets.push_back(read_set(s)); });
+            container(c, p.containers.sets, "Set", [&](const XmlElement& s) { p.sets.push_back(read_set(s)); });
         } else if (n == "Graphs") {
-            container(c, p.containers.graphs, "Graph", [&](pugi::xml_node g) { p.graphs.push_back(read_graph(g)); });
+            container(c, p.containers.graphs, "Graph", [&](const XmlElement& g) { p.graphs.push_back(read_graph(g)); });
         } else if (n == "Description") {
             p.description = text(c);
         } else if (n == "NoteRef") {
@@ -91,58 +84,45 @@ Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
         }
         return true;
     });
+    m_xml.finish();
+    m_findings.finish();
     convert_note_positions(p);
     return p;
 }
 
-Location QdeReader::loc(pugi::xml_node n) const {
-    return element_location(*m_lines, n, m_line_hint);
-}
+Location QdeReader::loc(const XmlElement& n) const { return m_xml.location(n); }
 
-std::string QdeReader::raw(pugi::xml_node n) {
-    std::ostringstream out;
-    n.print(out, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
-    return out.str();
-}
-
-std::string QdeReader::text(pugi::xml_node n) {
-    std::string out;
-    for (pugi::xml_node c : n.children())
-        if (c.type() == pugi::node_pcdata || c.type() == pugi::node_cdata) out += c.value();
-    return out;
-}
-
-std::int64_t QdeReader::integer(pugi::xml_node n, const char* attr_name, const char* value) {
-    std::string_view v(value);
+std::int64_t QdeReader::integer(const XmlElement& n, const char* attr_name, std::string_view value) {
+    std::string_view v = value;
     while (!v.empty() && (v.front() == ' ' || v.front() == '\t' || v.front() == '\n' || v.front() == '\r')) v.remove_prefix(1);
     while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\n' || v.back() == '\r')) v.remove_suffix(1);
     if (!v.empty() && v.front() == '+') v.remove_prefix(1);
     std::int64_t out = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
     if (v.empty() || ec != std::errc() || ptr != v.data() + v.size())
-        throw Error(m_file, loc(n), fmt::format("<{}> has {}=\"{}\", which is not an integer", local_name(n.name()),
+        throw Error(m_file, loc(n), fmt::format("<{}> has {}=\"{}\", which is not an integer", local_name(n.name),
                                                 attr_name, value));
     return out;
 }
 
-void QdeReader::require(pugi::xml_node n, bool present, const char* attr_name) {
+void QdeReader::require(const XmlElement& n, bool present, const char* attr_name) {
     if (!present)
-        throw Error(m_file, loc(n), fmt::format("<{}> has no {} attribute", local_name(n.name()), attr_name));
+        throw Error(m_file, loc(n), fmt::format("<{}> has no {} attribute", local_name(n.name), attr_name));
 }
 
-Ref QdeReader::read_ref(pugi::xml_node n, const char* attr) {
+Ref QdeReader::read_ref(const XmlElement& n, const char* attr) {
     Ref r;
     r.loc = loc(n);
-    attributes(n, r.ext, [&](std::string_view a, const char* v) {
+    attributes(n, r.ext, [&](std::string_view a, std::string_view v) {
         if (a != attr) return false;
         r.target = v;
         return true;
     });
-    children(n, r.ext, [](std::string_view, pugi::xml_node) { return false; });
+    children(n, r.ext, [](std::string_view, const XmlElement&) { return false; });
     return r;
 }
 
-bool QdeReader::authorship(std::string_view n, const char* v, Authorship& a) {
+bool QdeReader::authorship(std::string_view n, std::string_view v, Authorship& a) {
     if (n == "creatingUser") share(a.creating_user, m_last_user, v);
     else if (n == "creationDateTime") share(a.creation_date_time, m_last_date, v);
     else if (n == "modifyingUser") share(a.modifying_user, m_last_modifying_user, v);
@@ -151,21 +131,21 @@ bool QdeReader::authorship(std::string_view n, const char* v, Authorship& a) {
     return true;
 }
 
-User QdeReader::read_user(pugi::xml_node n) {
+User QdeReader::read_user(const XmlElement& n) {
     User u;
     u.loc = loc(n);
-    attributes(n, u.ext, [&](std::string_view a, const char* v) {
+    attributes(n, u.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") u.guid = v;
         else if (a == "name") u.name = v;
         else if (a == "id") u.id = v;
         else return false;
         return true;
     });
-    children(n, u.ext, [](std::string_view, pugi::xml_node) { return false; });
+    children(n, u.ext, [](std::string_view, const XmlElement&) { return false; });
     return u;
 }
 
-Code QdeReader::read_code(pugi::xml_node n, int depth) {
+Code QdeReader::read_code(const XmlElement& n, int depth) {
     Code c;
     c.loc = loc(n);
     // Codes nest by recursion (here, in the index, the writer and the destructors): a hostile file with a million
@@ -174,7 +154,7 @@ Code QdeReader::read_code(pugi::xml_node n, int depth) {
         throw Error(m_file, c.loc, fmt::format("<Code> elements nested more than {} levels deep; refusing the file",
                                                k_max_code_depth));
     bool has_codable = false;
-    attributes(n, c.ext, [&](std::string_view a, const char* v) {
+    attributes(n, c.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") c.guid = v;
         else if (a == "name") c.name = v;
         else if (a == "isCodable") { c.is_codable = v; has_codable = true; }
@@ -185,7 +165,7 @@ Code QdeReader::read_code(pugi::xml_node n, int depth) {
     if (!has_codable)  // required by the schema; a code is codable unless it says otherwise
         m_diag.warning("missing-attribute", m_file, c.loc,
                        fmt::format("<Code> '{}' has no isCodable attribute; taken as true", c.name));
-    children(n, c.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, c.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "Description" && !c.description) c.description = text(k);
         else if (cn == "NoteRef") c.note_refs.push_back(read_ref(k));
         else if (cn == "Code") c.children.push_back(read_code(k, depth + 1));
@@ -195,14 +175,14 @@ Code QdeReader::read_code(pugi::xml_node n, int depth) {
     return c;
 }
 
-Variable QdeReader::read_variable(pugi::xml_node n) {
+Variable QdeReader::read_variable(const XmlElement& n) {
     Variable v;
     v.loc = loc(n);
-    attributes(n, v.ext, [&](std::string_view a, const char* value) {
+    attributes(n, v.ext, [&](std::string_view a, std::string_view value) {
         if (a == "guid") v.guid = value;
         else if (a == "name") v.name = value;
         else if (a == "typeOfVariable") {
-            auto t = parse_variable_type(value);
+            auto t = parse_variable_type(std::string(value));
             if (!t)
                 throw Error(m_file, v.loc, fmt::format("<Variable> has typeOfVariable=\"{}\"; expected one of "
                                                        "Text, Boolean, Integer, Float, Date, DateTime", value));
@@ -210,7 +190,7 @@ Variable QdeReader::read_variable(pugi::xml_node n) {
         } else return false;
         return true;
     });
-    children(n, v.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, v.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "Description" && !v.description) v.description = text(k);
         else return false;
         return true;
@@ -218,12 +198,12 @@ Variable QdeReader::read_variable(pugi::xml_node n) {
     return v;
 }
 
-VariableValue QdeReader::read_variable_value(pugi::xml_node n) {
+VariableValue QdeReader::read_variable_value(const XmlElement& n) {
     VariableValue vv;
     vv.loc = loc(n);
-    attributes(n, vv.ext, [](std::string_view, const char*) { return false; });
+    attributes(n, vv.ext, [](std::string_view, std::string_view) { return false; });
     bool has_ref = false;
-    children(n, vv.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, vv.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "VariableRef" && !has_ref) { vv.variable = read_ref(k); has_ref = true; return true; }
         if (vv.kind) return false;
         static const std::pair<const char*, VariableType> kinds[] = {
@@ -238,16 +218,16 @@ VariableValue QdeReader::read_variable_value(pugi::xml_node n) {
     return vv;
 }
 
-Case QdeReader::read_case(pugi::xml_node n) {
+Case QdeReader::read_case(const XmlElement& n) {
     Case c;
     c.loc = loc(n);
-    attributes(n, c.ext, [&](std::string_view a, const char* v) {
+    attributes(n, c.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") c.guid = v;
         else if (a == "name") c.name = v;
         else return false;
         return true;
     });
-    children(n, c.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, c.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "Description" && !c.description) c.description = text(k);
         else if (cn == "CodeRef") c.code_refs.push_back(read_ref(k));
         else if (cn == "VariableValue") c.variable_values.push_back(read_variable_value(k));
@@ -259,10 +239,10 @@ Case QdeReader::read_case(pugi::xml_node n) {
     return c;
 }
 
-Link QdeReader::read_link(pugi::xml_node n) {
+Link QdeReader::read_link(const XmlElement& n) {
     Link l;
     l.loc = loc(n);
-    attributes(n, l.ext, [&](std::string_view a, const char* v) {
+    attributes(n, l.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") l.guid = v;
         else if (a == "name") l.name = v;
         else if (a == "direction") l.direction = v;
@@ -272,7 +252,7 @@ Link QdeReader::read_link(pugi::xml_node n) {
         else return false;
         return true;
     });
-    children(n, l.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, l.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn != "NoteRef") return false;
         l.note_refs.push_back(read_ref(k));
         return true;
@@ -280,16 +260,16 @@ Link QdeReader::read_link(pugi::xml_node n) {
     return l;
 }
 
-Set QdeReader::read_set(pugi::xml_node n) {
+Set QdeReader::read_set(const XmlElement& n) {
     Set s;
     s.loc = loc(n);
-    attributes(n, s.ext, [&](std::string_view a, const char* v) {
+    attributes(n, s.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") s.guid = v;
         else if (a == "name") s.name = v;
         else return false;
         return true;
     });
-    children(n, s.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, s.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "Description" && !s.description) s.description = text(k);
         else if (cn == "MemberCode") s.member_codes.push_back(read_ref(k));
         else if (cn == "MemberSource") s.member_sources.push_back(read_ref(k));
@@ -300,16 +280,16 @@ Set QdeReader::read_set(pugi::xml_node n) {
     return s;
 }
 
-Graph QdeReader::read_graph(pugi::xml_node n) {
+Graph QdeReader::read_graph(const XmlElement& n) {
     Graph g;
     g.loc = loc(n);
-    attributes(n, g.ext, [&](std::string_view a, const char* v) {
+    attributes(n, g.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") g.guid = v;
         else if (a == "name") g.name = v;
         else return false;
         return true;
     });
-    children(n, g.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, g.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "Vertex") g.vertices.push_back(read_vertex(k));
         else if (cn == "Edge") g.edges.push_back(read_edge(k));
         else return false;
@@ -318,10 +298,10 @@ Graph QdeReader::read_graph(pugi::xml_node n) {
     return g;
 }
 
-Vertex QdeReader::read_vertex(pugi::xml_node n) {
+Vertex QdeReader::read_vertex(const XmlElement& n) {
     Vertex v;
     v.loc = loc(n);
-    attributes(n, v.ext, [&](std::string_view a, const char* val) {
+    attributes(n, v.ext, [&](std::string_view a, std::string_view val) {
         if (a == "guid") v.guid = val;
         else if (a == "representedGUID") v.represented = val;
         else if (a == "name") v.name = val;
@@ -334,14 +314,14 @@ Vertex QdeReader::read_vertex(pugi::xml_node n) {
         else return false;
         return true;
     });
-    children(n, v.ext, [](std::string_view, pugi::xml_node) { return false; });
+    children(n, v.ext, [](std::string_view, const XmlElement&) { return false; });
     return v;
 }
 
-Edge QdeReader::read_edge(pugi::xml_node n) {
+Edge QdeReader::read_edge(const XmlElement& n) {
     Edge e;
     e.loc = loc(n);
-    attributes(n, e.ext, [&](std::string_view a, const char* v) {
+    attributes(n, e.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") e.guid = v;
         else if (a == "representedGUID") e.represented = v;
         else if (a == "name") e.name = v;
@@ -353,7 +333,7 @@ Edge QdeReader::read_edge(pugi::xml_node n) {
         else return false;
         return true;
     });
-    children(n, e.ext, [](std::string_view, pugi::xml_node) { return false; });
+    children(n, e.ext, [](std::string_view, const XmlElement&) { return false; });
     return e;
 }
 
@@ -367,7 +347,8 @@ Project parse_project_xml(std::string_view xml, const std::string& file_label, D
 namespace detail {
 Project parse_project_buffer(std::string xml, const std::string& file_label, Diagnostics& diagnostics,
                              const ReadOptions& options, std::shared_ptr<const SourceStore> store) {
-    prescan_xml(xml, file_label, diagnostics);  // what pugixml would accept silently (xml_prescan.hpp)
+    check_encoding(xml, file_label);
+    repair_utf8(xml, file_label, diagnostics);
     std::size_t bom = xml.size() - strip_bom(xml).size();
     QdeReader reader(xml.data() + bom, xml.size() - bom, file_label, diagnostics, options);
     return reader.read(std::move(store));

@@ -3,9 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <exception>
-#include <system_error>
-#include <thread>
 
 #include "qde_reader.hpp"
 #include "refi/annotation.hpp"
@@ -13,10 +10,10 @@
 
 namespace refi::detail {
 
-Coding QdeReader::read_coding(pugi::xml_node n) {
+Coding QdeReader::read_coding(const XmlElement& n) {
     Coding c;
     c.loc = loc(n);
-    attributes(n, c.ext, [&](std::string_view a, const char* v) {
+    attributes(n, c.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") c.guid = v;
         else if (a == "creatingUser") share(c.creating_user, m_last_user, v);
         else if (a == "creationDateTime") share(c.creation_date_time, m_last_date, v);
@@ -24,7 +21,7 @@ Coding QdeReader::read_coding(pugi::xml_node n) {
         return true;
     });
     bool has_code = false;
-    children(n, c.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, c.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "CodeRef" && !has_code) { c.code = read_ref(k); has_code = true; }
         else if (cn == "NoteRef") c.note_refs.push_back(read_ref(k));
         else return false;
@@ -34,12 +31,12 @@ Coding QdeReader::read_coding(pugi::xml_node n) {
     return c;
 }
 
-void QdeReader::read_selection(pugi::xml_node n, SelectionKind kind, Selection& s) {
+void QdeReader::read_selection(const XmlElement& n, SelectionKind kind, Selection& s) {
     s.kind = kind;
     s.loc = loc(n);
     bool has_start = false, has_end = false, has_page = false, has_fx = false, has_fy = false, has_sx = false,
          has_sy = false, has_begin = false, has_finish = false;
-    attributes(n, s.ext, [&](std::string_view a, const char* v) {
+    attributes(n, s.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") s.guid = v;
         else if (a == "name") s.name = v;
         else if (authorship(a, v, s.authorship)) {}
@@ -78,7 +75,7 @@ void QdeReader::read_selection(pugi::xml_node n, SelectionKind kind, Selection& 
             break;
         case SelectionKind::Transcript: break;
     }
-    children(n, s.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, s.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "Description" && !s.description) s.description = text(k);
         else if (cn == "Coding") s.codings.push_back(read_coding(k));
         else if (cn == "NoteRef") s.note_refs.push_back(read_ref(k));
@@ -89,24 +86,24 @@ void QdeReader::read_selection(pugi::xml_node n, SelectionKind kind, Selection& 
     });
 }
 
-SyncPoint QdeReader::read_sync_point(pugi::xml_node n) {
+SyncPoint QdeReader::read_sync_point(const XmlElement& n) {
     SyncPoint sp;
     sp.loc = loc(n);
-    attributes(n, sp.ext, [&](std::string_view a, const char* v) {
+    attributes(n, sp.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") sp.guid = v;
         else if (a == "timeStamp") sp.time_stamp = v;
         else if (a == "position") sp.position = v;
         else return false;
         return true;
     });
-    children(n, sp.ext, [](std::string_view, pugi::xml_node) { return false; });
+    children(n, sp.ext, [](std::string_view, const XmlElement&) { return false; });
     return sp;
 }
 
-Transcript QdeReader::read_transcript(pugi::xml_node n) {
+Transcript QdeReader::read_transcript(const XmlElement& n) {
     Transcript t;
     t.loc = loc(n);
-    attributes(n, t.ext, [&](std::string_view a, const char* v) {
+    attributes(n, t.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") t.guid = v;
         else if (a == "name") t.name = v;
         else if (a == "richTextPath") t.rich_text_path = v;
@@ -114,7 +111,7 @@ Transcript QdeReader::read_transcript(pugi::xml_node n) {
         else return authorship(a, v, t.authorship);
         return true;
     });
-    children(n, t.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, t.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "Description" && !t.description) t.description = text(k);
         else if (cn == "PlainTextContent" && !t.plain_text_content) t.plain_text_content = text(k);
         else if (cn == "SyncPoint") t.sync_points.push_back(read_sync_point(k));
@@ -126,19 +123,18 @@ Transcript QdeReader::read_transcript(pugi::xml_node n) {
     return t;
 }
 
-Source QdeReader::read_text_source(pugi::xml_node n, SourceKind kind) { return read_source(n, kind); }
+Source QdeReader::read_text_source(const XmlElement& n, SourceKind kind) { return read_source(n, kind); }
 
-Source QdeReader::read_source(pugi::xml_node n, SourceKind kind) {
+Source QdeReader::read_source(const XmlElement& n, SourceKind kind) {
     Source s;
     read_source(n, kind, s);
     return s;
 }
 
-void QdeReader::read_source(pugi::xml_node n, SourceKind kind, Source& s) {
+void QdeReader::read_source(const XmlElement& n, SourceKind kind, Source& s) {
     s.kind = kind;
-    s.selections.reserve(element_children(n));
     s.loc = loc(n);
-    attributes(n, s.ext, [&](std::string_view a, const char* v) {
+    attributes(n, s.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") s.guid = v;
         else if (a == "name") s.name = v;
         else if (kind == SourceKind::Text && a == "richTextPath") s.rich_text_path = v;
@@ -148,7 +144,7 @@ void QdeReader::read_source(pugi::xml_node n, SourceKind kind, Source& s) {
         else return authorship(a, v, s.authorship);
         return true;
     });
-    children(n, s.ext, [&](std::string_view cn, pugi::xml_node k) {
+    children(n, s.ext, [&](std::string_view cn, const XmlElement& k) {
         if (cn == "Description" && !s.description) s.description = text(k);
         else if (cn == "Coding") s.codings.push_back(read_coding(k));
         else if (cn == "NoteRef") s.note_refs.push_back(read_ref(k));
@@ -168,12 +164,6 @@ void QdeReader::read_source(pugi::xml_node n, SourceKind kind, Source& s) {
         return true;
     });
     if (kind == SourceKind::Text && !m_defer_positions) convert_positions(s);
-}
-
-std::size_t QdeReader::element_children(pugi::xml_node n) {
-    std::size_t count = 0;
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) count += c.type() == pugi::node_element;
-    return count;
 }
 
 void QdeReader::convert_note_positions(Project& p) {
@@ -211,99 +201,20 @@ void QdeReader::convert_positions(Source& s, const Source* text_of) {
     }
 }
 
-bool QdeReader::two_threads_for(std::size_t sources) const {
-    // One thread unless asked: on the shared two-core machine of bench/README.md ("read: analyses' fast path") two
-    // saved no wall time under load and cost 5-10% more CPU at 1,000,000 codings (a second malloc arena does not
-    // reuse the DOM memory this thread frees).
-    return sources >= 2 && m_options.threads >= 2;
-}
-
-void QdeReader::read_sources(pugi::xml_node n, Project& p) {
-    attributes(n, p.containers.sources, [](std::string_view, const char*) { return false; });
-    // The sources in document order first (unknown children kept with their position, as children() keeps
-    // them), so that they can be read in rounds on two cores.
-    struct Item {
-        pugi::xml_node node;
-        SourceKind kind;
-        std::size_t offset;
-    };
-    std::vector<Item> items;
-    std::size_t position = 0;
-    for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling()) {
-        if (c.type() != pugi::node_element) continue;
-        static const std::pair<const char*, SourceKind> kinds[] = {
-            {"TextSource", SourceKind::Text}, {"PictureSource", SourceKind::Picture},
-            {"PDFSource", SourceKind::PDF},   {"AudioSource", SourceKind::Audio},
-            {"VideoSource", SourceKind::Video}};
-        const std::string_view cn = local_name(c.name());
-        bool known = false;
+void QdeReader::read_sources(const XmlElement& n, Project& p) {
+    attributes(n, p.containers.sources, [](std::string_view, std::string_view) { return false; });
+    static const std::pair<std::string_view, SourceKind> kinds[] = {
+        {"TextSource", SourceKind::Text}, {"PictureSource", SourceKind::Picture}, {"PDFSource", SourceKind::PDF},
+        {"AudioSource", SourceKind::Audio}, {"VideoSource", SourceKind::Video}};
+    children(n, p.containers.sources, [&](std::string_view cn, const XmlElement& c) {
         for (const auto& [name, kind] : kinds)
             if (cn == name) {
-                items.push_back({c, kind, static_cast<std::size_t>(std::max<std::ptrdiff_t>(c.offset_debug(), 0))});
-                known = true;
-                break;
+                read_source(c, kind, p.sources.emplace_back());
+                return true;
             }
-        if (!known) p.containers.sources.elements.push_back({position, raw(c)});
-        ++position;
-    }
-    p.sources.resize(items.size());
-    // Sources hold nearly all of a large project; freeing each one's DOM once it is in the model lets the model
-    // reuse that memory, so the peak stays near the size of the model (bench/).
-    const std::size_t span = items.empty() ? 0 : items.back().offset - items.front().offset;
-    if (!two_threads_for(items.size())) {
-        for (std::size_t i = 0; i < items.size(); ++i) {
-            read_source(items[i].node, items[i].kind, p.sources[i]);
-            n.remove_child(items[i].node);
-        }
-    } else {
-        // Two cores, in rounds of a few MB: this thread reads the first half of a round (by bytes), a second
-        // reader the rest; then the round's DOM is freed here while the other thread is stopped (pugixml's
-        // document is not for two threads that modify it). The second reader's diagnostics follow this one's,
-        // and the first error in document order is the one thrown, as when one thread reads everything.
-        // Rounds of about 2 MiB (at most 64); a small project in rounds of four sources.
-        constexpr std::size_t k_round_bytes = 2u << 20;
-        const std::size_t rounds = span >= k_round_bytes ? std::clamp<std::size_t>(span / k_round_bytes, 1, 64)
-                                                         : (items.size() + 3) / 4;
-        Diagnostics second_diagnostics;
-        QdeReader second(*this, second_diagnostics);
-        std::size_t begin = 0;
-        for (std::size_t r = 1; r <= rounds && begin < items.size(); ++r) {
-            // This round: the sources starting before the r-th share of the span (the last round takes the rest).
-            const std::size_t until = items.front().offset + span / rounds * r;
-            std::size_t end = begin + 1;
-            while (end < items.size() && (r == rounds || items[end].offset < until)) ++end;
-            const std::size_t middle_offset = items[begin].offset + (items[end - 1].offset - items[begin].offset) / 2;
-            std::size_t middle = begin + 1;
-            while (middle < end && items[middle].offset <= middle_offset) ++middle;
-            std::exception_ptr first_error, second_error;
-            std::thread helper;
-            try {
-                helper = std::thread([&, middle, end] {
-                    try {
-                        for (std::size_t i = middle; i < end; ++i)
-                            second.read_source(items[i].node, items[i].kind, p.sources[i]);
-                    } catch (...) {
-                        second_error = std::current_exception();
-                    }
-                });
-            } catch (const std::system_error&) {
-                middle = end;  // no second thread to be had: this one reads the whole round
-            }
-            try {
-                for (std::size_t i = begin; i < middle; ++i) read_source(items[i].node, items[i].kind, p.sources[i]);
-            } catch (...) {
-                first_error = std::current_exception();
-            }
-            if (helper.joinable()) helper.join();
-            if (first_error) std::rethrow_exception(first_error);
-            m_diag.append(second_diagnostics);
-            second_diagnostics = Diagnostics();
-            if (second_error) std::rethrow_exception(second_error);
-            for (std::size_t i = begin; i < end; ++i) n.remove_child(items[i].node);
-            begin = end;
-        }
-    }
-    if (items.empty())
+        return false;
+    });
+    if (p.sources.empty())
         m_diag.warning("empty-container", m_file, loc(n), "<Sources> is empty; the schema requires at least one source");
 }
 

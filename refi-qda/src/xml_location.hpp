@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <pugixml.hpp>
 #include <string_view>
 #include <vector>
 
@@ -54,23 +53,12 @@ private:
     std::vector<std::size_t> m_starts;
 };
 
-/// Line and column of an element's '<' (offset_debug points at its name, one byte later).
-inline Location element_location(const LineMap& lines, pugi::xml_node n) {
-    auto offset = n.offset_debug();
-    return lines.at(offset > 0 ? offset - 1 : offset);
-}
-inline Location element_location(const LineMap& lines, pugi::xml_node n, std::size_t& hint) {
-    auto offset = n.offset_debug();
-    return lines.at(offset > 0 ? offset - 1 : offset, hint);
-}
-
 /// The local name of an element or attribute: any namespace prefix (urn:QDA-XML:* or none) is ignored.
-inline std::string_view local_name(const char* qname) {
-    std::string_view n(qname);
+inline std::string_view local_name(std::string_view n) {
     auto colon = n.find(':');
     return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
-inline bool is_prefixed(const char* qname) { return std::strchr(qname, ':') != nullptr; }
+inline bool is_prefixed(std::string_view qname) { return qname.find(':') != std::string_view::npos; }
 
 }  // namespace refi::detail

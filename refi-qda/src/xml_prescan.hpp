@@ -1,6 +1,6 @@
 #pragma once
-// Private: what XML forbids but pugixml accepts, checked in one cheap pass before parsing (pugixml is lenient by
-// design and would read these silently, then the writer would change or drop them).
+// Private: the checks on project.qde's bytes before it is read (the encoding, UTF-8), and all the checks of
+// reading it at once for a caller that builds nothing.
 
 #include <string>
 
@@ -8,12 +8,17 @@
 
 namespace refi::detail {
 
-/// Reports, as errors with line:column and a stable id: bytes that are not UTF-8 ("invalid-utf8", replaced in
-/// `xml` by U+FFFD so nothing written later is invalid), a second root element ("second-root-element"), an
-/// attribute given twice ("duplicate-attribute"), '<' in an attribute value ("lt-in-attribute"), '&' that starts
-/// no character or predefined entity reference ("bare-ampersand") and a document type declaration ("doctype",
-/// never processed: no entity is ever expanded). Throws refi::Error for UTF-16/UTF-32 input, which is not a
-/// REFI-QDA file (the standard requires UTF-8). Returns the number of findings.
+/// Throws refi::Error for UTF-16/UTF-32 input, which is not a REFI-QDA file (the standard requires UTF-8).
+void check_encoding(const std::string& xml, const std::string& file);
+
+/// Reports each byte that does not start or continue a valid UTF-8 sequence ("invalid-utf8", line:column) and
+/// replaces it in `xml` by U+FFFD, so nothing written later is invalid.
+void repair_utf8(std::string& xml, const std::string& file, Diagnostics& diagnostics);
+
+/// Every finding reading `xml` gives, without building a model: the encoding and UTF-8 (above), then one pass of
+/// the tokenizer (xml_pull.hpp: a second root element, an attribute given twice, '<' in an attribute value, '&'
+/// that starts no reference, a reference to no character, a DOCTYPE). Throws refi::Error on malformed XML.
+/// Returns the number of findings.
 std::size_t prescan_xml(std::string& xml, const std::string& file, Diagnostics& diagnostics);
 
 }  // namespace refi::detail

@@ -93,19 +93,20 @@ const std::string k_head =
 
 }  // namespace
 
-TEST_CASE("XML whose tree would need many times its size is refused before it is parsed", "[cli][memory]") {
+TEST_CASE("XML that would take many times its size to hold is refused while it is read", "[cli][memory]") {
     if (!peaks_meaningful()) return;
     framer::test::TempDir dir("memory");
     std::string empties = k_head;
-    for (int i = 0; i < 4'000'000; ++i) empties += "<a/>";  // 16 MB: pugixml would spend 256 MB on the nodes
+    for (int i = 0; i < 4'000'000; ++i) empties += "<a/>";  // 16 MB, each <a/> kept verbatim: about 170 MB to hold
     empties += "</Project>";
     framer::test::write_zip(dir / "empties.qdpx", {{"project.qde", empties}});
     auto m = run_measured({"info", (dir / "empties.qdpx").string()});
     CHECK(m.code == 1);
-    CHECK(m.err.find("4000001 elements") != std::string::npos);
+    CHECK(m.err.find("more than 2.5 times its") != std::string::npos);
     CHECK(m.err.find("refusing the file") != std::string::npos);
-    // The inflated file itself is the only large allocation (16 MB), within 4 times its size.
-    CHECK(m.added_bytes <= 4 * static_cast<long long>(empties.size()));
+    // The file, and what reading may hold (2.5 times it plus 16 MiB) with room for the last vector's growth.
+    const auto size = static_cast<long long>(empties.size());
+    CHECK(m.added_bytes <= size + 2 * (size * 5 / 2 + 16 * MiB));
 
     std::string nested = k_head;
     for (int i = 0; i < 200'000; ++i) nested += "<a>";

@@ -156,8 +156,15 @@ TEST_CASE("QdeReader refuses codes nested absurdly deep instead of overflowing t
     for (int i = 0; i < depth; ++i) xml += "</Code>";
     xml += "</Codes></CodeBook></Project>";
     Diagnostics d;
-    // The pre-scan refuses any element nesting past 1000 levels before pugixml builds the tree.
-    CHECK_THROWS_WITH(parse(xml, d), Catch::Contains("nested more than 1000 levels deep"));
+    // The reader's own cap on <Code> depth, as it meets the 257th level.
+    CHECK_THROWS_WITH(parse(xml, d), Catch::Contains("project.qde:1:") &&
+                                         Catch::Contains("<Code> elements nested more than 256 levels deep"));
+    // Any other element, kept verbatim: the tokenizer refuses nesting past 1000 levels.
+    std::string unknown = "<Project name=\"deep\">";
+    for (int i = 0; i < depth; ++i) unknown += "<a>";
+    for (int i = 0; i < depth; ++i) unknown += "</a>";
+    unknown += "</Project>";
+    CHECK_THROWS_WITH(parse(unknown, d), Catch::Contains("nested more than 1000 levels deep"));
     // Under that, the reader's own cap on <Code> depth.
     std::string deep = "<Project name=\"deep\"><CodeBook><Codes>";
     for (int i = 0; i < 300; ++i) deep += "<Code guid=\"G\" name=\"c\" isCodable=\"true\">";

@@ -71,7 +71,7 @@ TEST_CASE("The pre-scan still tells comments, CDATA, a DOCTYPE and a second root
     CHECK(findings("<!DOCTYPE P><P/>") == std::vector<std::string>{"doctype 1:1"});
     CHECK(findings("<P/><Q/>") == std::vector<std::string>{"second-root-element 1:5"});
     CHECK(findings("<P a=\"1\"\ta=\"2\"/>") == std::vector<std::string>{"duplicate-attribute 1:10"});
-    CHECK(findings("<P a=\"1\"/=\"2\"/>").empty());  // malformed: left to pugixml, no finding invented
+    CHECK_THROWS_WITH(findings("<P a=\"1\"/=\"2\"/>"), Catch::Contains("p.qde:1:9: malformed XML"));
 }
 
 TEST_CASE("The line map's hinted look-up gives what the binary search gives, in any order", "[prescan]") {

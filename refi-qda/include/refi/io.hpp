@@ -23,10 +23,6 @@ struct ReadOptions {
     std::uint64_t max_xml_bytes = limits().max_xml_bytes;
     /// Override the dialect detected from @origin (how positions in the file are counted).
     std::optional<Dialect> dialect;
-    /// Threads that read <Sources>: 2 = two (this one and a second, in rounds of about 2 MiB), else one. The
-    /// project, its diagnostics and any error are the same either way (tests/refi/test_qde_source_reader.cpp).
-    /// One by default: measured, two did not pay on a loaded two-core machine (bench/README.md).
-    unsigned threads = 1;
 };
 
 /// Reads a .qdpx or .qde. Throws refi::Error (file, element, line) on anything it cannot read: not a zip, no
