@@ -20,7 +20,7 @@ namespace detail {
 
 Project QdeReader::read(std::shared_ptr<const SourceStore> store) {
     const XmlElement root = m_xml.root();
-    std::string_view root_name = local_name(root.name);
+    std::string_view root_name = root.local;
     if (root_name == "CodeBook")
         throw Error(m_file, loc(root), "this is a codebook (<CodeBook>), not a project; use a .qdc reader");
     if (root_name != "Project")
@@ -100,14 +100,14 @@ std::int64_t QdeReader::integer(const XmlElement& n, const char* attr_name, std:
     std::int64_t out = 0;
     auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
     if (v.empty() || ec != std::errc() || ptr != v.data() + v.size())
-        throw Error(m_file, loc(n), fmt::format("<{}> has {}=\"{}\", which is not an integer", local_name(n.name),
+        throw Error(m_file, loc(n), fmt::format("<{}> has {}=\"{}\", which is not an integer", n.local,
                                                 attr_name, value));
     return out;
 }
 
 void QdeReader::require(const XmlElement& n, bool present, const char* attr_name) {
     if (!present)
-        throw Error(m_file, loc(n), fmt::format("<{}> has no {} attribute", local_name(n.name), attr_name));
+        throw Error(m_file, loc(n), fmt::format("<{}> has no {} attribute", n.local, attr_name));
 }
 
 Ref QdeReader::read_ref(const XmlElement& n, const char* attr) {

@@ -28,8 +28,7 @@ public:
     /// reading; findings about the XML go to `diagnostics`.
     QdeReader(char* buffer, std::size_t size, std::string file, Diagnostics& diagnostics, const ReadOptions& options)
         : m_file(std::move(file)), m_diag(diagnostics), m_options(options),
-          m_lines(std::string_view(buffer, size)), m_findings(m_file, diagnostics),
-          m_xml(buffer, size, m_file, m_lines, m_findings) {}
+          m_findings(m_file, diagnostics), m_xml(buffer, size, m_file, m_findings) {}
 
     Project read(std::shared_ptr<const SourceStore> store);
 
@@ -37,7 +36,6 @@ private:
     std::string m_file;
     Diagnostics& m_diag;
     const ReadOptions& m_options;
-    LineMap m_lines;
     XmlFindings m_findings;
     XmlPull m_xml;
     PositionCounting m_counting = PositionCounting::CodePoints;
@@ -51,7 +49,7 @@ private:
     template <class F>
     void attributes(const XmlElement&, Extensions& ext, F&& known) {
         for (const XmlAttribute& a : m_xml.attributes()) {
-            if (is_prefixed(a.name) || !known(a.name, a.value))
+            if (a.prefixed || !known(a.name, a.value))
                 ext.attributes.push_back({std::string(a.name), std::string(a.value)});
         }
     }
@@ -62,7 +60,7 @@ private:
     void children(const XmlElement& n, Extensions& ext, F&& known) {
         std::size_t position = 0;
         m_xml.children(n, [&](const XmlElement& c) {
-            if (!known(local_name(c.name), c)) ext.elements.push_back({position, m_xml.raw(c)});
+            if (!known(c.local, c)) ext.elements.push_back({position, m_xml.raw(c)});
             ++position;
         });
     }
@@ -82,7 +80,7 @@ private:
         if (count == 0)
             m_diag.warning("empty-container", m_file, loc(n),
                            fmt::format("<{}> is empty; the schema requires at least one <{}> (it is dropped on write)",
-                                       local_name(n.name), item));
+                                       n.local, item));
     }
 
     Location loc(const XmlElement& n) const;
@@ -122,6 +120,7 @@ private:
     /// text (refi/annotation.hpp), and the NoteRef saying which source may come later in the file.
     void convert_note_positions(Project& p);
     bool m_defer_positions = false;  ///< while reading <Notes>
+    std::size_t m_last_selections = 0;  ///< of the source read last (read_source reserves as many)
     void read_sources(const XmlElement& n, Project& p);
     Link read_link(const XmlElement& n);
     Set read_set(const XmlElement& n);

@@ -133,6 +133,9 @@ Source QdeReader::read_source(const XmlElement& n, SourceKind kind) {
 
 void QdeReader::read_source(const XmlElement& n, SourceKind kind, Source& s) {
     s.kind = kind;
+    // Room for as many selections as the source before had (interviews of one project are alike): a Selection is
+    // large, and growing the vector by doubling moved each about once more. More room than used is given back.
+    s.selections.reserve(m_last_selections);
     s.loc = loc(n);
     attributes(n, s.ext, [&](std::string_view a, std::string_view v) {
         if (a == "guid") s.guid = v;
@@ -163,6 +166,8 @@ void QdeReader::read_source(const XmlElement& n, SourceKind kind, Source& s) {
         else return false;
         return true;
     });
+    m_last_selections = s.selections.size();
+    if (s.selections.capacity() > 2 * s.selections.size() + 16) s.selections.shrink_to_fit();
     if (kind == SourceKind::Text && !m_defer_positions) convert_positions(s);
 }
 

@@ -63,9 +63,8 @@ std::size_t prescan_xml(std::string& xml, const std::string& file, Diagnostics& 
     check_encoding(xml, file);
     repair_utf8(xml, file, diagnostics);
     const std::size_t bom = xml.size() - strip_bom(xml).size();
-    const LineMap lines(std::string_view(xml).substr(bom));
     XmlFindings findings(file, diagnostics);
-    XmlPull pull(xml.data() + bom, xml.size() - bom, file, lines, findings);
+    XmlPull pull(xml.data() + bom, xml.size() - bom, file, findings);
     try {
         const XmlElement root = pull.root();
         pull.skip(root);

@@ -29,20 +29,22 @@ namespace refi::detail {
 struct XmlAttribute {
     std::string_view name;   ///< as written, with any prefix
     std::string_view value;  ///< decoded
+    bool prefixed = false;   ///< whether the name has a namespace prefix (xmlns:x, xsi:schemaLocation, ...)
 };
 
 /// A start tag the parser has met.
 struct XmlElement {
     std::string_view name;   ///< as written, with any prefix
+    std::string_view local;  ///< without the prefix (REFI-QDA files use any namespace prefix, or none)
     std::size_t offset = 0;  ///< of its '<' in the buffer
     std::uint32_t depth = 0; ///< the root element is 1
 };
 
 class XmlPull {
 public:
-    /// `lines` maps offsets of `data` as it was before parsing (decoding in place changes the bytes behind the
-    /// parser, never the offsets of what lies ahead).
-    XmlPull(char* data, std::size_t size, const std::string& file, const LineMap& lines, XmlFindings& findings);
+    /// `data` is read, never written (what needs decoding is decoded into the parser's own buffers), and must
+    /// outlive the parser and every name it gives.
+    XmlPull(const char* data, std::size_t size, const std::string& file, XmlFindings& findings);
 
     /// Skips the prolog and returns the root element's start tag; throws refi::Error on malformed XML or no root.
     XmlElement root();
@@ -71,7 +73,8 @@ public:
     /// Reads what follows the root element (white space, comments, or a second root, which is reported).
     void finish();
 
-    Location location(std::size_t offset) const { return m_lines.at(static_cast<std::ptrdiff_t>(offset), m_hint); }
+    /// Line and column of an offset of the document as it was before parsing.
+    Location location(std::size_t offset) const;
     Location location(const XmlElement& e) const { return location(e.offset); }
 
 private:
@@ -86,9 +89,9 @@ private:
     void text_run(std::size_t at);
     std::size_t attribute_value(std::size_t at, char quote, std::string_view attribute, std::string_view element,
                                 std::string_view& value);
-    /// Decodes the reference at x[at] == '&' to `out` (at most as many bytes as it spans); returns the offset
-    /// after it. A bad reference is reported and copied as it stands.
-    std::size_t reference(std::size_t at, char*& out, const char* where);
+    /// Appends the reference at x[at] == '&', decoded, to `out`; returns the offset after it. A bad reference is
+    /// reported and copied as it stands.
+    std::size_t reference(std::size_t at, std::string& out, const char* where);
     std::size_t skip_past(std::size_t from, std::string_view end, const char* what, std::size_t at);
     std::size_t doctype(std::size_t at);
     void check_duplicate(std::string_view name, std::size_t at, std::string_view element);
@@ -103,12 +106,19 @@ private:
         else m_findings.error(id, {}, {});
     }
 
-    char* m_x;
+    const char* m_x;
     std::size_t m_n;
     std::size_t m_i = 0;
     const std::string m_file;
-    const LineMap& m_lines;
-    mutable std::size_t m_hint = 0;
+    /// Line numbers: the line feeds before m_counted are counted (in document order, as locations are asked),
+    /// with the start of the line m_counted is on, and a checkpoint every k_checkpoint_bytes for the rare
+    /// location asked behind it (a finding inside a start tag already read).
+    struct LinePoint {
+        std::size_t offset = 0, line_feeds = 0, line_start = 0;
+    };
+    static LinePoint count_lines(const char* x, LinePoint from, std::size_t to);
+    mutable LinePoint m_counted;
+    mutable std::vector<LinePoint> m_checkpoints{LinePoint{}};
     XmlFindings& m_findings;
 
     std::size_t m_heap_at_start = 0;
@@ -122,6 +132,12 @@ private:
     XmlElement m_element;           ///< the start tag met last
     std::vector<XmlAttribute> m_attributes;
     std::string_view m_text;        ///< the text or CDATA met last
+    std::string m_decoded_text;     ///< m_text when it had references or CR to decode
+    std::string m_decoded_values;   ///< the start tag's values that had references or white space to decode
+    struct Decoded {
+        std::size_t attribute, offset, size;
+    };
+    std::vector<Decoded> m_decoded;
     std::string_view m_closed_name; ///< the element whose end was met last
     std::unordered_set<std::string_view> m_names;  ///< a long start tag's attribute names (check_duplicate)
     bool m_names_built = false;

@@ -7,6 +7,7 @@
 #include <malloc.h>
 
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <pugixml.hpp>
 #include <sstream>
@@ -54,9 +55,8 @@ Read with_pugixml(std::string xml) {
 }
 
 Read with_pull(std::string xml, Diagnostics& d) {
-    LineMap lines(xml);
     XmlFindings findings("t.qde", d);
-    XmlPull pull(xml.data(), xml.size(), "t.qde", lines, findings);
+    XmlPull pull(xml.data(), xml.size(), "t.qde", findings);
     Read r;
     const XmlElement root = pull.root();
     for (const auto& a : pull.attributes()) r.root_attributes.emplace_back(a.name, a.value);
@@ -227,5 +227,66 @@ TEST_CASE("Reading a real project holds under 1.5 times its XML", "[xml-pull][me
         const Project p = read_project(file, d);
         const std::size_t held = in_use() - before;
         CHECK(held < xml_bytes * 3 / 2 + (1u << 20));  // 1 MiB for the small samples' fixed costs
+    }
+}
+
+TEST_CASE("Every element's line and column is that of the file as written, after values and text decoded in place",
+          "[xml-pull]") {
+    // Values with line ends (made spaces), CR LF text (made LF), CDATA and references before later elements: the
+    // lines are counted on the bytes as written, wherever the 64 KiB blocks of the line index fall.
+    std::string xml = "<r>\n";
+    for (int i = 0; i < 3000; ++i)
+        xml += "  <x a=\"one\ntwo\r\nthree\" b='&amp;\n'>te\r\nxt &lt;\r\n<![CDATA[c\r\nd]]></x>\n  <y\n  z=\"1\"/>\n";
+    xml += "</r>\n";
+    const std::string original = xml;
+    const LineMap lines(original);
+    Diagnostics d;
+    XmlFindings findings("t.qde", d);
+    XmlPull pull(xml.data(), xml.size(), "t.qde", findings);
+    std::size_t checked = 0, wrong = 0;
+    std::function<void(const XmlElement&)> visit = [&](const XmlElement& e) {
+        const Location got = pull.location(e), want = lines.at(static_cast<std::ptrdiff_t>(e.offset));
+        wrong += got.line != want.line || got.column != want.column;
+        ++checked;
+        pull.children(e, visit);
+    };
+    visit(pull.root());
+    CHECK(checked == 1 + 2 * 3000);
+    CHECK(wrong == 0);
+    // A finding after all of it names its own line.
+    std::string late = original;
+    late.insert(late.size() - 6, "<q a='1' a='2'/>");
+    Diagnostics d2;
+    XmlFindings f2("t.qde", d2);
+    XmlPull p2(late.data(), late.size(), "t.qde", f2);
+    p2.skip(p2.root());
+    f2.finish();
+    REQUIRE(d2.items().size() == 1);
+    CHECK(d2.items().front().loc.line == lines.at(static_cast<std::ptrdiff_t>(original.size() - 6)).line);
+}
+
+TEST_CASE("Names of any length end and keep their prefix wherever the sixteen-byte blocks fall", "[xml-pull]") {
+    for (std::size_t prefix = 0; prefix < 34; ++prefix) {
+        for (std::size_t local : {1u, 7u, 15u, 16u, 17u, 31u}) {
+            const std::string p = prefix ? std::string(prefix, 'p') + ":" : std::string();
+            const std::string l = "L" + std::string(local - 1, prefix % 3 ? 'x' : '\xC3') + (prefix % 3 ? "" : "\xA9");
+            const std::string name = p + l;
+            std::string xml = "<" + name + " " + p + "a=\"1\" b-" + l + "=\"2\"><" + name + "/></" + name + ">";
+            INFO(xml);
+            Diagnostics d;
+            XmlFindings findings("t.qde", d);
+            XmlPull pull(xml.data(), xml.size(), "t.qde", findings);
+            const XmlElement root = pull.root();
+            CHECK(root.name == name);
+            CHECK(root.local == l);
+            REQUIRE(pull.attributes().size() == 2);
+            CHECK(pull.attributes()[0].prefixed == (prefix > 0));
+            CHECK_FALSE(pull.attributes()[1].prefixed);
+            std::vector<std::string> children;
+            pull.children(root, [&](const XmlElement& c) { children.push_back(std::string(c.local)); });
+            CHECK(children == std::vector<std::string>{l});
+            pull.finish();
+            CHECK(d.items().empty());
+        }
     }
 }
