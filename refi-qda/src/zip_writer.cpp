@@ -14,6 +14,7 @@
 #include <memory>
 #include <new>
 
+#include "fast_deflate.hpp"
 #include "refi/error.hpp"
 
 namespace refi {
@@ -34,6 +35,7 @@ constexpr std::uint16_t k_made_by = (3 << 8) | 63;
 constexpr std::uint16_t k_version_plain = 20;  // deflate, folders
 constexpr std::uint16_t k_version_zip64 = 45;
 constexpr std::size_t k_buffer_size = 1 << 20;
+constexpr std::size_t k_fast_deflate_from = 1 << 20;
 
 void put16(std::string& out, std::uint16_t v) {
     out.push_back(static_cast<char>(v & 0xFF));
@@ -99,7 +101,13 @@ void ZipWriter::add_deflated(const std::string& name, std::string_view data, int
     const std::size_t bound = libdeflate_deflate_compress_bound(c, data.size());
     // Not a std::string: its resize would touch (and so make resident) every page of the bound.
     std::unique_ptr<char[]> out(new char[bound]);
-    const std::size_t n = data.empty() ? 0 : libdeflate_deflate_compress(c, data.data(), data.size(), out.get(), bound);
+    std::size_t n = 0;
+    if (!data.empty()) {
+        // Level 1 of a large entry (project.qde) by ISA-L (fast_deflate.hpp); a small one by libdeflate, whose
+        // output is the same on every machine (the samples are compared byte for byte) and whose time is nothing.
+        if (level == 1 && data.size() >= k_fast_deflate_from) n = detail::fast_deflate(data, out.get(), bound);
+        if (n == 0) n = libdeflate_deflate_compress(c, data.data(), data.size(), out.get(), bound);
+    }
     if (n == 0 || n >= data.size()) {
         info.comp_size = data.size();
         add(info, data);

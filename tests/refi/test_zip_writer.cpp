@@ -13,6 +13,7 @@
 #include <memory>
 
 #include "refi/error.hpp"
+#include "fast_deflate.hpp"
 #include "refi/zip_writer.hpp"
 #include "support/files.hpp"
 #include "support/zip_builder.hpp"
@@ -289,4 +290,53 @@ TEST_CASE("ZipWriter reports a full disk as an error naming the output", "[zip][
         zip.add(stored_info("small", "x"), "x");  // buffered: the failure comes with close()
         CHECK_THROWS_WITH(zip.close(), Catch::Contains("cannot write the archive") && Catch::Contains("No space left"));
     }
+}
+
+TEST_CASE("ZipWriter deflates a large level-1 entry with ISA-L and a small one with libdeflate, both read back",
+          "[zip][writer]") {
+    TempDir dir("zip-writer-fast");
+    // 2 MiB of XML-like text (what project.qde is) and 4 KiB of it.
+    std::string large;
+    for (int i = 0; large.size() < (2u << 20); ++i)
+        large += "  <PlainTextSelection guid=\"" + std::to_string(i * 7919) + "\" startPosition=\"" +
+                 std::to_string(i) + "\" endPosition=\"" + std::to_string(i + 40) + "\"/>\n";
+    const std::string small = large.substr(0, 4096);
+    const auto path = dir / "fast.zip";
+    {
+        ZipWriter zip(path, "fast.zip");
+        zip.add_deflated("large.qde", large, 1);
+        zip.add_deflated("small.qde", small, 1);
+        zip.close();
+    }
+    auto entries = read_with_libzip(path);
+    CHECK(entries["large.qde"].method == ZIP_CM_DEFLATE);
+    CHECK(entries["large.qde"].data == large);
+    CHECK(entries["small.qde"].data == small);
+    // The compressed bytes: ISA-L's for the large entry, libdeflate level 1's for the small one.
+    auto compressed = [&](const char* name) {
+        int err = 0;
+        zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
+        REQUIRE(z);
+        zip_stat_t st;
+        REQUIRE(zip_stat(z, name, 0, &st) == 0);
+        zip_file_t* f = zip_fopen(z, name, ZIP_FL_COMPRESSED);
+        REQUIRE(f);
+        std::string raw(st.comp_size, '\0');
+        REQUIRE(zip_fread(f, raw.data(), raw.size()) == static_cast<zip_int64_t>(raw.size()));
+        zip_fclose(f);
+        zip_discard(z);
+        return raw;
+    };
+    std::unique_ptr<libdeflate_compressor, void (*)(libdeflate_compressor*)> c(libdeflate_alloc_compressor(1),
+                                                                                  libdeflate_free_compressor);
+    std::string isal(large.size(), '\0');
+    isal.resize(refi::detail::fast_deflate(large, isal.data(), isal.size()));
+    REQUIRE_FALSE(isal.empty());
+    CHECK(compressed("large.qde") == isal);
+    std::string expected(libdeflate_deflate_compress_bound(c.get(), small.size()), '\0');
+    expected.resize(libdeflate_deflate_compress(c.get(), small.data(), small.size(), expected.data(), expected.size()));
+    CHECK(compressed("small.qde") == expected);
+    // ISA-L declines what does not fit, and libdeflate takes over.
+    char tiny[8];
+    CHECK(refi::detail::fast_deflate(large, tiny, sizeof tiny) == 0);
 }

@@ -64,8 +64,8 @@ public:
     /// Plain data of `size` bytes, stored (not compressed) and streamed; its CRC is computed on the way and
     /// written into the local header afterwards (the one place the writer seeks back).
     void add_stored_streamed(ZipEntryInfo info, const Producer& produce);
-    /// `data` as `name`, deflated by libdeflate at `level` (1-12), or stored when deflating does not make it
-    /// smaller. Holds one deflated copy of it, freed before returning.
+    /// `data` as `name`, deflated at `level` (1-12: level 1 of 1 MiB or more, the fastest, by ISA-L, the rest by libdeflate), or
+    /// stored when deflating does not make it smaller. Holds one deflated copy of it, freed before returning.
     void add_deflated(const std::string& name, std::string_view data, int level, DosTime time = k_fixed_dos_time);
     /// `data` as `name`, stored.
     void add_stored(const std::string& name, std::string_view data, DosTime time = k_fixed_dos_time);

@@ -1,0 +1,32 @@
+#include "fast_deflate.hpp"
+
+#include <isa-l/igzip_lib.h>
+
+#include <cstdint>
+#include <limits>
+#include <memory>
+
+namespace refi::detail {
+
+std::size_t fast_deflate(std::string_view in, char* out, std::size_t out_size) {
+    constexpr std::size_t k_max = std::numeric_limits<std::uint32_t>::max();
+    if (in.empty() || in.size() > k_max || out_size == 0) return 0;
+    isal_zstream stream;
+    isal_deflate_stateless_init(&stream);
+    // Level 1 needs its hash tables in a buffer of the caller's (about 256 KiB for the default size).
+    std::unique_ptr<std::uint8_t[]> level_buffer(new std::uint8_t[ISAL_DEF_LVL1_DEFAULT]);
+    stream.level = 1;
+    stream.level_buf = level_buffer.get();
+    stream.level_buf_size = ISAL_DEF_LVL1_DEFAULT;
+    stream.gzip_flag = IGZIP_DEFLATE;
+    stream.flush = NO_FLUSH;
+    stream.end_of_stream = 1;
+    stream.next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(in.data()));
+    stream.avail_in = static_cast<std::uint32_t>(in.size());
+    stream.next_out = reinterpret_cast<std::uint8_t*>(out);
+    stream.avail_out = static_cast<std::uint32_t>(std::min(out_size, k_max));
+    if (isal_deflate_stateless(&stream) != COMP_OK || stream.avail_in != 0) return 0;
+    return stream.total_out;
+}
+
+}  // namespace refi::detail
