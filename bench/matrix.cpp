@@ -645,8 +645,7 @@ private:
                 "{}; huge pages {}{}; {} run{} per command; load {} at start, {} at end.\n",
                 size_label(r.codings), with_commas(r.sources), with_commas(r.cases), r.codes, with_commas(r.codings_read),
                 r.cells >= 0 ? fmt::format(", {} chart cells", with_commas(r.cells)) : "", mb(r.xml_bytes),
-                mb(r.text_bytes), mb(r.qdpx_bytes), r.huge_pages ? fmt::format("on (.qdpx ≤ {} MiB)", framer::cli::huge_pages_max_project_bytes >> 20)
-                             : fmt::format("off (.qdpx > {} MiB)", framer::cli::huge_pages_max_project_bytes >> 20),
+                mb(r.text_bytes), mb(r.qdpx_bytes), r.huge_pages ? "on (FRAMER_HUGEPAGES=1)" : "off (the default)",
                 r.max_xml_size.empty() ? ""
                                        : fmt::format("; framer run as `framer --max-xml-size {} COMMAND` (project.qde "
                                                      "over the default cap of 1 GiB)", r.max_xml_size),

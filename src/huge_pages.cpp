@@ -24,18 +24,14 @@ bool is_project_file(const std::string& arg) {
 }  // namespace
 
 bool huge_pages_pay(const std::vector<std::string>& args) {
-    if (const char* force = std::getenv("FRAMER_HUGEPAGES")) return std::strcmp(force, "0") != 0 && *force;
-    if (std::getenv("FRAMER_NO_HUGEPAGES")) return false;
-    bool any = false;
+    const char* ask = std::getenv("FRAMER_HUGEPAGES");
+    if (!ask || !*ask || std::strcmp(ask, "0") == 0 || std::getenv("FRAMER_NO_HUGEPAGES")) return false;
     for (std::size_t i = 1; i < args.size(); ++i) {
         if (!is_project_file(args[i])) continue;  // an output path (-o x.qdpx) does not exist yet: skipped below
         std::error_code ec;
-        const std::uintmax_t size = std::filesystem::file_size(args[i], ec);
-        if (ec) continue;
-        if (size > huge_pages_max_project_bytes) return false;
-        any = true;
+        if (std::filesystem::is_regular_file(args[i], ec)) return true;
     }
-    return any;
+    return false;
 }
 
 void use_huge_pages(char** argv) {

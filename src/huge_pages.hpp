@@ -1,25 +1,19 @@
 #pragma once
-/// Transparent huge pages for small and mid-sized projects, not for large ones.
+/// Transparent huge pages, only when asked for (FRAMER_HUGEPAGES=1).
 
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace framer::cli {
 
-/// The largest project file (bytes on disk: .qdpx compressed, .qde/.qdc as is) for which huge pages are used by
-/// default. Measured on the wide-codebook bench project (328 codes; CPU time, medians, FRAMER_HUGEPAGES=0 vs 1;
-/// bench/README.md, "read: analyses' fast path"): at 100,000 codings (8.9 MB .qdpx) info 0.32 -> 0.25 s, tabulate
-/// 0.37 -> 0.28 s, chart → json 1.25 -> 1.01 s; at 300,000 (26.6 MB) info and tabulate even, chart → json
-/// 4.09 -> 4.28 s (slower); at 1,000,000 (89 MB) info 3.5 -> 4.3 s and tabulate 3.5 -> 6.2 s, the kernel compacting
-/// and zeroing fresh 2 MiB pages; at 10,000 (0.9 MB) even. Hence 16 MiB: on for the size where they pay, off from
-/// where they stop paying. (On a machine under heavy load they cost even at 100,000: compaction is the cost.)
-inline constexpr std::uintmax_t huge_pages_max_project_bytes = 16u << 20;
-
-/// Whether to ask glibc for huge pages for this command line: FRAMER_HUGEPAGES=1 forces them, FRAMER_NO_HUGEPAGES
-/// (or FRAMER_HUGEPAGES=0) refuses them; otherwise only when every project file named in `args` (an existing
-/// .qdpx, .qde or .qdc) is at most huge_pages_max_project_bytes, and at least one is named.
+/// Whether to ask glibc for huge pages for this command line: only when FRAMER_HUGEPAGES=1 (or any value but 0)
+/// asks for them, FRAMER_NO_HUGEPAGES is unset, and at least one existing project file (.qdpx, .qde, .qdc) is
+/// named. Off by default: measured on the wide-codebook bench project once the reader held no tree (CPU, user +
+/// sys, 6-8 interleaved runs, bench/README.md "Huge pages: off by default"), at 100,000 codings they saved chart
+/// → json about 0.09 s of 0.75 but cost info and tabulate 0.1-0.25 s in the median and up to 0.7 s of system time in
+/// single runs, the kernel compacting memory for fresh 2 MiB pages; from 300,000 codings they cost more than they
+/// saved already before (up to 2x at 1M). A default must not be the slower choice on a loaded machine.
 bool huge_pages_pay(const std::vector<std::string>& args);
 
 /// Re-executes the program once with glibc's malloc asked to use transparent huge pages
