@@ -140,11 +140,12 @@ int run(const Args& args) {
         load >> one >> five;
         std::cout << fmt::format("Machine: {} hardware threads, load average {} (1 min) {} (5 min) at start.\n",
                                  std::thread::hardware_concurrency(), one, five);
-        // The CLI runs with transparent huge pages (src/huge_pages.hpp); so does the bench, floor included.
+        // The CLI runs with transparent huge pages only when FRAMER_HUGEPAGES=1 asks (src/huge_pages.hpp); so does
+        // the bench, floor included.
         const char* tunables = std::getenv("GLIBC_TUNABLES");
         if (tunables && std::string(tunables).find("hugetlb=1") != std::string::npos)
             std::cout << "Allocator: transparent huge pages (GLIBC_TUNABLES=" << tunables
-                      << "), as the framer CLI runs for projects up to 32 MiB.\n";
+                      << "), as the framer CLI runs with FRAMER_HUGEPAGES=1.\n";
         else
             std::cout << "Allocator: 4 KiB pages (FRAMER_HUGEPAGES=1 measures with huge pages).\n";
     }

@@ -199,6 +199,7 @@ struct SizeResult {
     std::string load_start, load_end;
     Samples floor_libzip, floor_libdeflate;        ///< the floor's own work, timed inside its process
     Samples floor_libzip_process;                  ///< the same child as a whole process (start-up included)
+    Samples floor_libzip_huge;                     ///< the libzip floor with FRAMER_HUGEPAGES=1 (framer's default is off)
     std::map<std::string, Samples> commands;       ///< by id
     std::vector<std::string> checks;               ///< agreement and shape checks, as sentences
     bool failed = false;
@@ -419,10 +420,19 @@ private:
     }
 
     void run_floor(const std::string& kind, const fs::path& project, const fs::path& folder, Samples& work,
-                   Samples* process) {
-        const fs::path out = folder / ("floor-" + kind + ".txt");
+                   Samples* process, bool huge_pages = false) {
+        const std::string name = kind + (huge_pages ? "-huge" : "");
+        const fs::path out = folder / ("floor-" + name + ".txt");
+        // The floor child asks for huge pages as framer does (src/huge_pages.hpp): only when FRAMER_HUGEPAGES=1.
+        const char* asked = std::getenv("FRAMER_HUGEPAGES");
+        const std::string before = asked ? asked : "";
+        if (huge_pages) ::setenv("FRAMER_HUGEPAGES", "1", 1);
         ChildRun r = run_child({m_o.self.string(), "--floor", kind, "--project", project.string()}, out,
-                               folder / ("floor-" + kind + ".stderr"));
+                               folder / ("floor-" + name + ".stderr"));
+        if (huge_pages) {
+            if (asked) ::setenv("FRAMER_HUGEPAGES", before.c_str(), 1);
+            else ::unsetenv("FRAMER_HUGEPAGES");
+        }
         if (r.exit_code != 0) throw std::runtime_error("the " + kind + " floor failed on " + project.string());
         double wall = -1, cpu = -1, sys = 0;
         std::istringstream in(read_all(out));
@@ -480,6 +490,7 @@ private:
             // their sys time swings with the kernel's compaction work (other processes' memory), so more samples.
             run_floor("libzip", project, folder, res.floor_libzip, &res.floor_libzip_process);
             run_floor("libdeflate", project, folder, res.floor_libdeflate, nullptr);
+            run_floor("libzip", project, folder, res.floor_libzip_huge, nullptr, true);
             for (const auto& c : command_specs()) {
                 if (!wanted(c.id) || (c.id == "python" && m_python.empty())) continue;
                 run_once(c, project, folder, res.commands[c.id]);
@@ -672,6 +683,8 @@ private:
             floor_row("floor: libzip inflate + pugixml parse (in-process)", r.floor_libzip);
             floor_row("floor: libdeflate inflate + pugixml parse (in-process)", r.floor_libdeflate);
             floor_row("the libzip floor's process as a whole (start-up and exit included)", r.floor_libzip_process);
+            floor_row("floor: libzip inflate + pugixml parse with huge pages (FRAMER_HUGEPAGES=1; in-process)",
+                      r.floor_libzip_huge);
             const Samples* python = nullptr;
             if (auto it = r.commands.find("python"); it != r.commands.end() && it->second.failure.empty())
                 python = &it->second;

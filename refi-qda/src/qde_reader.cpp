@@ -349,6 +349,7 @@ Project parse_project_buffer(std::string xml, const std::string& file_label, Dia
                              const ReadOptions& options, std::shared_ptr<const SourceStore> store) {
     check_encoding(xml, file_label);
     repair_utf8(xml, file_label, diagnostics);
+    repair_nul_bytes(xml, file_label, diagnostics);
     std::size_t bom = xml.size() - strip_bom(xml).size();
     QdeReader reader(xml.data() + bom, xml.size() - bom, file_label, diagnostics, options);
     return reader.read(std::move(store));

@@ -58,10 +58,31 @@ void repair_utf8(std::string& xml, const std::string& file, Diagnostics& diagnos
     findings.finish();
 }
 
+void repair_nul_bytes(std::string& xml, const std::string& file, Diagnostics& diagnostics) {
+    std::size_t at = xml.find('\0');
+    if (at == std::string::npos) return;
+    XmlFindings findings(file, diagnostics);
+    const LineMap lines(xml);
+    std::string fixed;
+    fixed.reserve(xml.size() + 16);
+    std::size_t from = 0;
+    for (; at != std::string::npos; at = xml.find('\0', from)) {
+        findings.error("nul-byte", lines.at(static_cast<std::ptrdiff_t>(at)),
+                       "a NUL byte: XML has no such character (replaced by U+FFFD)");
+        fixed.append(xml, from, at - from);
+        fixed += "\xEF\xBF\xBD";
+        from = at + 1;
+    }
+    fixed.append(xml, from, std::string::npos);
+    xml = std::move(fixed);
+    findings.finish();
+}
+
 std::size_t prescan_xml(std::string& xml, const std::string& file, Diagnostics& diagnostics) {
     const std::size_t before = diagnostics.items().size();
     check_encoding(xml, file);
     repair_utf8(xml, file, diagnostics);
+    repair_nul_bytes(xml, file, diagnostics);
     const std::size_t bom = xml.size() - strip_bom(xml).size();
     XmlFindings findings(file, diagnostics);
     XmlPull pull(xml.data() + bom, xml.size() - bom, file, findings);

@@ -15,6 +15,10 @@ void check_encoding(const std::string& xml, const std::string& file);
 /// replaces it in `xml` by U+FFFD, so nothing written later is invalid.
 void repair_utf8(std::string& xml, const std::string& file, Diagnostics& diagnostics);
 
+/// Reports each NUL byte ("nul-byte", line:column; XML has no NUL character, and a lenient parser cut the text
+/// short there) and replaces it in `xml` by U+FFFD.
+void repair_nul_bytes(std::string& xml, const std::string& file, Diagnostics& diagnostics);
+
 /// Every finding reading `xml` gives, without building a model: the encoding and UTF-8 (above), then one pass of
 /// the tokenizer (xml_pull.hpp: a second root element, an attribute given twice, '<' in an attribute value, '&'
 /// that starts no reference, a reference to no character, a DOCTYPE). Throws refi::Error on malformed XML.
