@@ -1,5 +1,6 @@
 #pragma once
-// Private: parse a project.qde held in a string the reader may modify (parsed in place, no copy).
+// Private: parse a project.qde held in a string (read where it is, no copy; invalid UTF-8 and NUL bytes are
+// replaced in it first).
 
 #include <memory>
 #include <string>

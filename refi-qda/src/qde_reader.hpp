@@ -24,8 +24,8 @@ namespace refi::detail {
 /// input.
 class QdeReader {
 public:
-    /// `buffer` is decoded in place (no copy of a 35 MB document) and must outlive the reader and the project's
-    /// reading; findings about the XML go to `diagnostics`.
+    /// `buffer` is read where it is (no copy of a 35 MB document) and must outlive the reader; findings about the
+    /// XML go to `diagnostics`.
     QdeReader(char* buffer, std::size_t size, std::string file, Diagnostics& diagnostics, const ReadOptions& options)
         : m_file(std::move(file)), m_diag(diagnostics), m_options(options),
           m_findings(m_file, diagnostics), m_xml(buffer, size, m_file, m_findings) {}

@@ -1,4 +1,4 @@
-// The project.qde tokenizer (xml_pull.hpp): start tags, end tags, text and CDATA, one forward pass, in place.
+// The project.qde tokenizer (xml_pull.hpp): start tags, end tags, text and CDATA, one forward pass.
 #include "xml_pull.hpp"
 
 #include <fmt/format.h>

@@ -1,8 +1,9 @@
 #pragma once
 // Private: the project.qde tokenizer. One forward pass over the document with no tree in between: the reader
 // pulls an element's attributes and children while it builds the model, and whatever it does not know is
-// serialised verbatim (raw()) as it streams past. Names, values and text are decoded in place (references, line
-// ends, attribute white space), so each is a view into the buffer that stays valid while the buffer lives.
+// serialised verbatim (raw()) as it streams past. The buffer is only read: names are views into it (valid while
+// it lives); a value or text with something to decode (references, line ends, attribute white space) is decoded
+// into the parser's own buffers, valid until the parser moves on, and any other is a view into the buffer too.
 //
 // It reads XML as pugixml read it with the options the reader used before (parse_default |
 // parse_ws_pcdata_single): the five predefined entities and character references decoded, white space in
@@ -48,7 +49,8 @@ public:
 
     /// Skips the prolog and returns the root element's start tag; throws refi::Error on malformed XML or no root.
     XmlElement root();
-    /// The attributes of the start tag met last, in document order: valid until the parser moves on.
+    /// The attributes of the start tag met last, in document order: the list and the decoded values are valid
+    /// until the parser moves on.
     const std::vector<XmlAttribute>& attributes() const { return m_attributes; }
 
     /// Calls f(child) at the start tag of each child element of `parent`, which is the element met last or an
