@@ -1,5 +1,5 @@
 #pragma once
-/// Escaping text into HTML, and the buffer the html exporter writes through: a chart page has hundreds of
+/// The buffer the html exporter writes through (escaping is core/markup_text.hpp's): a chart page has hundreds of
 /// thousands of cells, and writing each tag, attribute and escaped character to the ostream on its own cost more
 /// than making the chart (each insert is a sentry, a locale check and a call into the filebuf).
 
@@ -8,15 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "core/markup_text.hpp"
+
 namespace framer::html {
 
-/// Appends `text` to `out` as HTML text: & < > " ' as entities; C0 controls other than tab, line feed and
-/// carriage return (not allowed in HTML text) as U+FFFD. With `line_breaks`, a line feed becomes "<br>" and a
-/// carriage return is dropped (outside pre-wrap cells a break must be explicit). Clean runs are copied whole.
-void append_escaped(std::string& out, std::string_view text, bool line_breaks = false);
-
-/// append_escaped into a new string.
-std::string escaped(std::string_view text, bool line_breaks = false);
+using markup::append_escaped;  // HTML text (core/markup_text.hpp)
+using markup::escaped;
 
 /// Pieces of the page gathered in one string and handed to the ostream in large writes (about 64 KiB).
 /// flush() must be called at the end (and before anything else writes to the ostream directly).

@@ -3,6 +3,8 @@
 // behind the data so they never hide a point.
 #include "export_svg/svg_figure.hpp"
 
+#include "core/markup_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -16,19 +18,8 @@ constexpr double k_left = 64, k_right = 170, k_top = 62, k_bottom = 90;
 const char* const k_colours[] = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"};
 const char* const k_mark_colours[] = {"#DDE8F3", "#FBE9CC", "#D9F0E7"};
 
-std::string escape(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+// Names and labels come from the project: escaped as the html exporter escapes (a C0 control becomes U+FFFD).
+std::string escape(const std::string& s) { return markup::escaped(s); }
 
 std::string num(double v) {
     std::string s = fmt::format("{:.2f}", v);

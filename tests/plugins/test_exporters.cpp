@@ -419,3 +419,26 @@ TEST_CASE("Footnote markers run a to z then aa", "[exporters]") {
     CHECK(footnote_marker(25) == "z");
     CHECK(footnote_marker(26) == "aa");
 }
+
+TEST_CASE("An SVG figure whose names hold markup and control characters is well-formed XML", "[exporters][svg]") {
+    // Names come from the project, where a C0 control can arrive as a character reference (&#1;): escaped as
+    // html escapes (U+FFFD), never written raw.
+    Result r;
+    framer::Figure f;
+    f.title = "Saturation <of> \"codes\" & 'themes'\x01";
+    f.x_label = "interview\x1F";
+    f.y_label = "codes";
+    f.categories = {"P1 & P2", "P<3>\x02"};
+    f.series = {{"new \x07codes", framer::Series::Style::Line, {1, 2}}};
+    f.marks = {{"mark\x0B", 0, 1}};
+    r.figures.push_back(f);
+    std::ostringstream out;
+    builtin_registry().exporter("svg")->write(r, out);
+    const std::string svg = out.str();
+    pugi::xml_document doc;
+    const auto parsed = doc.load_string(svg.c_str());
+    INFO(parsed.description());
+    REQUIRE(parsed);
+    for (char c : svg) CHECK_FALSE((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r'));
+    CHECK(svg.find("Saturation &lt;of&gt; &quot;codes&quot; &amp; &#39;themes&#39;\xEF\xBF\xBD") != std::string::npos);
+}

@@ -1,4 +1,5 @@
-// The pre-scan's word-at-a-time paths (refi-qda/src/xml_prescan.cpp) and the line map's hinted look-up
+// The checks of reading project.qde, run alone (prescan_xml: the tokenizer of refi-qda/src/xml_pull.cpp over the
+// whole document, building nothing) and their sixteen-byte paths, and the line map's hinted look-up
 // (xml_location.hpp) give exactly what a byte-by-byte scan and a binary search give, wherever a finding falls
 // relative to an eight- or sixteen-byte block.
 #include <catch2/catch.hpp>

@@ -1,9 +1,10 @@
-// HTML escaping: a table lookup per byte, and runs of bytes that need nothing copied in one append.
-#include "export_html/html_text.hpp"
+// Escaping text into HTML and XML (SVG): a table lookup per byte, and runs of bytes that need nothing copied in one
+// append.
+#include "core/markup_text.hpp"
 
 #include <array>
 
-namespace framer::html {
+namespace framer::markup {
 namespace {
 
 // Bytes that are not copied as they are: the entities' characters and C0 controls but tab, line feed and
@@ -50,4 +51,4 @@ std::string escaped(std::string_view text, bool line_breaks) {
     return out;
 }
 
-}  // namespace framer::html
+}  // namespace framer::markup
