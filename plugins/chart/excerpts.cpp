@@ -234,7 +234,7 @@ struct Collector {
 
 std::vector<Excerpt> collect_excerpts(const refi::ProjectIndex& index, const Unit& unit, TextCache& texts) {
     std::vector<Excerpt> out;
-    Collector c{index, out, texts};
+    Collector c{index, out, texts, {}, {}};
     if (unit.the_case) {
         for (const auto& ref : unit.the_case->code_refs) {
             Excerpt e;

@@ -3,6 +3,7 @@
 #include "core/json.hpp"
 
 #include "core/json_writer.hpp"
+#include "refi/text.hpp"
 
 #include <ostream>
 
@@ -246,24 +247,6 @@ private:
         return v;
     }
 
-    static void append_utf8(std::string& out, unsigned cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
     std::string parse_string() {
         ++m_pos;  // opening quote
         std::string out;
@@ -297,7 +280,7 @@ private:
                     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                         fail("lone low surrogate");
                     }
-                    append_utf8(out, cp);
+                    refi::append_utf8(out, static_cast<char32_t>(cp));
                     break;
                 }
                 default: fail(std::string("bad escape '\\") + e + "'");

@@ -1,6 +1,8 @@
 // The project.qde tokenizer (xml_pull.hpp): start tags, end tags, text and CDATA, one forward pass.
 #include "xml_pull.hpp"
 
+#include "refi/text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -138,24 +140,6 @@ std::size_t skip_space(const char* p, std::size_t n, std::size_t i) {
 #endif
     while (i < n && is_space(p[i])) ++i;
     return i;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 /// pugixml's format_raw escaping: in text & < > and the C0 controls other than tab, LF and CR (as &#NN;); in

@@ -42,6 +42,8 @@ bool is_valid_utf8(std::string_view text, std::size_t* error_offset = nullptr);
 /// The length (2-4) of the valid UTF-8 sequence that starts at text[at] (a byte >= 0x80), 0 when none does: no
 /// overlong forms, surrogates or values past U+10FFFF. is_valid_utf8 is this rule over every such byte.
 std::size_t utf8_sequence_length(std::string_view text, std::size_t at);
+/// Appends code point `cp` (at most U+10FFFF, not a surrogate: the caller checks) to `out` as UTF-8.
+void append_utf8(std::string& out, char32_t cp);
 std::string_view strip_bom(std::string_view text);
 std::size_t count_code_points(std::string_view utf8);
 
