@@ -215,7 +215,8 @@ XmlPull::LinePoint XmlPull::count_lines(const char* x, LinePoint from, std::size
 }
 
 Location XmlPull::location(std::size_t offset) const {
-    constexpr std::size_t k_checkpoint_bytes = 1u << 20;
+    // A location asked behind the count costs at most this much counting (it is rare: a finding in a tag).
+    constexpr std::size_t k_checkpoint_bytes = 64u << 10;
     offset = std::min(offset, m_n);
     LinePoint at;
     if (offset >= m_counted.offset) {

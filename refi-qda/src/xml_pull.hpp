@@ -113,7 +113,7 @@ private:
     std::size_t m_i = 0;
     const std::string m_file;
     /// Line numbers: the line feeds before m_counted are counted (in document order, as locations are asked),
-    /// with the start of the line m_counted is on, and a checkpoint every k_checkpoint_bytes for the rare
+    /// with the start of the line m_counted is on, and a checkpoint every 64 KiB for the rare
     /// location asked behind it (a finding inside a start tag already read).
     struct LinePoint {
         std::size_t offset = 0, line_feeds = 0, line_start = 0;

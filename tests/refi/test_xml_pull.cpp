@@ -6,7 +6,9 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <random>
 #include <functional>
 #include <fstream>
 #include <pugixml.hpp>
@@ -306,4 +308,37 @@ TEST_CASE("Names of any length end and keep their prefix wherever the sixteen-by
             CHECK(d.items().empty());
         }
     }
+}
+
+TEST_CASE("Line and column asked out of order, across the checkpoints of the line count, are the file's",
+          "[xml-pull]") {
+    // 4 MiB of elements, with the values and text that are decoded; then every element's location asked again in
+    // a shuffled order (behind the count: from its checkpoints), and offsets inside lines and at their ends.
+    std::string xml = "<r>\n";
+    while (xml.size() < (4u << 20))
+        xml += "  <x a=\"one\ntwo\" b='&amp;'>t\r\nxt &lt;</x><y/>\n<z>\n</z>\n";
+    xml += "</r>\n";
+    const std::string original = xml;
+    const LineMap lines(original);
+    Diagnostics d;
+    XmlFindings findings("t.qde", d);
+    XmlPull pull(xml.data(), xml.size(), "t.qde", findings);
+    std::vector<std::size_t> offsets;
+    std::function<void(const XmlElement&)> visit = [&](const XmlElement& e) {
+        offsets.push_back(e.offset);
+        pull.children(e, visit);
+    };
+    visit(pull.root());
+    REQUIRE(offsets.size() > 100'000);
+    for (std::size_t o = 0; o < original.size(); o += 4093) offsets.push_back(o);  // anywhere in a line
+    offsets.push_back(original.size() - 1);
+    std::mt19937 random(12);
+    std::shuffle(offsets.begin(), offsets.end(), random);
+    offsets.resize(20'000);
+    std::size_t wrong = 0;
+    for (std::size_t o : offsets) {
+        const Location got = pull.location(o), want = lines.at(static_cast<std::ptrdiff_t>(o));
+        wrong += got.line != want.line || got.column != want.column;
+    }
+    CHECK(wrong == 0);
 }
