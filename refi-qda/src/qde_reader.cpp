@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include <charconv>
-#include <sstream>
 
 #include "refi/error.hpp"
 #include "refi/io.hpp"
@@ -347,10 +346,7 @@ Project parse_project_xml(std::string_view xml, const std::string& file_label, D
 namespace detail {
 Project parse_project_buffer(std::string xml, const std::string& file_label, Diagnostics& diagnostics,
                              const ReadOptions& options, std::shared_ptr<const SourceStore> store) {
-    check_encoding(xml, file_label);
-    repair_utf8(xml, file_label, diagnostics);
-    repair_nul_bytes(xml, file_label, diagnostics);
-    std::size_t bom = xml.size() - strip_bom(xml).size();
+    const std::size_t bom = prepare_xml(xml, file_label, diagnostics);
     QdeReader reader(xml.data() + bom, xml.size() - bom, file_label, diagnostics, options);
     return reader.read(std::move(store));
 }

@@ -4,16 +4,10 @@
 
 namespace refi::detail {
 
-bool XmlFindings::wanted(const char* id) const {
-    auto it = m_counts.find(std::string_view(id));
-    return it == m_counts.end() || it->second < k_reports_per_id;
-}
-
-void XmlFindings::error(const char* id, Location where, std::string message) {
+std::size_t XmlFindings::count(const char* id) {
     auto it = m_counts.find(std::string_view(id));
     if (it == m_counts.end()) it = m_counts.emplace(id, 0).first;
-    if (++it->second > k_reports_per_id) return;
-    m_diag.error(id, m_file, where, std::move(message));
+    return ++it->second;
 }
 
 std::size_t XmlFindings::finish() {

@@ -59,6 +59,4 @@ inline std::string_view local_name(std::string_view n) {
     return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
-inline bool is_prefixed(std::string_view qname) { return qname.find(':') != std::string_view::npos; }
-
 }  // namespace refi::detail

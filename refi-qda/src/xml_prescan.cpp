@@ -27,63 +27,67 @@ const char* wide_encoding(std::string_view x) {
     return nullptr;
 }
 
-}  // namespace
-
 void check_encoding(const std::string& xml, const std::string& file) {
     if (const char* encoding = wide_encoding(xml))
         throw Error(file, {}, fmt::format("the file is {}; REFI-QDA requires UTF-8 (convert it, e.g. "
                                           "iconv -f {} -t UTF-8)", encoding, encoding));
 }
 
-void repair_utf8(std::string& xml, const std::string& file, Diagnostics& diagnostics) {
+/// The offset of the first byte at or after `from` that is not UTF-8, else npos.
+std::size_t next_invalid_utf8(const std::string& xml, std::size_t from) {
     std::size_t bad = 0;
-    if (is_valid_utf8(xml, &bad)) return;
-    XmlFindings findings(file, diagnostics);
-    const LineMap lines(xml);
-    std::string fixed;
-    fixed.reserve(xml.size() + 16);
-    std::string_view rest(xml);
-    std::size_t base = 0;
-    while (!is_valid_utf8(rest, &bad)) {
-        findings.error("invalid-utf8", lines.at(static_cast<std::ptrdiff_t>(base + bad)),
-                       fmt::format("byte 0x{:02X} is not UTF-8 (replaced by U+FFFD; the file must be UTF-8)",
-                                   static_cast<unsigned char>(rest[bad])));
-        fixed.append(rest.substr(0, bad));
-        fixed += "\xEF\xBF\xBD";
-        rest.remove_prefix(bad + 1);
-        base += bad + 1;
-    }
-    fixed.append(rest);
-    xml = std::move(fixed);
-    findings.finish();
+    return is_valid_utf8(std::string_view(xml).substr(from), &bad) ? std::string::npos : from + bad;
 }
 
-void repair_nul_bytes(std::string& xml, const std::string& file, Diagnostics& diagnostics) {
-    std::size_t at = xml.find('\0');
-    if (at == std::string::npos) return;
+/// prepare_xml's repair, once a bad byte is known to be there: one copy, each bad UTF-8 byte and each NUL
+/// replaced in document order. The next of each kind is searched for again only once passed, so the pass stays
+/// linear however many there are.
+void repair_bytes(std::string& xml, const std::string& file, Diagnostics& diagnostics) {
     XmlFindings findings(file, diagnostics);
-    const LineMap lines(xml);
+    std::optional<LineMap> lines;  // made for the first finding listed
+    auto where = [&](std::size_t at) {
+        return [&lines, &xml, at] {
+            if (!lines) lines.emplace(xml);
+            return lines->at(static_cast<std::ptrdiff_t>(at));
+        };
+    };
     std::string fixed;
     fixed.reserve(xml.size() + 16);
     std::size_t from = 0;
-    for (; at != std::string::npos; at = xml.find('\0', from)) {
-        findings.error("nul-byte", lines.at(static_cast<std::ptrdiff_t>(at)),
-                       "a NUL byte: XML has no such character (replaced by U+FFFD)");
+    std::size_t utf8 = next_invalid_utf8(xml, 0), nul = xml.find('\0');
+    while (utf8 != std::string::npos || nul != std::string::npos) {
+        const std::size_t at = std::min(utf8, nul);
+        if (at == nul) {
+            findings.report("nul-byte", where(at),
+                            [] { return std::string("a NUL byte: XML has no such character (replaced by U+FFFD)"); });
+        } else {
+            findings.report("invalid-utf8", where(at), [&] {
+                return fmt::format("byte 0x{:02X} is not UTF-8 (replaced by U+FFFD; the file must be UTF-8)",
+                                   static_cast<unsigned char>(xml[at]));
+            });
+        }
         fixed.append(xml, from, at - from);
         fixed += "\xEF\xBF\xBD";
         from = at + 1;
+        if (utf8 != std::string::npos && utf8 < from) utf8 = next_invalid_utf8(xml, from);
+        if (nul != std::string::npos && nul < from) nul = xml.find('\0', from);
     }
     fixed.append(xml, from, std::string::npos);
     xml = std::move(fixed);
     findings.finish();
 }
 
+}  // namespace
+
+std::size_t prepare_xml(std::string& xml, const std::string& file, Diagnostics& diagnostics) {
+    check_encoding(xml, file);
+    if (!is_valid_utf8(xml) || xml.find('\0') != std::string::npos) repair_bytes(xml, file, diagnostics);
+    return xml.size() - strip_bom(xml).size();
+}
+
 std::size_t prescan_xml(std::string& xml, const std::string& file, Diagnostics& diagnostics) {
     const std::size_t before = diagnostics.items().size();
-    check_encoding(xml, file);
-    repair_utf8(xml, file, diagnostics);
-    repair_nul_bytes(xml, file, diagnostics);
-    const std::size_t bom = xml.size() - strip_bom(xml).size();
+    const std::size_t bom = prepare_xml(xml, file, diagnostics);
     XmlFindings findings(file, diagnostics);
     XmlPull pull(xml.data() + bom, xml.size() - bom, file, findings);
     try {

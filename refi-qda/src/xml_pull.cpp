@@ -19,8 +19,8 @@ namespace refi::detail {
 
 namespace {
 
-// Real projects nest a dozen levels (codes a few more; <Code> itself is capped at 256 by the reader); raw() and
-// the reader recurse, so a hostile file gets an error, not a stack overflow.
+// Real projects nest a dozen levels (codes a few more; <Code> itself is capped at 256 by the reader); the reader
+// recurses, so a hostile file gets an error, not a stack overflow.
 constexpr std::uint32_t k_max_depth = 1000;
 // Memory bounded by the data (docs/safety.md): what reading holds beyond the file itself, checked as it grows.
 // Real projects' models take under 1.5 times their XML (the bench project, samples/, the ATLAS.ti corpus file:
@@ -259,7 +259,7 @@ bool XmlPull::next_child(const XmlElement& parent) {
         switch (next()) {
             case Token::Start: return true;
             case Token::End:
-                if (m_depth < parent.depth) return false;
+                if (depth() < parent.depth) return false;
                 break;  // the end of a child the caller skipped itself
             case Token::Eof: return false;
             default: break;
@@ -275,7 +275,7 @@ std::string XmlPull::text(const XmlElement& e) {
             case Token::CData: out.append(m_text); break;
             case Token::Start: skip(m_element); break;
             case Token::End:
-                if (m_depth < e.depth) return out;
+                if (depth() < e.depth) return out;
                 break;
             case Token::Eof: return out;
         }
@@ -327,7 +327,7 @@ std::string XmlPull::raw(const XmlElement& e) {
                 out += "]]>";
                 break;
             case Token::End: {
-                // m_open no longer holds the element just closed; its name is in the output stack's place.
+                // The element just closed is no longer in m_open: its name is m_closed_name.
                 const bool had = has_child.back();
                 has_child.pop_back();
                 if (!had) {
@@ -348,19 +348,14 @@ std::string XmlPull::raw(const XmlElement& e) {
 XmlPull::Token XmlPull::next() {
     if (m_pending_end) {
         m_pending_end = false;
-        m_closed_name = m_open.back().name;
-        m_open.pop_back();
-        --m_depth;
-        m_has_child = true;
-        if (m_depth == 0) m_root_closed = true;
-        return Token::End;
+        return close_element();
     }
     const char* x = m_x;
     const std::size_t n = m_n;
     for (;;) {
         std::size_t i = m_i;
         if (i >= n) {
-            if (m_depth > 0)
+            if (depth() > 0)
                 malformed(n, fmt::format("the file ends inside <{}> (line {}), which is never closed",
                                          m_open.back().name, location(m_open.back()).line));
             return Token::Eof;
@@ -369,13 +364,13 @@ XmlPull::Token XmlPull::next() {
             // Text. White space only (the indentation between tags) is a node only as an element's one child.
             const std::size_t j = skip_space(x, n, i);
             if (j >= n || x[j] == '<') {
-                const bool single = m_depth > 0 && !m_has_child && j + 1 < n && x[j + 1] == '/';
+                const bool single = depth() > 0 && !m_has_child && j + 1 < n && x[j + 1] == '/';
                 if (!single) {
                     m_i = j;
                     continue;
                 }
             }
-            if (m_depth == 0) {  // outside the root: passed over, as pugixml did
+            if (depth() == 0) {  // outside the root: passed over, as pugixml did
                 m_i = find_any(x, n, i, '<', '<', '<');
                 continue;
             }
@@ -396,7 +391,7 @@ XmlPull::Token XmlPull::next() {
             }
             if (n - i >= 9 && std::memcmp(x + i, "<![CDATA[", 9) == 0) {
                 const std::size_t end = skip_past(i + 9, "]]>", "CDATA section", i);
-                if (m_depth == 0) malformed(i, "a CDATA section outside the root element");
+                if (depth() == 0) malformed(i, "a CDATA section outside the root element");
                 // Line ends are normalised in CDATA too.
                 const std::string_view content(x + i + 9, end - 3 - (i + 9));
                 if (content.find('\r') == std::string_view::npos) {
@@ -433,7 +428,7 @@ XmlPull::Token XmlPull::start_tag(std::size_t at) {
     k = scan_name(x, n, k, colon);
     const std::string_view name(x + at + 1, k - at - 1);
     const std::string_view local = colon == std::string_view::npos ? name : std::string_view(x + colon + 1, k - colon - 1);
-    if (m_depth == 0 && m_root_closed && !m_second_root_reported) {
+    if (depth() == 0 && m_root_closed && !m_second_root_reported) {
         m_second_root_reported = true;
         report("second-root-element", at, [] {
             return std::string("a second root element after </...> of the first: XML allows one; it is ignored");
@@ -482,12 +477,12 @@ XmlPull::Token XmlPull::start_tag(std::size_t at) {
     for (const auto& d : m_decoded)  // m_decoded_values no longer grows: its views stay valid
         m_attributes[d.attribute].value = std::string_view(m_decoded_values).substr(d.offset, d.size);
     m_i = k;
-    if (++m_depth > k_max_depth)
+    if (depth() + 1 > k_max_depth)
         throw Error(m_file, location(at),
                     fmt::format("elements nested more than {} levels deep (a REFI-QDA project nests about a dozen); "
                                 "refusing the file", k_max_depth));
     if (++m_elements % k_memory_check_every == 0) check_memory(at);
-    m_element = XmlElement{name, local, at, m_depth};
+    m_element = XmlElement{name, local, at, depth() + 1};
     m_open.push_back(m_element);
     m_has_child = false;
     m_pending_end = empty;
@@ -664,11 +659,14 @@ XmlPull::Token XmlPull::end_tag(std::size_t at) {
     while (k < n && is_space(x[k])) ++k;
     if (k >= n || x[k] != '>') malformed(at, fmt::format("the end tag </{}> is not closed with '>'", name));
     m_i = k + 1;
-    m_closed_name = open.name;
+    return close_element();
+}
+
+XmlPull::Token XmlPull::close_element() {
+    m_closed_name = m_open.back().name;
     m_open.pop_back();
-    --m_depth;
-    m_has_child = true;
-    if (m_depth == 0) m_root_closed = true;
+    m_has_child = true;  // the parent has this element as a child
+    if (m_open.empty()) m_root_closed = true;
     return Token::End;
 }
 

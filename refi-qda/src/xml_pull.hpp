@@ -83,7 +83,11 @@ private:
     enum class Token { Start, End, Text, CData, Eof };
     Token next();
     bool next_child(const XmlElement& parent);
-    bool is_open(const XmlElement& e) const { return m_depth >= e.depth; }
+    /// Elements open, the innermost last in m_open.
+    std::uint32_t depth() const { return static_cast<std::uint32_t>(m_open.size()); }
+    bool is_open(const XmlElement& e) const { return depth() >= e.depth; }
+    /// The innermost open element ends (its end tag, or the end an empty element's start tag implies).
+    Token close_element();
 
     Token start_tag(std::size_t at);
     Token end_tag(std::size_t at);
@@ -101,11 +105,10 @@ private:
     /// Refuses the file once the heap has grown by more than k_max_heap_ratio times its size plus
     /// k_heap_floor_bytes since reading began (checked every few thousand elements).
     void check_memory(std::size_t at) const;
-    /// A finding of `id` at `at`; the message is made only while findings of that id are still listed.
+    /// A finding of `id` at `at` (XmlFindings::report: the location and message are made only when listed).
     template <class F>
     void report(const char* id, std::size_t at, F&& message) {
-        if (m_findings.wanted(id)) m_findings.error(id, location(at), message());
-        else m_findings.error(id, {}, {});
+        m_findings.report(id, [&] { return location(at); }, message);
     }
 
     const char* m_x;
@@ -125,7 +128,6 @@ private:
 
     std::size_t m_heap_at_start = 0;
     std::uint64_t m_elements = 0;
-    std::uint32_t m_depth = 0;      ///< elements open
     bool m_has_child = false;       ///< whether the innermost open element has a child node yet
     bool m_pending_end = false;     ///< an empty element's start was returned; its end comes next
     bool m_root_closed = false;

@@ -96,3 +96,30 @@ TEST_CASE("The line map's hinted look-up gives what the binary search gives, in 
     }
     CHECK(lines.at(-1, hint).line == 0);
 }
+
+TEST_CASE("Bad UTF-8 bytes and NUL bytes are replaced in one pass, reported in document order, ten of each listed",
+          "[prescan]") {
+    // 12 of each, alternating: a stray continuation byte, then a NUL, each in an attribute value of its own line.
+    std::string xml = "<P>\n";
+    for (int i = 0; i < 12; ++i) xml += std::string("<a v=\"x\x80y\"/><b v=\"x") + '\0' + "y\"/>\n";
+    xml += "</P>";
+    Diagnostics d;
+    const std::string before = xml;
+    detail::prescan_xml(xml, "p.qde", d);
+    std::vector<std::string> listed;
+    for (const auto& item : d.items())
+        listed.push_back(item.id + " " + std::to_string(item.loc.line) + ":" + std::to_string(item.loc.column));
+    std::vector<std::string> expected;
+    for (int i = 0; i < 10; ++i) {
+        expected.push_back("invalid-utf8 " + std::to_string(i + 2) + ":8");
+        expected.push_back("nul-byte " + std::to_string(i + 2) + ":20");
+    }
+    // The "more of the same" lines, one per id, after the listed ones.
+    REQUIRE(listed.size() == expected.size() + 2);
+    CHECK(std::vector<std::string>(listed.begin(), listed.begin() + 20) == expected);
+    CHECK_THAT(d.items()[20].message + d.items()[21].message, Catch::Contains("2 more of the same (12 in all)"));
+    // Every bad byte became U+FFFD and nothing else changed.
+    std::string want;
+    for (char c : before) want += (c == '\0' || c == '\x80') ? std::string("\xEF\xBF\xBD") : std::string(1, c);
+    CHECK(xml == want);
+}
