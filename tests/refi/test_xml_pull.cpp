@@ -87,6 +87,15 @@ std::string qde_of(const fs::path& qdpx) {
     return {};
 }
 
+/// f(e) at each element's start tag, in document order, the root's included.
+void each_element(XmlPull& pull, const std::function<void(const XmlElement&)>& f) {
+    std::function<void(const XmlElement&)> visit = [&](const XmlElement& e) {
+        f(e);
+        pull.children(e, visit);
+    };
+    visit(pull.root());
+}
+
 /// Documents that hit each rule the tokenizer shares with pugixml.
 const std::vector<std::string> k_rules = {
     // references in values and text; white space in values becomes spaces, CR LF one space
@@ -249,10 +258,10 @@ TEST_CASE("Reading a real project holds under 1.5 times its XML", "[xml-pull][me
     }
 }
 
-TEST_CASE("Every element's line and column is that of the file as written, after values and text decoded in place",
+TEST_CASE("Every element's line and column is that of the file as written, after values and text that are decoded",
           "[xml-pull]") {
     // Values with line ends (made spaces), CR LF text (made LF), CDATA and references before later elements: the
-    // lines are counted on the bytes as written, wherever the 64 KiB blocks of the line index fall.
+    // lines are counted on the bytes as written, across the line count's 64 KiB checkpoints.
     std::string xml = "<r>\n";
     for (int i = 0; i < 3000; ++i)
         xml += "  <x a=\"one\ntwo\r\nthree\" b='&amp;\n'>te\r\nxt &lt;\r\n<![CDATA[c\r\nd]]></x>\n  <y\n  z=\"1\"/>\n";
@@ -263,13 +272,11 @@ TEST_CASE("Every element's line and column is that of the file as written, after
     XmlFindings findings("t.qde", d);
     XmlPull pull(xml.data(), xml.size(), "t.qde", findings);
     std::size_t checked = 0, wrong = 0;
-    std::function<void(const XmlElement&)> visit = [&](const XmlElement& e) {
+    each_element(pull, [&](const XmlElement& e) {
         const Location got = pull.location(e), want = lines.at(static_cast<std::ptrdiff_t>(e.offset));
         wrong += got.line != want.line || got.column != want.column;
         ++checked;
-        pull.children(e, visit);
-    };
-    visit(pull.root());
+    });
     CHECK(checked == 1 + 2 * 3000);
     CHECK(wrong == 0);
     // A finding after all of it names its own line.
@@ -324,11 +331,7 @@ TEST_CASE("Line and column asked out of order, across the checkpoints of the lin
     XmlFindings findings("t.qde", d);
     XmlPull pull(xml.data(), xml.size(), "t.qde", findings);
     std::vector<std::size_t> offsets;
-    std::function<void(const XmlElement&)> visit = [&](const XmlElement& e) {
-        offsets.push_back(e.offset);
-        pull.children(e, visit);
-    };
-    visit(pull.root());
+    each_element(pull, [&](const XmlElement& e) { offsets.push_back(e.offset); });
     REQUIRE(offsets.size() > 100'000);
     for (std::size_t o = 0; o < original.size(); o += 4093) offsets.push_back(o);  // anywhere in a line
     offsets.push_back(original.size() - 1);
