@@ -1,14 +1,13 @@
-// xlsx: the sheet a researcher pastes into a paper or fills in. libxlsxwriter only writes to a path: the CLI has it
-// write straight into the temporary output (write_file), with its scratch files in the output's folder, never in
-// the system temporary folder; write() to a stream goes through a temporary file that is then copied.
-// libxlsxwriter runs in constant_memory mode (rows written out in order, strings inline) and its zip goes through
-// refi::ZipWriter with libdeflate (xlsx_zip.hpp).
+// xlsx: the sheet a researcher pastes into a paper or fills in. The workbook is written here (xlsx_sheet.cpp,
+// xlsx_styles.cpp, xlsx_package.cpp) rather than through libxlsxwriter, which Framer used before: its blank cells,
+// nearly all of a wide chart's, cost a formatted attribute list and an fprintf each (10 s for the 3.2-million-cell
+// chart of bench/README.md). The parts are those libxlsxwriter wrote for the same tables, byte for byte in the
+// sheets. One sheet's XML is held at a time, deflated into refi::ZipWriter as soon as it is finished; the CLI has
+// the exporter write straight into the temporary output (write_file); write() to a stream goes through a
+// temporary file that is then copied.
 #include "export_xlsx/export_xlsx.hpp"
 
-#include <signal.h>
-#include <unistd.h>
 #include <fmt/format.h>
-#include <xlsxwriter.h>
 
 #include <algorithm>
 #include <array>
@@ -21,11 +20,11 @@
 #include <ostream>
 #include <stdexcept>
 #include <string_view>
-#include <tuple>
 
 #include "core/table_util.hpp"
 #include "export_xlsx/wrap_estimate.hpp"
-#include "export_xlsx/xlsx_zip.hpp"
+#include "export_xlsx/xlsx_package.hpp"
+#include "export_xlsx/xlsx_sheet.hpp"
 #include "refi/temp_file.hpp"
 #include "refi/text.hpp"
 
@@ -33,7 +32,7 @@ namespace framer {
 namespace {
 
 constexpr std::size_t max_cell_chars = 32767;  // Excel's limit per cell
-constexpr lxw_color_t heat_color = 0xF4A582;     // heat shading at 100% (a light orange; 0% is white)
+constexpr std::uint32_t heat_color = 0xF4A582;     // heat shading at 100% (a light orange; 0% is white)
 
 /// Code points in a UTF-8 string (continuation bytes are not counted).
 std::size_t utf8_length(std::string_view s) {
@@ -93,15 +92,14 @@ const std::string& cell_text(const std::string& text, std::string& scratch) {
     return scratch;
 }
 
-/// Formats are workbook-wide; one per combination of hints, created on first use.
+/// Cell styles by the Cell's hints; text cells, nearly all of a chart's, find theirs in a table indexed by the
+/// hints instead of the style sheet's map.
 class Formats {
 public:
-    explicit Formats(lxw_workbook* wb) : m_wb(wb) {}
+    explicit Formats(xlsx::StyleSheet& styles) : m_styles(styles) {}
 
-    /// `wrap`: the cell's text wraps (wrap hint, header, or a line break in it); `number_format`: the format
-    /// over a numeric value ("" for text cells).
-    lxw_format* get(const Cell& cell, bool header, bool wrap) {
-        // Text cells, nearly all of a chart's, find theirs in a table indexed by the hints (not the map).
+    /// `wrap`: the cell's text wraps (wrap hint, header, or a line break in it).
+    int get(const Cell& cell, bool header, bool wrap) {
         const int indent = std::clamp(cell.indent, 0, 15);
         const std::size_t slot = (static_cast<std::size_t>(indent) << 5) | ((cell.bold || header) ? 16u : 0u) |
                                  (wrap ? 8u : 0u) | (cell.numeric ? 4u : 0u) | (cell.editable ? 2u : 0u) |
@@ -110,114 +108,58 @@ public:
         return m_text_formats[slot];
     }
 
-    lxw_format* get(const Cell& cell, bool header, bool wrap, const std::string& number_format) {
-        int indent = std::clamp(cell.indent, 0, 15);  // Excel's maximum indent level
-        auto key = std::make_tuple(cell.bold || header, indent, wrap, cell.numeric, cell.editable, header, number_format);
-        auto it = m_formats.find(key);
-        if (it != m_formats.end()) return it->second;
-        lxw_format* f = add_format();
-        if (cell.bold || header) format_set_bold(f);
-        if (indent) format_set_indent(f, static_cast<uint8_t>(indent));
-        if (wrap) format_set_text_wrap(f);
-        if (!number_format.empty()) format_set_num_format(f, number_format.c_str());
-        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-        if (cell.numeric) format_set_align(f, LXW_ALIGN_RIGHT);
+    /// As get(), with `number_format` over a numeric value ("" for text cells).
+    int get(const Cell& cell, bool header, bool wrap, const std::string& number_format) {
+        xlsx::CellStyle s;
+        s.bold = cell.bold || header;
+        s.indent = std::clamp(cell.indent, 0, 15);  // Excel's maximum indent level
+        s.wrap = wrap;
+        s.number_format = number_format;
+        s.top = true;
+        s.right = cell.numeric;
         if (header) {
-            format_set_bottom(f, LXW_BORDER_THIN);
-            format_set_bg_color(f, 0xF2F2F2);
+            s.bottom_border = true;
+            s.fill = 0xF2F2F2;
         }
         if (cell.editable) {
-            format_set_unlocked(f);
-            format_set_bg_color(f, 0xFFF2CC);  // pale yellow: "type here"
+            s.unlocked = true;
+            s.fill = 0xFFF2CC;  // pale yellow: "type here"
         }
-        m_formats.emplace(key, f);
-        return f;
+        return m_styles.index(s);
     }
 
-    lxw_format* superscript() {
-        if (!m_superscript) {
-            m_superscript = add_format();
-            format_set_font_script(m_superscript, LXW_FONT_SUPERSCRIPT);
-        }
-        return m_superscript;
-    }
-
-    lxw_format* title() {
+    int title() {
         if (!m_title) {
-            m_title = workbook_add_format(m_wb);
-            format_set_bold(m_title);
-            format_set_font_size(m_title, 13);
+            xlsx::CellStyle s;
+            s.bold = true;
+            s.font_size = 13;
+            m_title = m_styles.index(s);
         }
         return m_title;
     }
 
-    lxw_format* bold_font() {
-        if (!m_bold) {
-            m_bold = add_format();
-            format_set_bold(m_bold);
-        }
-        return m_bold;
-    }
-
 private:
-    lxw_format* add_format() {
-        lxw_format* f = workbook_add_format(m_wb);
-        if (!f) throw std::runtime_error("xlsx: out of memory adding a cell format");
-        return f;
-    }
-
-    lxw_workbook* m_wb;
-    std::map<std::tuple<bool, int, bool, bool, bool, bool, std::string>, lxw_format*> m_formats;
-    std::array<lxw_format*, 16 * 32> m_text_formats{};  ///< get() without a number format, by its hints
-    lxw_format* m_title = nullptr;
-    lxw_format* m_superscript = nullptr;
-    lxw_format* m_bold = nullptr;
+    xlsx::StyleSheet& m_styles;
+    std::array<int, 16 * 32> m_text_formats{};  ///< get() without a number format, by its hints
+    int m_title = 0;
 };
-
-/// SIGINT, SIGTERM and SIGHUP held back (delivered when it ends) while libxlsxwriter creates its scratch files:
-/// it makes each with mkstemp and unlinks it right after, and a signal in between would leave a "tmp.XXXXXX"
-/// beside the output that nothing recognises (refi::TempFile's handler removes only its own files). Held around
-/// the calls that create them (adding a sheet, closing the workbook), not around writing the rows.
-class SignalsHeld {
-public:
-    SignalsHeld() {
-        sigset_t held;
-        sigemptyset(&held);
-        for (int sig : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&held, sig);
-        m_active = pthread_sigmask(SIG_BLOCK, &held, &m_before) == 0;
-    }
-    ~SignalsHeld() {
-        if (m_active) pthread_sigmask(SIG_SETMASK, &m_before, nullptr);
-    }
-    SignalsHeld(const SignalsHeld&) = delete;
-    SignalsHeld& operator=(const SignalsHeld&) = delete;
-
-private:
-    sigset_t m_before;
-    bool m_active = false;
-};
-
-void check(lxw_error e, const char* what) {
-    if (e != LXW_NO_ERROR) throw std::runtime_error(std::string("xlsx: ") + what + ": " + lxw_strerror(e));
-}
 
 /// Writes text followed by superscript footnote markers as a rich string (plain text when there are none).
-void write_text(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& text,
-                const std::vector<int>& footnotes, bool bold, lxw_format* format, Formats& formats) {
+void write_text(xlsx::SheetWriter& ws, std::uint32_t row, std::uint32_t col, const std::string& text,
+                const std::vector<int>& footnotes, bool bold, int style) {
     if (footnotes.empty() || text.empty()) {
-        if (!text.empty()) check(worksheet_write_string(ws, row, col, text.c_str(), format), "writing a cell");
-        else check(worksheet_write_blank(ws, row, col, format), "writing a cell");
+        if (!text.empty()) ws.string(row, col, text, style);
+        else ws.blank(row, col, style);
         return;
     }
     std::string marks;
     for (int f : footnotes) {
-            if (!marks.empty()) marks += ',';
-            marks += footnote_marker(f);  // (not "," + marker: GCC 12 warns -Wrestrict on that falsely)
-        }
-    lxw_rich_string_tuple body{bold ? formats.bold_font() : nullptr, const_cast<char*>(text.c_str())};
-    lxw_rich_string_tuple mark{formats.superscript(), marks.data()};
-    lxw_rich_string_tuple* parts[] = {&body, &mark, nullptr};
-    check(worksheet_write_rich_string(ws, row, col, parts, format), "writing a cell");
+        if (!marks.empty()) marks += ',';
+        marks += footnote_marker(f);  // (not "," + marker: GCC 12 warns -Wrestrict on that falsely)
+    }
+    ws.rich_string(row, col,
+                   {xlsx::Run{text, bold, xlsx::RunFont::bold}, xlsx::Run{marks, true, xlsx::RunFont::superscript}},
+                   style);
 }
 
 /// A number cell holds a number in Excel (so it sums and sorts) when its whole text reads as one.
@@ -344,73 +286,65 @@ double row_height(const std::vector<Cell>& row, const std::vector<double>& width
     return height;
 }
 
-void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const std::string& sheet_name,
-                 const std::vector<std::string>& notes, bool heat) {
-    lxw_worksheet* ws = nullptr;
-    {
-        SignalsHeld held;  // constant_memory: the sheet's scratch file is made here
-        ws = workbook_add_worksheet(wb, sheet_name.c_str());
-    }
-    if (!ws) throw std::runtime_error("xlsx: cannot add sheet '" + sheet_name + "'");
+/// Lays `table` out on one sheet and adds it to the package.
+void write_sheet(xlsx::Package& package, xlsx::ByteSink& rows, Formats& formats, const Table& table,
+                 const std::vector<std::string>& notes, bool heat, bool selected) {
+    xlsx::SheetWriter ws(rows);
+    if (selected) ws.select();
     const std::size_t columns = column_count(table);
     const std::vector<double> widths = column_widths(table, columns);
     std::size_t clipped_rows = 0;
-    auto set_height = [&](lxw_row_t r, const std::vector<Cell>& row, bool header, bool hidden) {
+    // Each row begins with its height, computed from its cells and the column widths.
+    auto begin_row = [&](std::uint32_t r, const std::vector<Cell>& row, bool header, bool hidden) {
         bool clipped = false;
         double height = row_height(row, widths, header, clipped);
         if (clipped && !hidden) ++clipped_rows;
-        if (hidden) {
-            lxw_row_col_options options{1, 0, 0};
-            check(worksheet_set_row_opt(ws, r, LXW_DEF_ROW_HEIGHT, nullptr, &options), "hiding a row");
-        } else if (height > 0) {
-            check(worksheet_set_row(ws, r, height, nullptr), "setting a row height");
-        }
+        if (hidden) ws.begin_row(r, 0, true);
+        else if (height > 0) ws.begin_row(r, height, false);
     };
 
-    lxw_row_t r = 0;
+    std::uint32_t r = 0;
     // The full table name on top: sheet names are cut to 31 characters and lose ':' and '/'.
     if (!table.name.empty()) {
-        check(worksheet_write_string(ws, r, 0, cell_text(table.name).c_str(), formats.title()), "writing the title");
-        check(worksheet_set_row(ws, r, 18.0, nullptr), "setting a row height");
+        ws.begin_row(r, 18.0, false);
+        ws.string(r, 0, cell_text(table.name), formats.title());
         ++r;
     }
-    const lxw_row_t first_header = r;
+    const std::uint32_t first_header = r;
     for (const auto& row : table.header) {
+        begin_row(r, row, true, false);
         for (std::size_t c = 0; c < columns; ++c) {
             const Cell& cell = cell_at(row, c);
-            lxw_format* f = formats.get(cell, true, true);
-            write_text(ws, r, static_cast<lxw_col_t>(c), cell_text(cell.text), cell.footnotes, true, f, formats);
+            write_text(ws, r, static_cast<std::uint32_t>(c), cell_text(cell.text), cell.footnotes, true,
+                       formats.get(cell, true, true));
         }
-        set_height(r, row, true, false);
         ++r;
     }
-    const lxw_row_t first_body = r;
+    const std::uint32_t first_body = r;
     std::map<std::size_t, bool> count_columns;  // columns holding N (%) cells: heat shading
     std::size_t body_rows = 0;
     std::string scratch;  // a cell's text made acceptable to Excel, when it is not already
     for_each_row(table, [&](const std::vector<Cell>& row) {
         const std::size_t i = body_rows++;
+        begin_row(r, row, false, row_hidden(table, i));
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
             const Cell& cell = row[c];
+            const auto col = static_cast<std::uint32_t>(c);
             double number = 0;
             if (cell.has_count && cell.footnotes.empty()) {
                 // A number (the percentage) under a format that shows "N (%)": it sorts, and it can be shaded.
-                lxw_format* f = formats.get(cell, false, false, count_format(cell));
-                check(worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), cell.percent, f), "writing a number");
+                ws.number(r, col, cell.percent, formats.get(cell, false, false, count_format(cell)));
                 count_columns[c] = true;
             } else if (cell.numeric && cell.footnotes.empty() && as_number(cell.text, number)) {
-                lxw_format* f = formats.get(cell, false, wraps(cell, false));
-                check(worksheet_write_number(ws, r, static_cast<lxw_col_t>(c), number, f), "writing a number");
+                ws.number(r, col, number, formats.get(cell, false, wraps(cell, false)));
             } else {
-                lxw_format* f = formats.get(cell, false, wraps(cell, false, widths[c]));
-                write_text(ws, r, static_cast<lxw_col_t>(c), cell_text(cell.text, scratch), cell.footnotes,
-                           cell.bold, f, formats);
+                write_text(ws, r, col, cell_text(cell.text, scratch), cell.footnotes, cell.bold,
+                           formats.get(cell, false, wraps(cell, false, widths[c])));
             }
         }
-        set_height(r, row, false, row_hidden(table, i));
         ++r;
     });
-    const lxw_row_t last_body = r > first_body ? r - 1 : first_body;
+    const std::uint32_t last_body = r > first_body ? r - 1 : first_body;
     // Footnotes and notes under the table, after one empty row; unwrapped so they overflow to the right.
     std::vector<std::string> below = notes;
     if (clipped_rows > 0)
@@ -423,17 +357,14 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
         if (footnote_referenced(table, static_cast<int>(f)) && !text.empty()) {
             std::string mark = footnote_marker(static_cast<int>(f));
             std::string rest = " " + text;
-            lxw_rich_string_tuple a{formats.superscript(), mark.data()};
-            lxw_rich_string_tuple b{nullptr, rest.data()};
-            lxw_rich_string_tuple* parts[] = {&a, &b, nullptr};
-            check(worksheet_write_rich_string(ws, r, 0, parts, nullptr), "writing a footnote");
+            ws.rich_string(r, 0, {xlsx::Run{mark, true, xlsx::RunFont::superscript}, xlsx::Run{rest, false, {}}}, 0);
         } else if (!text.empty()) {
-            check(worksheet_write_string(ws, r, 0, text.c_str(), nullptr), "writing a footnote");
+            ws.string(r, 0, text, 0);
         }
     }
     for (const auto& note : below) {
         std::string text = cell_text(note);
-        if (!text.empty()) check(worksheet_write_string(ws, r, 0, text.c_str(), nullptr), "writing a note");
+        if (!text.empty()) ws.string(r, 0, text, 0);
         ++r;
     }
 
@@ -442,43 +373,32 @@ void write_sheet(lxw_workbook* wb, Formats& formats, const Table& table, const s
         bool hidden = std::find(table.hidden_columns.begin(), table.hidden_columns.end(), static_cast<int>(c)) !=
                       table.hidden_columns.end();
         if (!hidden) total_width += widths[c];
-        lxw_row_col_options options{static_cast<uint8_t>(hidden ? 1 : 0), 0, 0};
-        check(worksheet_set_column_opt(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr,
-                                       &options),
-              "setting a column");
+        ws.set_column(static_cast<std::uint32_t>(c), widths[c], hidden);
     }
-    int frozen_columns = std::clamp(table.frozen_columns, 0, static_cast<int>(columns));
+    const int frozen_columns = std::clamp(table.frozen_columns, 0, static_cast<int>(columns));
     if (!table.header.empty() || frozen_columns > 0)
-        worksheet_freeze_panes(ws, first_body, static_cast<lxw_col_t>(frozen_columns));
+        ws.freeze(first_body, static_cast<std::uint32_t>(frozen_columns));
 
     // Printing: landscape, header rows on every page, as wide as a page allows. A chart much wider than a
     // landscape page (about 150 characters at 100%) would print unreadably small on one page, so it spans
     // several pages across, each repeating the identifying columns.
-    worksheet_set_landscape(ws);
-    worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
-    if (!table.header.empty())
-        check(worksheet_repeat_rows(ws, first_header, first_body - 1), "repeating the header rows");
+    xlsx::SheetPrintTitles titles;
+    ws.landscape();
+    ws.margins(0.4, 0.4, 0.5, 0.5);
+    if (!table.header.empty()) titles.rows = xlsx::Span{first_header, first_body - 1};
     constexpr double readable_width = 300.0;  // ≈ 50% scale on a landscape page
-    auto pages_wide = static_cast<uint16_t>(std::max(1.0, std::ceil(total_width / readable_width)));
-    worksheet_fit_to_pages(ws, pages_wide, 0);
+    const int pages_wide = static_cast<int>(std::max(1.0, std::ceil(total_width / readable_width)));
+    ws.fit_to_pages(pages_wide, 0);
     if (pages_wide > 1 && frozen_columns > 0)
-        check(worksheet_repeat_columns(ws, 0, static_cast<lxw_col_t>(frozen_columns - 1)), "repeating columns");
+        titles.columns = xlsx::Span{0, static_cast<std::uint32_t>(frozen_columns - 1)};
 
-    if (heat && first_body <= last_body && body_rows > 0) {
+    if (heat && first_body <= last_body && body_rows > 0)
         for (const auto& [c, any] : count_columns) {
             (void)any;
-            lxw_conditional_format scale{};
-            scale.type = LXW_CONDITIONAL_2_COLOR_SCALE;
-            scale.min_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-            scale.min_value = 0;
-            scale.min_color = 0xFFFFFF;
-            scale.max_rule_type = LXW_CONDITIONAL_RULE_TYPE_NUMBER;
-            scale.max_value = 100;
-            scale.max_color = heat_color;
-            auto col = static_cast<lxw_col_t>(c);
-            check(worksheet_conditional_format_range(ws, first_body, col, last_body, col, &scale), "shading cells");
+            ws.color_scale(first_body, last_body, static_cast<std::uint32_t>(c), heat_color);
         }
-    }
+    ws.finish();
+    package.add_sheet(ws.pieces(), titles);
 }
 
 class XlsxExporter : public Exporter {
@@ -502,63 +422,28 @@ public:
     }
 
     void write_file(const Result& result, const std::filesystem::path& path) const override {
-        // Scratch files (libxlsxwriter's per-part temporaries, unlinked on creation) go beside the output: the
-        // same disk, so a full disk fails the write rather than some other folder.
-        std::string tmpdir = path.parent_path().empty() ? "." : path.parent_path().string();
-        lxw_workbook_options options{};
-        options.tmpdir = tmpdir.data();
-        // Not used by the zip shim (xlsx_zip.cpp): ZipWriter writes zip64 records only when a part needs them.
-        options.use_zip64 = 0;
-        // Rows are written in order and widths come from the Table, so each row can go out as soon as the next
-        // begins, with its strings inline: the workbook is never held in memory (issue 11).
-        options.constant_memory = 1;
-        lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-        if (!wb) throw std::runtime_error("xlsx: cannot create the workbook " + path.string());
-        try {
-            // A fixed creation date keeps the file reproducible (docProps/core.xml otherwise gets "now").
-            lxw_doc_properties properties{};
-            std::string title = result.title;
-            std::string creator = "framer";
-            properties.title = title.data();
-            properties.author = creator.data();
-            properties.created = 1;
-            check(workbook_set_properties(wb, &properties), "setting the properties");
-            Formats formats(wb);
-            auto tables = document_tables(result);
-            std::vector<std::string> names;
-            for (std::size_t t = 0; t < tables.size(); ++t)
-                names.push_back(tables[t]->name.empty() ? "Table " + std::to_string(t + 1) : tables[t]->name);
-            auto sheet_names = xlsx_sheet_names(names);
-            for (std::size_t t = 0; t < tables.size(); ++t)
-                write_sheet(wb, formats, *tables[t], sheet_names[t], t == 0 ? result.notes : std::vector<std::string>{},
-                            result.heat);
-            if (tables.empty()) {
-                // A workbook needs a sheet; show the notes there.
-                lxw_worksheet* ws = nullptr;
-                {
-                    SignalsHeld held;
-                    ws = workbook_add_worksheet(wb, "Sheet1");
-                }
-                if (!ws) throw std::runtime_error("xlsx: cannot add a sheet");
-                lxw_row_t r = 0;
-                for (const auto& note : result.notes)
-                    check(worksheet_write_string(ws, r++, 0, cell_text(note).c_str(), nullptr), "writing a note");
-            }
-        } catch (...) {
-            SignalsHeld held;
-            workbook_close(wb);
-            throw;
+        auto tables = document_tables(result);
+        std::vector<std::string> names;
+        for (std::size_t t = 0; t < tables.size(); ++t)
+            names.push_back(tables[t]->name.empty() ? "Table " + std::to_string(t + 1) : tables[t]->name);
+        // A workbook needs a sheet; with no table, the notes go on "Sheet1".
+        auto sheet_names = tables.empty() ? std::vector<std::string>{"Sheet1"} : xlsx_sheet_names(names);
+        xlsx::StyleSheet styles;
+        Formats formats(styles);
+        xlsx::Package package(path, sheet_names, result.title, "framer");
+        xlsx::ByteSink rows;  // every sheet's rows, one sheet at a time
+        for (std::size_t t = 0; t < tables.size(); ++t)
+            write_sheet(package, rows, formats, *tables[t], t == 0 ? result.notes : std::vector<std::string>{}, result.heat,
+                        t == 0);
+        if (tables.empty()) {
+            xlsx::SheetWriter ws(rows);
+            ws.select();
+            std::uint32_t r = 0;
+            for (const auto& note : result.notes) ws.string(r++, 0, cell_text(note), 0);
+            ws.finish();
+            package.add_sheet(ws.pieces(), {});
         }
-        // workbook_close writes the whole zip: the step a full disk fails. A signal during it takes effect when it
-        // returns (the temporary output is then removed as usual).
-        lxw_error closed = LXW_NO_ERROR;
-        {
-            SignalsHeld held;
-            closed = workbook_close(wb);
-        }
-        if (closed != LXW_NO_ERROR && !xlsx_zip_last_error().empty())
-            throw std::runtime_error("xlsx: cannot write the workbook: " + xlsx_zip_last_error());
-        check(closed, "closing the workbook");
+        package.close(styles);
     }
 };
 

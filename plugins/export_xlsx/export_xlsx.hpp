@@ -1,5 +1,5 @@
 #pragma once
-/// Excel exporter ("xlsx", binary): a formatted workbook via libxlsxwriter.
+/// Excel exporter ("xlsx", binary): a formatted workbook (SpreadsheetML, written by xlsx_sheet/xlsx_package).
 
 #include <memory>
 
@@ -11,7 +11,7 @@ namespace framer {
 /// none of []:*?/\), header rows bold, cells bold/indented/wrapped/right-aligned per the Cell hints, editable
 /// cells unlocked and highlighted, panes frozen below the header rows and right of Table::frozen_columns,
 /// hidden columns and rows hidden, footnotes (and the result's notes, on the first sheet) under the table.
-/// Throws std::runtime_error when libxlsxwriter or the temporary file fails.
+/// Throws refi::Error when the workbook cannot be written, std::runtime_error when the temporary file fails.
 std::unique_ptr<Exporter> make_xlsx_exporter();
 
 /// The sheet names the exporter gives `names`, in order (exposed for tests and for readers of edited sheets).

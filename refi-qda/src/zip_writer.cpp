@@ -118,6 +118,44 @@ void ZipWriter::add_deflated(const std::string& name, std::string_view data, int
     add(info, std::string_view(out.get(), n));
 }
 
+void ZipWriter::add_deflated(const std::string& name, const std::vector<std::string_view>& pieces, int level,
+                             DosTime time) {
+    std::size_t total = 0;
+    for (const auto& piece : pieces) total += piece.size();
+    if (level != 1 || total < k_fast_deflate_from) {
+        std::string joined;
+        joined.reserve(total);
+        for (const auto& piece : pieces) joined.append(piece.data(), piece.size());
+        add_deflated(name, joined, level, time);
+        return;
+    }
+    auto*& c = m_compressors[1];
+    if (!c) c = libdeflate_alloc_compressor(1);
+    if (!c) throw std::bad_alloc();
+    ZipEntryInfo info;
+    info.name = name;
+    info.time = time;
+    info.size = total;
+    std::uint32_t crc = 0;
+    for (const auto& piece : pieces) crc = libdeflate_crc32(crc, piece.data(), piece.size());
+    info.crc = crc;
+    const std::size_t bound = libdeflate_deflate_compress_bound(c, total);
+    std::unique_ptr<char[]> out(new char[bound]);
+    const std::size_t n = detail::fast_deflate(pieces, out.get(), bound);
+    if (n == 0 || n >= total) {
+        // Not smaller (or too large for one ISA-L stream): joined, and deflated or stored as add_deflated does.
+        out.reset();
+        std::string joined;
+        joined.reserve(total);
+        for (const auto& piece : pieces) joined.append(piece.data(), piece.size());
+        add_deflated(name, joined, level, time);
+        return;
+    }
+    info.method = 8;
+    info.comp_size = n;
+    add(info, std::string_view(out.get(), n));
+}
+
 void ZipWriter::add_stored(const std::string& name, std::string_view data, DosTime time) {
     ZipEntryInfo info;
     info.name = name;

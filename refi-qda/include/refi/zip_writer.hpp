@@ -67,6 +67,10 @@ public:
     /// `data` as `name`, deflated at `level` (1-12: level 1 of 1 MiB or more, the fastest, by ISA-L, the rest by libdeflate), or
     /// stored when deflating does not make it smaller. Holds one deflated copy of it, freed before returning.
     void add_deflated(const std::string& name, std::string_view data, int level, DosTime time = k_fixed_dos_time);
+    /// The concatenation of `pieces` as `name`, deflated as add_deflated() does, without joining them first
+    /// when they are large (ISA-L deflates them as one stream).
+    void add_deflated(const std::string& name, const std::vector<std::string_view>& pieces, int level,
+                      DosTime time = k_fixed_dos_time);
     /// `data` as `name`, stored.
     void add_stored(const std::string& name, std::string_view data, DosTime time = k_fixed_dos_time);
     /// A folder entry (name ending in '/').
