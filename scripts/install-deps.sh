@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config ccache
-  libpugixml-dev libzip-dev libdeflate-dev libisal-dev zipcmp libboost-program-options-dev libfmt-dev catch2 libxlsxwriter-dev
+  libpugixml-dev libzip-dev libdeflate-dev libisal-dev zipcmp libboost-program-options-dev libfmt-dev catch2
   libxml2-utils   # xmllint: XSD validation of every written file in the tests
   python3         # the reference script the benchmark compares tabulate against
   zip unzip       # the tests build corrupt archives and inspect written ones

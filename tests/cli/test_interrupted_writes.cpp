@@ -1,6 +1,6 @@
 // Writes interrupted by SIGINT or SIGTERM at many moments: the output folder holds the earlier output or the
 // complete new one, never a temporary or a scratch file (issue 11, item 8), for the two zip writers (.qdpx through
-// refi::ZipWriter, .xlsx through libxlsxwriter and the same writer) and a text format.
+// refi::ZipWriter, .xlsx through the xlsx exporter's package writer and the same zip writer) and a text format.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>

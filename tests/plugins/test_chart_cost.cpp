@@ -177,7 +177,7 @@ TEST_CASE("Chart to html and xlsx never holds every cell: rows are made as the e
             // Streamed, a row at a time (40 KB) beside the model; held, the cells alone would be cell_text.
             CHECK(streamed < cell_text / 4);
         }
-        // xlsx also holds the sheet's XML while it is deflated (xlsx_zip.cpp): the rows are what streaming saves.
+        // xlsx also holds the sheet's XML while it is deflated (xlsx_package.cpp): the rows are what streaming saves.
         CHECK(held > streamed + cell_text * 3 / 4);
     }
 }

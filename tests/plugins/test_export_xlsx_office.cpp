@@ -163,3 +163,47 @@ TEST_CASE("LibreOffice Calc opens every xlsx and prints every row label and exce
     }
     fs::remove_all(dir);
 }
+
+TEST_CASE("LibreOffice Calc reads xlsx cells as typed: markup, Excel's _xHHHH_ escape, spaces, footnote marks",
+          "[exporters][xlsx][office]") {
+    if (!framer::test::have_program("soffice")) {
+        WARN("soffice not installed; the xlsx cell check in LibreOffice Calc is skipped");
+        return;
+    }
+    const fs::path dir = fs::temp_directory_path() / ("framer-xlsx-cells-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    Result result;
+    framer::Table table;
+    table.name = "Cells";
+    auto cell = [](std::string text) {
+        framer::Cell c;
+        c.text = std::move(text);
+        return c;
+    };
+    table.header = {{cell("Code"), cell("Value")}};
+    framer::Cell marked = cell("Employment");
+    marked.footnotes = {0};
+    table.rows = {{cell("_x0041_ and _x00e9_"), cell("a & b < c > d")},
+                  {cell("  two leading spaces"), cell("Zoë’s “quote” 🙂")},
+                  {marked, cell("12 (50)")}};
+    table.footnotes = {"only those with a value"};
+    result.tables.push_back(table);
+    {
+        std::ofstream out(dir / "cells.xlsx", std::ios::binary);
+        framer::builtin_registry().exporter("xlsx")->write(result, out);
+    }
+    // 44,34,76: comma-separated, double quotes, UTF-8.
+    const std::string command = "cd \"" + dir.string() + "\" && timeout 120 soffice -env:UserInstallation=file://" +
+                                (dir / "profile").string() +
+                                " --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76' --outdir \"" +
+                                dir.string() + "\" cells.xlsx > soffice.log 2>&1";
+    INFO(command);
+    REQUIRE(std::system(command.c_str()) == 0);
+    const std::string csv = framer::test::read_file(dir / "cells.csv");
+    INFO(csv);
+    CHECK(csv.find("_x0041_ and _x00e9_,a & b < c > d") != std::string::npos);
+    CHECK(csv.find("  two leading spaces,Zoë’s “quote” 🙂") != std::string::npos);
+    CHECK(csv.find("Employmenta,12 (50)") != std::string::npos);  // the footnote mark is a superscript run
+    CHECK(csv.find("a only those with a value") != std::string::npos);
+    fs::remove_all(dir);
+}

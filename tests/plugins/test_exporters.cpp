@@ -270,7 +270,7 @@ TEST_CASE("The xlsx exporter writes a valid workbook with formats, frozen panes 
     CHECK(hidden_column);
     CHECK(sheet.select_node("//row[@r='5']").node().attribute("hidden").as_bool());
 
-    // Inline strings (constant_memory: no shared-string table to hold in memory and deflate at the end).
+    // Inline strings: no shared-string table to hold in memory and deflate at the end.
     CHECK_FALSE(entries.count("xl/sharedStrings.xml"));
     std::string all;
     for (auto t : sheet.select_nodes("//c[@t='inlineStr']/is//t")) all += std::string(t.node().child_value()) + "\n";

@@ -133,7 +133,7 @@ void set_xlsx_cell(const fs::path& xlsx, const std::string& sheet_entry, const s
     REQUIRE(row);
     auto cell = row.find_child_by_attribute("c", "r", ref.c_str());
     if (!cell) {
-        // Cells must stay in column order; libxlsxwriter writes every cell of these rows, so append is enough.
+        // Cells must stay in column order; Framer writes every cell of these rows, so append is enough.
         cell = row.append_child("c");
         cell.append_attribute("r") = ref.c_str();
     }
@@ -146,7 +146,7 @@ void set_xlsx_cell(const fs::path& xlsx, const std::string& sheet_entry, const s
     }
     if (!text.empty() && shared) {
         pugi::xml_document sst;
-        // Framer writes inline strings (libxlsxwriter's constant_memory mode); Excel saves a shared-string
+        // Framer writes inline strings; Excel saves a shared-string
         // table: add one as Excel would, with its content type and its relationship from the workbook.
         if (zip_name_locate(zip, "xl/sharedStrings.xml", 0) < 0) {
             pugi::xml_document types, rels;

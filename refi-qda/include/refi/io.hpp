@@ -53,8 +53,8 @@ std::string project_to_xml(const Project& project, Diagnostics& diagnostics, con
 void write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 /// Writes atomically what `produce` writes to the stream, without holding it all in memory first.
 void write_stream_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& produce);
-/// Writes atomically the file `produce` writes at the path it is given (a temporary beside `path`), for libraries
-/// that only write to paths (libxlsxwriter). `produce` throws on any failure; the temporary is then removed.
+/// Writes atomically the file `produce` writes at the path it is given (a temporary beside `path`), for writers
+/// that write to a path (the zip writer of .xlsx). `produce` throws on any failure; the temporary is then removed.
 void write_path_atomically(const std::filesystem::path& path,
                            const std::function<void(const std::filesystem::path&)>& produce);
 

@@ -5,7 +5,7 @@
 // sizes and CRC (no data descriptors), a central directory, zip64 records only when a size, an offset or the
 // number of entries needs them. Every write is checked; the caller writes into a refi::TempFile and renames it
 // only after close() succeeded, so a failure (a full disk) never leaves a partial output under the real name.
-// The xlsx exporter routes libxlsxwriter's zip calls here too (plugins/export_xlsx/xlsx_zip.cpp).
+// The xlsx exporter writes its workbooks with it too (plugins/export_xlsx/xlsx_package.cpp).
 
 #include <cstdint>
 #include <filesystem>
