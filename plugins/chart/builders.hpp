@@ -62,19 +62,22 @@ inline Cell text_cell(std::string text, bool bold = false) {
 template <class W>
 void write_excerpt(W& w, const Excerpt& e, const std::string* coder = nullptr,
                    const std::vector<const Excerpt*>* merged = nullptr) {
+    // The keys encoded once: a chart writes them for each of its (hundreds of thousands of) excerpts.
+    static const JsonString k_text("text"), k_source("source"), k_start("start"), k_end("end"), k_page("page"),
+        k_coder("coder"), k_kind("kind"), k_source_guid("source_guid"), k_selection_guid("selection_guid");
     w.begin_object();
-    w.key("text").value(e.text);
-    w.key("source");
+    w.key(k_text).value(e.text);
+    w.key(k_source);
     if (e.source) w.value(source_display_name(*e.source));
     else w.value(std::string_view());
-    w.key("start").value(e.start);
-    w.key("end").value(e.end);
+    w.key(k_start).value(e.start);
+    w.key(k_end).value(e.end);
     // start and end of a PDF excerpt are its page as the project writes it (0-based); "page" is the one shown.
-    if (std::string_view(e.kind) == "pdf") w.key("page").value(e.start + 1);
-    w.key("coder").value(coder ? *coder : *e.coder);
-    w.key("kind").value(e.kind);
-    w.key("source_guid").value(e.source ? std::string_view(e.source->guid) : std::string_view());
-    w.key("selection_guid").value(e.selection ? std::string_view(e.selection->guid) : std::string_view());
+    if (std::string_view(e.kind) == "pdf") w.key(k_page).value(e.start + 1);
+    w.key(k_coder).value(coder ? *coder : *e.coder);
+    w.key(k_kind).value(e.kind);
+    w.key(k_source_guid).value(e.source ? std::string_view(e.source->guid) : std::string_view());
+    w.key(k_selection_guid).value(e.selection ? std::string_view(e.selection->guid) : std::string_view());
     if (merged && !merged->empty()) {
         w.key("merged_selection_guids").begin_array();
         for (const Excerpt* m : *merged) w.value(m->selection->guid);

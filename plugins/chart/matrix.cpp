@@ -83,8 +83,12 @@ std::vector<Placed> place(const Targets& targets, const std::vector<Excerpt>& ex
         if (it == targets.end()) continue;
         for (const auto& [t, c] : it->second) placed.push_back({t, c, &e});
     }
-    std::stable_sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
-        return a.theme != b.theme ? a.theme < b.theme : a.column < b.column;
+    // Within a cell the excerpts keep their order, which is their order in `excerpts`: the pointer breaks ties,
+    // so a plain sort (no buffer to allocate, as stable_sort's) gives the stable order.
+    std::sort(placed.begin(), placed.end(), [](const Placed& a, const Placed& b) {
+        if (a.theme != b.theme) return a.theme < b.theme;
+        if (a.column != b.column) return a.column < b.column;
+        return a.excerpt < b.excerpt;
     });
     return placed;
 }

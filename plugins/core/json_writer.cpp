@@ -13,6 +13,10 @@
 
 #include "refi/text.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 
 namespace framer {
 
@@ -35,6 +39,26 @@ inline bool eight_plain(const unsigned char* p) {
     return !has_zero(x ^ (ones * 0x7f)) && !has_zero(x ^ (ones * '"')) && !has_zero(x ^ (ones * '\\'));
 }
 
+// Past the plain bytes from p, sixteen at a time (stops at the first block holding another byte, or fewer than
+// sixteen before `end`): as signed bytes, a C0 control and every byte from 0x80 are below 0x20.
+inline const unsigned char* skip_plain16(const unsigned char* p, const unsigned char* end) {
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f), quote = _mm_set1_epi8('"'),
+                  backslash = _mm_set1_epi8('\\');
+    while (end - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(v, space), _mm_cmpeq_epi8(v, del)),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+        const int mask = _mm_movemask_epi8(special);
+        if (mask) return p + __builtin_ctz(static_cast<unsigned>(mask));
+        p += 16;
+    }
+#else
+    (void)end;
+#endif
+    return p;
+}
+
 }  // namespace
 
 // One pass: runs of plain bytes copied whole, escapes, and each byte that starts no valid UTF-8 sequence (a
@@ -46,6 +70,7 @@ void append_string(std::string_view text, std::string& out) {
     out += '"';
     while (p < end) {
         const auto* run = p;
+        p = skip_plain16(p, end);
         while (end - p >= 8 && eight_plain(p)) p += 8;
         while (p < end && plain(*p)) ++p;
         out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));

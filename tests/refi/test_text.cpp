@@ -203,3 +203,26 @@ TEST_CASE("sources that name one file share one copy of its text", "[text][memor
     Source none;
     CHECK(shared_plain_text(p, none) == nullptr);
 }
+
+TEST_CASE("substr_code_points agrees with a byte-by-byte walk on long mixed texts, blocks of 16 included", "[text]") {
+    // The reference: code point boundaries are the bytes that are not continuation bytes, and the end.
+    auto reference = [](std::string_view s, std::int64_t start, std::int64_t end) {
+        std::vector<std::size_t> starts;
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+        starts.push_back(s.size());
+        auto at = [&](std::int64_t cp) {
+            return cp < static_cast<std::int64_t>(starts.size()) ? starts[static_cast<std::size_t>(cp)] : s.size();
+        };
+        return s.substr(at(start), at(end) - at(start));
+    };
+    for (std::uint32_t seed = 1; seed <= 30; ++seed) {
+        const std::string text = random_text(seed, 40 + seed * 13);
+        const auto n = static_cast<std::int64_t>(count_code_points(text));
+        for (std::int64_t start = 0; start <= n + 2; start += 1 + static_cast<std::int64_t>(seed % 3))
+            for (std::int64_t len : {0, 1, 5, 16, 17, 40, 1000})
+                REQUIRE(substr_code_points(text, start, start + len) == reference(text, start, start + len));
+    }
+    // A text that starts with continuation bytes (invalid UTF-8): its first code point starts after them.
+    CHECK(substr_code_points("\x80\x80" "abc", 0, 1) == "a");
+}
