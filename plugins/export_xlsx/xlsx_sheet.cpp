@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
+#include <cstring>
 #include <stdexcept>
 
 #include "export_xlsx/xlsx_xml.hpp"
@@ -54,18 +56,32 @@ void SheetWriter::open_row(std::uint32_t row, double height, bool hidden) {
     m_in_row = true;
     m_row_has_cells = false;
     m_row = row;
-    const std::string number = std::to_string(row + 1);
-    m_row_number = ByteSink::Piece::of(number + "\"");
+    // The row's number as text, with the quote that ends a cell's reference after it (no allocation: a chart
+    // has a row per unit on every theme's sheet).
+    char digits[16];
+    const auto end = std::to_chars(digits, digits + sizeof digits - 1, static_cast<std::uint64_t>(row) + 1).ptr;
+    *end = '"';
+    const auto length = static_cast<std::size_t>(end - digits);
+    std::memcpy(m_row_number.bytes, digits, length + 1);
+    m_row_number.size = static_cast<std::uint8_t>(length + 1);
     if (!m_any_row) {
         m_any_row = true;
         m_min_row = row;
     }
     m_max_row = row;
-    std::string tag = "<row r=\"" + number + "\"";
-    if (height > 0 && height != default_height) tag += " ht=\"" + number_text(height) + "\" customHeight=\"1\"";
-    if (hidden) tag += " hidden=\"1\"";
-    tag += '>';
-    m_data.append(tag);
+    m_data.append("<row r=\"", 8);
+    m_data.put(m_row_number);
+    if (height > 0 && height != default_height) {
+        m_data.append(" ht=\"", 5);
+        if (height != m_height) {  // rows of a chart take a few heights, over and over
+            m_height = height;
+            m_height_text = number_text(height);
+        }
+        m_data.append(m_height_text);
+        m_data.append("\" customHeight=\"1\"", 18);
+    }
+    if (hidden) m_data.append(" hidden=\"1\"", 11);
+    m_data.append(">", 1);
 }
 
 void SheetWriter::close_row() {
