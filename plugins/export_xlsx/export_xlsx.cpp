@@ -2,7 +2,7 @@
 // xlsx_styles.cpp, xlsx_package.cpp) rather than through libxlsxwriter, which Framer used before: its blank cells,
 // nearly all of a wide chart's, cost a formatted attribute list and an fprintf each (10 s for the 3.2-million-cell
 // chart of bench/README.md). The parts are those libxlsxwriter wrote for the same tables, byte for byte in the
-// sheets. One sheet's XML is held at a time, deflated into refi::ZipWriter as soon as it is finished; the CLI has
+// sheets. Each sheet's XML is deflated into refi::ZipWriter as soon as it is finished (xlsx_package.hpp); the CLI has
 // the exporter write straight into the temporary output (write_file); write() to a stream goes through a
 // temporary file that is then copied.
 #include "export_xlsx/export_xlsx.hpp"
@@ -287,9 +287,9 @@ double row_height(const std::vector<Cell>& row, const std::vector<double>& width
 }
 
 /// Lays `table` out on one sheet and adds it to the package.
-void write_sheet(xlsx::Package& package, xlsx::ByteSink& rows, Formats& formats, const Table& table,
-                 const std::vector<std::string>& notes, bool heat, bool selected) {
-    xlsx::SheetWriter ws(rows);
+void write_sheet(xlsx::Package& package, Formats& formats, const Table& table, const std::vector<std::string>& notes,
+                 bool heat, bool selected) {
+    xlsx::SheetWriter ws(package.rows_buffer());
     if (selected) ws.select();
     const std::size_t columns = column_count(table);
     const std::vector<double> widths = column_widths(table, columns);
@@ -397,8 +397,7 @@ void write_sheet(xlsx::Package& package, xlsx::ByteSink& rows, Formats& formats,
             (void)any;
             ws.color_scale(first_body, last_body, static_cast<std::uint32_t>(c), heat_color);
         }
-    ws.finish();
-    package.add_sheet(ws.pieces(), titles);
+    package.add_sheet(ws.finish(), titles);
 }
 
 class XlsxExporter : public Exporter {
@@ -431,17 +430,15 @@ public:
         xlsx::StyleSheet styles;
         Formats formats(styles);
         xlsx::Package package(path, sheet_names, result.title, "framer");
-        xlsx::ByteSink rows;  // every sheet's rows, one sheet at a time
         for (std::size_t t = 0; t < tables.size(); ++t)
-            write_sheet(package, rows, formats, *tables[t], t == 0 ? result.notes : std::vector<std::string>{}, result.heat,
+            write_sheet(package, formats, *tables[t], t == 0 ? result.notes : std::vector<std::string>{}, result.heat,
                         t == 0);
         if (tables.empty()) {
-            xlsx::SheetWriter ws(rows);
+            xlsx::SheetWriter ws;
             ws.select();
             std::uint32_t r = 0;
             for (const auto& note : result.notes) ws.string(r++, 0, cell_text(note), 0);
-            ws.finish();
-            package.add_sheet(ws.pieces(), {});
+            package.add_sheet(ws.finish(), {});
         }
         package.close(styles);
     }

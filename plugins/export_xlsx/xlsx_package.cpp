@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 #include "export_xlsx/xlsx_xml.hpp"
 #include "refi/text.hpp"
@@ -238,15 +239,75 @@ Package::Package(const std::filesystem::path& path, std::vector<std::string> she
     m_zip->add_deflated("xl/_rels/workbook.xml.rels", workbook_relationships(m_names.size()), k_level);
 }
 
-Package::~Package() = default;
+Package::~Package() {
+    // Unwinding (a failed sheet, a full disk): let the thread finish its sheet and end; the output is discarded.
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [&] { return !m_job; });
+        m_stop = true;
+    }
+    m_changed.notify_all();
+    if (m_worker.joinable()) m_worker.join();
+}
 
-void Package::add_sheet(const std::vector<std::string_view>& xml, const SheetPrintTitles& titles) {
+ByteSink Package::rows_buffer() {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (m_spare.empty()) return ByteSink();
+    ByteSink rows = std::move(m_spare.back());
+    m_spare.pop_back();
+    return rows;
+}
+
+void Package::write_sheet(Job& job) {
+    m_zip->add_deflated(job.name, job.part.pieces(), k_level);
+}
+
+void Package::work() {
+    for (;;) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_job || m_stop; });
+        if (!m_job) return;
+        lock.unlock();
+        try {
+            write_sheet(*m_job);
+        } catch (...) {
+            lock.lock();
+            m_failure = std::current_exception();
+            lock.unlock();
+        }
+        lock.lock();
+        m_spare.push_back(std::move(m_job->part.rows));
+        m_job.reset();
+        lock.unlock();
+        m_changed.notify_all();
+    }
+}
+
+void Package::wait_idle() {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_changed.wait(lock, [&] { return !m_job; });
+    if (m_failure) std::rethrow_exception(std::exchange(m_failure, nullptr));
+}
+
+void Package::add_sheet(SheetPart part, const SheetPrintTitles& titles) {
     if (m_titles.size() >= m_names.size()) throw std::logic_error("xlsx: more sheets than names");
     m_titles.push_back(titles);
-    m_zip->add_deflated(fmt::format("xl/worksheets/sheet{}.xml", m_titles.size()), xml, k_level);
+    Job job{fmt::format("xl/worksheets/sheet{}.xml", m_titles.size()), std::move(part)};
+    if (m_names.size() == 1) {  // nothing to lay out meanwhile: no thread
+        write_sheet(job);
+        return;
+    }
+    wait_idle();
+    if (!m_worker.joinable()) m_worker = std::thread([this] { work(); });
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_job = std::move(job);
+    }
+    m_changed.notify_all();
 }
 
 void Package::close(const StyleSheet& styles) {
+    wait_idle();
     if (m_titles.size() != m_names.size()) throw std::logic_error("xlsx: a sheet was not written");
     const auto titles = print_titles(m_names, m_titles);
     m_zip->add_deflated("xl/workbook.xml", workbook(m_names, titles), k_level);

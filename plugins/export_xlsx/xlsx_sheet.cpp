@@ -181,9 +181,10 @@ void SheetWriter::color_scale(std::uint32_t first_row, std::uint32_t last_row, s
         range_name(first_row, column, last_row, column), ++m_priority, rgb & 0xFFFFFFu);
 }
 
-void SheetWriter::finish() {
+SheetPart SheetWriter::finish() {
     close_row();
-    std::string& head = m_head;
+    SheetPart part;
+    std::string& head = part.head;
     head = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
                        "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
                        "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">";
@@ -214,7 +215,7 @@ void SheetWriter::finish() {
     head += "</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>";
     if (!m_columns.empty()) head += "<cols>" + m_columns + "</cols>";
 
-    std::string& tail = m_tail;
+    std::string& tail = part.tail;
     tail = m_conditional;
     tail += fmt::format("<pageMargins left=\"{}\" right=\"{}\" top=\"{}\" bottom=\"{}\" header=\"0.3\" footer=\"0.3\"/>",
                         number_text(m_margins[0]), number_text(m_margins[1]), number_text(m_margins[2]), number_text(m_margins[3]));
@@ -234,6 +235,8 @@ void SheetWriter::finish() {
         head += "<sheetData>";
         tail.insert(0, "</sheetData>");
     }
+    part.rows = std::move(m_data);
+    return part;
 }
 
 }  // namespace framer::xlsx

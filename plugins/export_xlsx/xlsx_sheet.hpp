@@ -20,11 +20,19 @@ struct Run {
     RunFont font = RunFont::plain;
 };
 
+/// A finished worksheet part: its text is head + rows + tail.
+struct SheetPart {
+    std::string head;
+    ByteSink rows;
+    std::string tail;
+    std::vector<std::string_view> pieces() const { return {head, rows.view(), tail}; }
+};
+
 class SheetWriter {
 public:
-    /// Rows go into `rows` (emptied first), which the caller keeps for the next sheet so that its memory is
-    /// reused rather than grown again, copying, for every sheet.
-    explicit SheetWriter(ByteSink& rows) : m_data(rows) { m_data.clear(); }
+    /// Rows go into `rows` (emptied first): a buffer of an earlier sheet, so that its memory is reused rather
+    /// than grown again, copying, for every sheet.
+    explicit SheetWriter(ByteSink rows = ByteSink()) : m_data(std::move(rows)) { m_data.clear(); }
 
     /// Width in characters, as Excel measures it (digits of the default font); hidden columns keep their width.
     void set_column(std::uint32_t column, double width, bool hidden);
@@ -49,9 +57,8 @@ public:
     /// Shades rows first..last of `column` from white at 0 to `rgb` at 100.
     void color_scale(std::uint32_t first_row, std::uint32_t last_row, std::uint32_t column, std::uint32_t rgb);
 
-    /// Ends the part; its text is then the concatenation of pieces(), valid while the writer lives.
-    void finish();
-    std::vector<std::string_view> pieces() const { return {m_head, m_data.view(), m_tail}; }
+    /// Ends the part and hands it over; the writer is spent.
+    SheetPart finish();
 
 private:
     void begin_cell(std::uint32_t row, std::uint32_t column, int style);
@@ -60,7 +67,7 @@ private:
     const ByteSink::Piece& column_prefix(std::uint32_t column);
     const ByteSink::Piece& style_piece(std::vector<ByteSink::Piece>& cache, int style, const char* end);
 
-    ByteSink& m_data;                 ///< <sheetData>'s rows so far
+    ByteSink m_data;                  ///< <sheetData>'s rows so far
     ByteSink::Piece m_row_number;     ///< the current row's number and the closing quote of a cell's "r"
     bool m_in_row = false, m_row_has_cells = false;
     std::uint32_t m_row = 0;
@@ -80,7 +87,6 @@ private:
     double m_margins[4] = {0.7, 0.7, 0.75, 0.75};
     std::string m_conditional;
     int m_priority = 0;
-    std::string m_head, m_tail;
 };
 
 }  // namespace framer::xlsx

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace framer::xlsx {
 
@@ -42,6 +43,16 @@ public:
     ByteSink() = default;
     ByteSink(const ByteSink&) = delete;
     ByteSink& operator=(const ByteSink&) = delete;
+    ByteSink(ByteSink&& other) noexcept { swap(other); }
+    ByteSink& operator=(ByteSink&& other) noexcept {
+        swap(other);
+        return *this;
+    }
+    void swap(ByteSink& other) noexcept {
+        std::swap(m_data, other.m_data);
+        std::swap(m_size, other.m_size);
+        std::swap(m_capacity, other.m_capacity);
+    }
 
 private:
     void room(std::size_t n) {

@@ -3,11 +3,18 @@
 #include <catch2/catch.hpp>
 #include <pugixml.hpp>
 
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
 #include <string>
 
+#include "export_xlsx/xlsx_package.hpp"
 #include "export_xlsx/xlsx_sheet.hpp"
 #include "export_xlsx/xlsx_styles.hpp"
 #include "export_xlsx/xlsx_xml.hpp"
+#include "support/zip_entries.hpp"
 
 using namespace framer::xlsx;
 
@@ -19,13 +26,14 @@ std::string text_of(std::string_view s) {
     return out;
 }
 
-/// The finished part as one string.
-std::string part(SheetWriter& ws) {
-    ws.finish();
+std::string joined(const SheetPart& p) {
     std::string out;
-    for (auto piece : ws.pieces()) out.append(piece.data(), piece.size());
+    for (auto piece : p.pieces()) out.append(piece.data(), piece.size());
     return out;
 }
+
+/// The finished part as one string.
+std::string part(SheetWriter& ws) { return joined(ws.finish()); }
 
 }  // namespace
 
@@ -64,8 +72,7 @@ TEST_CASE("xlsx cell references and numbers are written as Excel writes them", "
 }
 
 TEST_CASE("A sheet's rows and cells: in order, blank cells only with a style, rows kept when begun", "[xlsx][writer]") {
-    ByteSink rows;
-    SheetWriter ws(rows);
+    SheetWriter ws;
     ws.begin_row(0, 18, false);
     ws.string(0, 0, "Title & more", 1);
     ws.begin_row(1, 0, true);  // hidden, no cells: still written
@@ -106,35 +113,30 @@ TEST_CASE("A sheet's rows and cells: in order, blank cells only with a style, ro
 }
 
 TEST_CASE("A sheet refuses rows out of order instead of writing a part Excel rejects", "[xlsx][writer][errors]") {
-    ByteSink rows;
-    SheetWriter ws(rows);
+    SheetWriter ws;
     ws.string(4, 0, "x", 0);
     CHECK_THROWS_AS(ws.string(3, 0, "y", 0), std::logic_error);
     CHECK_THROWS_AS(ws.begin_row(4, 0, false), std::logic_error);
     // An empty sheet is a valid part.
-    ByteSink other;
-    SheetWriter empty(other);
+    SheetWriter empty;
     const std::string xml = part(empty);
     CHECK(xml.find("<dimension ref=\"A1\"/>") != std::string::npos);
     CHECK(xml.find("<sheetData/>") != std::string::npos);
 }
 
-TEST_CASE("A sheet's rows reuse the caller's buffer from one sheet to the next", "[xlsx][writer]") {
-    ByteSink rows;
-    std::string first, second;
-    {
-        SheetWriter ws(rows);
-        for (std::uint32_t r = 0; r < 1000; ++r) ws.blank(r, 0, 3);
-        first = part(ws);
-    }
-    {
-        SheetWriter ws(rows);  // emptied: nothing of the first sheet's rows is left
-        ws.blank(0, 0, 3);
-        second = part(ws);
-    }
-    CHECK(first.find("<c r=\"A1000\" s=\"3\"/>") != std::string::npos);
-    CHECK(second.find("A2\"") == std::string::npos);
-    CHECK(second.find("<sheetData><row r=\"1\"><c r=\"A1\" s=\"3\"/></row></sheetData>") != std::string::npos);
+TEST_CASE("A sheet's rows buffer is handed on: the next sheet starts empty in the same memory", "[xlsx][writer]") {
+    SheetWriter ws;
+    for (std::uint32_t r = 0; r < 1000; ++r) ws.blank(r, 0, 3);
+    SheetPart first = ws.finish();
+    CHECK(joined(first).find("<c r=\"A1000\" s=\"3\"/>") != std::string::npos);
+    const char* memory = first.rows.view().data();
+    SheetWriter next(std::move(first.rows));
+    next.blank(0, 0, 3);
+    SheetPart second = next.finish();
+    CHECK(second.rows.view().data() == memory);
+    const std::string text = joined(second);
+    CHECK(text.find("A2\"") == std::string::npos);
+    CHECK(text.find("<sheetData><row r=\"1\"><c r=\"A1\" s=\"3\"/></row></sheetData>") != std::string::npos);
 }
 
 TEST_CASE("Styles are numbered by first use and share fonts, fills, borders and number formats", "[xlsx][writer]") {
@@ -173,4 +175,49 @@ TEST_CASE("Styles are numbered by first use and share fonts, fills, borders and 
     // An indent takes a horizontal alignment: Excel gives it "left".
     CHECK(std::string(xfs[4].node().child("alignment").attribute("horizontal").value()) == "left");
     CHECK(doc.select_nodes("//fills/fill").size() == 4);  // none, gray125 and the two colours
+}
+
+TEST_CASE("A workbook of many sheets, deflated on a second thread, has every sheet in order", "[xlsx][writer]") {
+    const auto dir = std::filesystem::temp_directory_path() / ("framer-xlsx-package-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto path = dir / "many.xlsx";
+    std::vector<std::string> names;
+    std::vector<std::string> expected;
+    for (int i = 0; i < 7; ++i) names.push_back("Sheet " + std::to_string(i));
+    {
+        Package package(path, names, "Many", "framer");
+        StyleSheet styles;
+        const int style = styles.index(CellStyle{});
+        for (std::uint32_t i = 0; i < names.size(); ++i) {
+            SheetWriter ws(package.rows_buffer());
+            // Sheets of different sizes (one over 1 MiB: ISA-L's stream), each naming itself in every row.
+            const std::uint32_t rows = i == 3 ? 40000 : 10 + i;
+            for (std::uint32_t r = 0; r < rows; ++r) ws.string(r, 0, "sheet " + std::to_string(i), style);
+            SheetPart part = ws.finish();
+            expected.push_back(joined(part));
+            package.add_sheet(std::move(part), {});
+        }
+        package.close(styles);
+    }
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto entries = framer::test::zip_entries(bytes);
+    std::map<std::string, std::string> by_name;
+    for (auto& [name, content] : entries) by_name[name] = content;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        INFO(i);
+        CHECK(by_name["xl/worksheets/sheet" + std::to_string(i + 1) + ".xml"] == expected[i]);
+    }
+    CHECK(expected[3].size() > (1u << 20));
+    std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("A workbook that cannot be created is an error naming the file", "[xlsx][writer][errors]") {
+    const std::filesystem::path path = "/nonexistent-folder-for-framer/out.xlsx";
+    try {
+        Package package(path, {"Sheet1"}, "", "framer");
+        FAIL("no error");
+    } catch (const std::exception& e) {
+        CHECK(std::string(e.what()).find("out.xlsx") != std::string::npos);
+    }
 }
