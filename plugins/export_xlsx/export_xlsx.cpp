@@ -167,7 +167,9 @@ bool as_number(const std::string& text, double& value) {
     if (text.empty() || std::isspace(static_cast<unsigned char>(text.front()))) return false;
     char* end = nullptr;
     value = std::strtod(text.c_str(), &end);
-    return end && *end == '\0' && text.find_first_not_of("0123456789.-+eE") == std::string::npos;
+    // A finite number only: "1e999" reads as infinity, which a cell cannot hold (it stays text).
+    return end && *end == '\0' && text.find_first_not_of("0123456789.-+eE") == std::string::npos &&
+           std::isfinite(value);
 }
 
 // Row heights: Excel and LibreOffice do not grow a row for wrapped text written by a library (they show one
@@ -292,6 +294,10 @@ void write_sheet(xlsx::Package& package, Formats& formats, const Table& table, c
     xlsx::SheetWriter ws(package.rows_buffer());
     if (selected) ws.select();
     const std::size_t columns = column_count(table);
+    if (columns > xlsx::max_columns)
+        throw std::runtime_error(fmt::format("xlsx: the table '{}' has {} columns, more than a sheet holds ({}, "
+                                             "Excel's limit): write it as csv or json instead",
+                                             table.name, columns, xlsx::max_columns));
     const std::vector<double> widths = column_widths(table, columns);
     std::size_t clipped_rows = 0;
     // Each row begins with its height, computed from its cells and the column widths.
@@ -326,6 +332,10 @@ void write_sheet(xlsx::Package& package, Formats& formats, const Table& table, c
     std::string scratch;  // a cell's text made acceptable to Excel, when it is not already
     for_each_row(table, [&](const std::vector<Cell>& row) {
         const std::size_t i = body_rows++;
+        if (r >= xlsx::max_rows)
+            throw std::runtime_error(fmt::format("xlsx: the table '{}' has more rows than a sheet holds ({}, "
+                                                 "Excel's limit): write it as csv or json instead",
+                                                 table.name, xlsx::max_rows));
         begin_row(r, row, false, row_hidden(table, i));
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
             const Cell& cell = row[c];

@@ -42,6 +42,7 @@ const ByteSink::Piece& SheetWriter::style_piece(std::vector<ByteSink::Piece>& ca
 }
 
 void SheetWriter::set_column(std::uint32_t column, double width, bool hidden) {
+    if (column >= max_columns) throw std::runtime_error("xlsx: a column past Excel's last (XFD, 16,384)");
     const std::string n = std::to_string(column + 1);
     m_columns += "<col min=\"" + n + "\" max=\"" + n + "\" width=\"" + number_text(stored_width(width)) + "\"";
     if (hidden) m_columns += " hidden=\"1\"";
@@ -50,6 +51,7 @@ void SheetWriter::set_column(std::uint32_t column, double width, bool hidden) {
 }
 
 void SheetWriter::open_row(std::uint32_t row, double height, bool hidden) {
+    if (row >= max_rows) throw std::runtime_error("xlsx: a row past Excel's last (1,048,576)");
     if (m_in_row && row <= m_row) throw std::logic_error("xlsx: rows must be written in order, each once");
     close_row();
     if (!m_in_row && m_any_row && row <= m_max_row) throw std::logic_error("xlsx: rows must be written in order");
@@ -100,6 +102,7 @@ void SheetWriter::begin_row(std::uint32_t row, double height, bool hidden) { ope
 void SheetWriter::begin_cell(std::uint32_t row, std::uint32_t column, int style) {
     (void)style;
     if (!m_in_row || row != m_row) open_row(row, 0, false);
+    if (column >= max_columns) throw std::runtime_error("xlsx: a column past Excel's last (XFD, 16,384)");
     m_row_has_cells = true;
     if (!m_any_column) {
         m_any_column = true;

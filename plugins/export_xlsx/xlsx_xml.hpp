@@ -10,6 +10,10 @@
 
 namespace framer::xlsx {
 
+/// A sheet's size, as Excel allows it.
+constexpr std::uint32_t max_rows = 1048576;
+constexpr std::uint32_t max_columns = 16384;
+
 /// A growing buffer of bytes for a large part: pieces of up to 16 bytes are copied as one fixed 16-byte move
 /// (the buffer keeps that much slack), which is most of a sheet's cells.
 class ByteSink {

@@ -455,3 +455,40 @@ TEST_CASE("An SVG figure whose names hold markup and control characters is well-
     for (char c : svg) CHECK_FALSE((static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r'));
     CHECK(svg.find("Saturation &lt;of&gt; &quot;codes&quot; &amp; &#39;themes&#39;\xEF\xBF\xBD") != std::string::npos);
 }
+
+TEST_CASE("The xlsx exporter refuses a table wider than a sheet with an error naming it and the way out",
+          "[exporters][xlsx][errors]") {
+    Result r;
+    Table t;
+    t.name = "Too wide";
+    t.header.push_back({});
+    for (int c = 0; c < 16385; ++c) t.header.back().push_back(text("c" + std::to_string(c)));
+    r.tables.push_back(t);
+    try {
+        render("xlsx", r);
+        FAIL("no error");
+    } catch (const std::runtime_error& e) {
+        const std::string what = e.what();
+        CHECK(what.find("Too wide") != std::string::npos);
+        CHECK(what.find("16385 columns") != std::string::npos);
+        CHECK(what.find("csv or json") != std::string::npos);
+    }
+}
+
+TEST_CASE("The xlsx exporter writes numeric cells as numbers, and one too large for a number as text",
+          "[exporters][xlsx]") {
+    Result r;
+    Table t;
+    t.name = "Numbers";
+    Cell n = text("12.5"), huge = text("1e999");
+    n.numeric = huge.numeric = true;
+    t.rows.push_back({n, huge});
+    r.tables.push_back(t);
+    auto entries = unzip(render("xlsx", r));
+    pugi::xml_document sheet;
+    REQUIRE(sheet.load_string(entries["xl/worksheets/sheet1.xml"].c_str()));
+    CHECK(sheet.select_node("//c[@r='A2']/v").node().text().as_double() == 12.5);
+    auto b2 = sheet.select_node("//c[@r='B2']").node();
+    CHECK(std::string(b2.attribute("t").value()) == "inlineStr");
+    CHECK(std::string(b2.child("is").child("t").child_value()) == "1e999");
+}

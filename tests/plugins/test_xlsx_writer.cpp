@@ -221,3 +221,13 @@ TEST_CASE("A workbook that cannot be created is an error naming the file", "[xls
         CHECK(std::string(e.what()).find("out.xlsx") != std::string::npos);
     }
 }
+
+TEST_CASE("Cells past Excel's last row or column are refused, not written into a sheet Excel rejects",
+          "[xlsx][writer][errors]") {
+    SheetWriter ws;
+    CHECK_NOTHROW(ws.string(max_rows - 1, max_columns - 1, "last", 0));
+    CHECK_THROWS_AS(ws.string(max_rows, 0, "past", 0), std::runtime_error);
+    SheetWriter other;
+    CHECK_THROWS_AS(other.blank(0, max_columns, 3), std::runtime_error);
+    CHECK_THROWS_AS(other.set_column(max_columns, 8, false), std::runtime_error);
+}
