@@ -131,13 +131,13 @@ std::string workbook(const std::vector<std::string>& names, const std::vector<Pr
            "<workbookPr defaultThemeVersion=\"124226\"/><bookViews><workbookView xWindow=\"240\" yWindow=\"15\" "
            "windowWidth=\"16095\" windowHeight=\"9660\"/></bookViews><sheets>";
     for (std::size_t i = 0; i < names.size(); ++i)
-        out += fmt::format("<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>", attribute(names[i]), i + 1, i + 1);
+        out += fmt::format("<sheet name=\"{}\" sheetId=\"{}\" r:id=\"rId{}\"/>", xstring_attribute(names[i]), i + 1, i + 1);
     out += "</sheets>";
     if (!titles.empty()) {
         out += "<definedNames>";
         for (const auto& t : titles) {
             out += fmt::format("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"{}\">", t.sheet);
-            append_text(out, t.formula);
+            append_plain_text(out, t.formula);
             out += "</definedName>";
         }
         out += "</definedNames>";
@@ -183,13 +183,13 @@ std::string core_properties(const std::string& title, const std::string& author)
            "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">";
     if (!title.empty()) {
         out += "<dc:title>";
-        append_text(out, title);
+        append_plain_text(out, title);
         out += "</dc:title>";
     }
     out += "<dc:creator>";
-    append_text(out, author);
+    append_plain_text(out, author);
     out += "</dc:creator><cp:lastModifiedBy>";
-    append_text(out, author);
+    append_plain_text(out, author);
     // A fixed date keeps the file reproducible.
     out += "</cp:lastModifiedBy><dcterms:created xsi:type=\"dcterms:W3CDTF\">1970-01-01T00:00:01Z</dcterms:created>"
            "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">1970-01-01T00:00:01Z</dcterms:modified>"
@@ -214,12 +214,12 @@ std::string app_properties(const std::vector<std::string>& names, const std::vec
                        names.size() + titles.size());
     for (const auto& name : names) {
         out += "<vt:lpstr>";
-        append_text(out, name);
+        append_plain_text(out, name);
         out += "</vt:lpstr>";
     }
     for (const auto& t : titles) {
         out += "<vt:lpstr>";
-        append_text(out, quoted_sheet(names[t.sheet]) + "!Print_Titles");
+        append_plain_text(out, quoted_sheet(names[t.sheet]) + "!Print_Titles");
         out += "</vt:lpstr>";
     }
     out += "</vt:vector></TitlesOfParts><Company></Company><LinksUpToDate>false</LinksUpToDate>"

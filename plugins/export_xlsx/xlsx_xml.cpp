@@ -46,7 +46,7 @@ std::size_t next_special(std::string_view text, std::size_t i) {
 }
 
 template <class Out>
-void append_text_to(Out& out, std::string_view text) {
+void append_text_to(Out& out, std::string_view text, bool xstring = true) {
     std::size_t done = 0;
     for (std::size_t i = next_special(text, 0); i < text.size(); i = next_special(text, i + 1)) {
         const char* replacement = nullptr;
@@ -55,7 +55,7 @@ void append_text_to(Out& out, std::string_view text) {
         case '<': replacement = "&lt;"; break;
         case '>': replacement = "&gt;"; break;
         default:
-            if (excel_escape_at(text, i)) replacement = "_x005F_";
+            if (xstring && excel_escape_at(text, i)) replacement = "_x005F_";
             break;
         }
         if (!replacement) continue;
@@ -70,6 +70,16 @@ void append_text_to(Out& out, std::string_view text) {
 
 void append_text(std::string& out, std::string_view text) { append_text_to(out, text); }
 void append_text(ByteSink& out, std::string_view text) { append_text_to(out, text); }
+void append_plain_text(std::string& out, std::string_view text) { append_text_to(out, text, false); }
+
+std::string xstring_attribute(std::string_view text) {
+    std::string kept;  // Excel's escape first, then the attribute's (whose entities hold no "_x")
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (excel_escape_at(text, i)) kept += "_x005F";
+        kept += text[i];
+    }
+    return attribute(kept);
+}
 
 ByteSink::Piece ByteSink::Piece::of(std::string_view text) {
     Piece p;

@@ -67,12 +67,16 @@ private:
     std::size_t m_size = 0, m_capacity = 0;
 };
 
-/// Appends `text` as the content of a <t> element: &, < and > escaped, and "_x" that begins Excel's own escape
-/// (_xHHHH_) written as "_x005F_x" so that Excel shows it as typed instead of decoding it.
+/// Appends `text` as SpreadsheetML's escaped strings (ST_Xstring: cell text, sheet names) hold it: &, < and >
+/// escaped, and "_x" that begins Excel's own escape (_xHHHH_) written as "_x005F_x", so that Excel shows it as
+/// typed instead of decoding it.
 void append_text(std::string& out, std::string_view text);
 void append_text(ByteSink& out, std::string_view text);
-/// `text` escaped for an attribute value (&, <, >, ").
+/// Appends `text` with &, < and > escaped only: XML that is not an escaped string (document properties, formulas).
+void append_plain_text(std::string& out, std::string_view text);
+/// `text` escaped for an attribute value (&, <, >, "); xstring_attribute() also escapes "_x" as append_text().
 std::string attribute(std::string_view text);
+std::string xstring_attribute(std::string_view text);
 /// True when Excel must be told to keep the text's leading or trailing white space (xml:space="preserve").
 bool needs_preserve(std::string_view text);
 

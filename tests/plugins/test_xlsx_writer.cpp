@@ -231,3 +231,11 @@ TEST_CASE("Cells past Excel's last row or column are refused, not written into a
     CHECK_THROWS_AS(other.blank(0, max_columns, 3), std::runtime_error);
     CHECK_THROWS_AS(other.set_column(max_columns, 8, false), std::runtime_error);
 }
+
+TEST_CASE("Excel's _xHHHH_ escape is written only where Excel decodes it", "[xlsx][writer]") {
+    // Sheet names are escaped strings, like cell text; a formula and the document properties are not.
+    CHECK(xstring_attribute("A_x0041_ & \"b\"") == "A_x005F_x0041_ &amp; &quot;b&quot;");
+    std::string plain;
+    append_plain_text(plain, "'_x0041_'!$A:$A & <b>");
+    CHECK(plain == "'_x0041_'!$A:$A &amp; &lt;b&gt;");
+}
