@@ -311,7 +311,7 @@ std::vector<ChartCell> read_chart_xlsx(const std::filesystem::path& path, const 
         std::string target = targets[attr(s, "id")];
         if (target.empty()) continue;
         std::string entry = target.front() == '/' ? target.substr(1) : "xl/" + target;
-        sheets.push_back({attr(s, "name"), entry});
+        sheets.push_back({unescape_ooxml(attr(s, "name")), entry});  // an escaped string, as cell text is
     }
     std::vector<std::string> shared;
     auto sst = parse(zip, "xl/sharedStrings.xml", false);
