@@ -128,8 +128,10 @@ Json excerpt_json(const Excerpt& e) {
 
 std::string excerpts_text(const std::vector<Excerpt>& list) {
     std::string out;
-    for (const auto& e : list)
-        out += (out.empty() ? "" : "\n") + fmt::format("[{}–{}] {}", e.span.start, e.span.end, e.text);
+    for (const auto& e : list) {
+        if (!out.empty()) out += '\n';  // (appended, not "\n" + text: GCC 12 warns -Wrestrict on that falsely)
+        out += fmt::format("[{}–{}] {}", e.span.start, e.span.end, e.text);
+    }
     return out.empty() ? "(none)" : out;
 }
 

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "chart/builders.hpp"
@@ -171,6 +172,7 @@ void write_matrix_json(W& w, const Plan& plan) {
         w.end_array();
         names.clear();
         guids.clear();
+        std::vector<std::string> empty_cells(theme.columns.size());
         for (const auto& col : theme.columns) {
             names.emplace_back(col.code->name);
             guids.emplace_back(col.code->guid);
@@ -189,13 +191,32 @@ void write_matrix_json(W& w, const Plan& plan) {
             for (std::size_t c = 0; c < theme.columns.size(); ++c) {
                 const refi::Code& code = *theme.columns[c].code;
                 const CellExcerpts* cell = cells.at(static_cast<std::uint32_t>(c));
+                const bool applies = !in.applies || in.applies(unit, code);
+                const std::string summary = in.summaries.empty() ? std::string() : summary_of(in, unit, code);
+                if constexpr (std::is_same_v<W, JsonWriter>) {
+                    // An empty cell (most of a wide chart's) is the same text in every row: made once per column.
+                    if (!cell && applies && summary.empty()) {
+                        std::string& text = empty_cells[c];
+                        if (text.empty())
+                            text = w.fragment([&](JsonWriter& f) {
+                                f.begin_object();
+                                f.key(k_column).value(names[c]);
+                                f.key(k_code_guid).value(guids[c]);
+                                f.key(k_summary).value(k_empty);
+                                f.key(k_excerpts).begin_array().end_array();
+                                f.end_object();
+                            });
+                        w.raw(text);
+                        continue;
+                    }
+                }
                 w.begin_object();
                 w.key(k_column).value(names[c]);
                 w.key(k_code_guid).value(guids[c]);
-                if (in.applies && !in.applies(unit, code)) w.key("applies").value(false);
+                if (!applies) w.key("applies").value(false);
                 w.key(k_summary);
-                if (in.summaries.empty()) w.value(k_empty);
-                else w.value(summary_of(in, unit, code));
+                if (summary.empty()) w.value(k_empty);
+                else w.value(summary);
                 w.key(k_excerpts).begin_array();
                 if (cell)
                     for (std::size_t i = 0; i < cell->excerpts.size(); ++i)
