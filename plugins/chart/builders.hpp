@@ -68,7 +68,9 @@ void write_excerpt(W& w, const Excerpt& e, const std::string* coder = nullptr,
     w.begin_object();
     w.key(k_text).value(e.text);
     w.key(k_source);
-    if (e.source) w.value(source_display_name(*e.source));
+    // The label made once per source when the excerpt has it: not a string made per excerpt.
+    if (e.source_label) w.value(std::string_view(*e.source_label));
+    else if (e.source) w.value(source_display_name(*e.source));
     else w.value(std::string_view());
     w.key(k_start).value(e.start);
     w.key(k_end).value(e.end);

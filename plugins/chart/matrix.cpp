@@ -130,6 +130,24 @@ private:
     CellExcerpts& m_cell;
 };
 
+// Starts the loads of the excerpts a row will write: the JSON's rows, theme by theme, visit every unit, so their
+// excerpts are scattered over the heap and each first read waits on memory (13% of chart → json at 100k). The
+// chain excerpt -> selection -> GUID is followed one link per row: stage 0 two rows ahead, stage 1 one row ahead,
+// stage 2 for the row itself, each finding in cache what the stage before brought.
+void prefetch_run(std::pair<const Placed*, const Placed*> run, int stage) {
+    for (const Placed* p = run.first; p != run.second; ++p) {
+        const Excerpt& e = *p->excerpt;
+        if (stage == 0) {
+            __builtin_prefetch(&e);
+        } else if (stage == 1) {
+            __builtin_prefetch(e.text.data());
+            if (e.selection) __builtin_prefetch(e.selection);
+        } else if (e.selection) {
+            __builtin_prefetch(e.selection->guid.data());
+        }
+    }
+}
+
 // The summary typed into unit x code's cell (a note with a GUID derived from both). A project with no note that
 // could be a summary answers at once; otherwise the cell costs a hash and a lookup (SummaryLookup).
 std::string summary_of(const ChartInput& in, const Unit& unit, const refi::Code& code) {
@@ -178,9 +196,24 @@ void write_matrix_json(W& w, const Plan& plan) {
             guids.emplace_back(col.code->guid);
         }
         w.key("rows").begin_array();
+        // The runs of rows u, u + 1 and u + 2 (each found once), for prefetch_run.
+        using Run = std::pair<const Placed*, const Placed*>;
+        auto run_of = [&](std::size_t u) {
+            return u < in.units.size() ? theme_run(plan, u, static_cast<std::uint32_t>(ti)) : Run{nullptr, nullptr};
+        };
+        Run runs[3] = {run_of(0), run_of(1), Run{nullptr, nullptr}};
+        prefetch_run(runs[0], 0);
+        prefetch_run(runs[1], 0);
+        prefetch_run(runs[0], 1);
         for (std::size_t u = 0; u < in.units.size(); ++u) {
             const Unit& unit = in.units[u];
-            auto [begin, end] = theme_run(plan, u, static_cast<std::uint32_t>(ti));
+            runs[2] = run_of(u + 2);
+            prefetch_run(runs[2], 0);
+            prefetch_run(runs[1], 1);
+            prefetch_run(runs[0], 2);
+            auto [begin, end] = runs[0];
+            runs[0] = runs[1];
+            runs[1] = runs[2];
             RowCells cells(begin, end, scratch);
             w.begin_object();
             w.key("unit").value(unit.name);
