@@ -16,6 +16,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <random>
+#include <stdexcept>
+#include <string_view>
+#include <typeinfo>
 
 #include <fmt/format.h>
 
@@ -222,10 +225,34 @@ void write_stream_atomically(const std::filesystem::path& path, const std::funct
     temp.commit();
 }
 
+namespace {
+
+/// `text` with each `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+}  // namespace
+
 void write_path_atomically(const std::filesystem::path& path,
                            const std::function<void(const std::filesystem::path&)>& produce) {
     TempFile temp(path);
-    produce(temp.path());
+    // A writer that fails names the file it writes, the temporary: the error names the output instead (the
+    // temporary is removed as the error unwinds, and its name means nothing to the reader).
+    const std::string temporary = temp.path().string();
+    try {
+        produce(temp.path());
+    } catch (const Error& e) {
+        if (e.file() != temporary && e.message().find(temporary) == std::string::npos) throw;
+        throw Error(e.file() == temporary ? path.string() : e.file(), e.location(),
+                    replaced(e.message(), temporary, path.string()));
+    } catch (const std::runtime_error& e) {
+        if (typeid(e) != typeid(std::runtime_error) || std::string_view(e.what()).find(temporary) == std::string_view::npos)
+            throw;
+        throw std::runtime_error(replaced(e.what(), temporary, path.string()));
+    }
     temp.commit();
 }
 

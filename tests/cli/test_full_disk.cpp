@@ -26,15 +26,18 @@ struct Folder {
     ~Folder() { std::error_code ec; fs::remove_all(path, ec); }
 };
 
-/// Runs framer in a child process whose files may not grow beyond `limit` bytes, TMPDIR pointing at `tmp`.
-int run_limited(std::vector<std::string> args, rlim_t limit, const fs::path& tmp) {
+/// Runs framer in a child process whose files may not grow beyond `limit` bytes, TMPDIR pointing at `tmp`; what
+/// it printed on stderr goes to `err` when given (written before the limit applies to it: it is a few lines).
+int run_limited(std::vector<std::string> args, rlim_t limit, const fs::path& tmp, const fs::path& err = {}) {
     pid_t pid = ::fork();
     if (pid == 0) {
         ::signal(SIGXFSZ, SIG_IGN);
         rlimit r{limit, limit};
         ::setrlimit(RLIMIT_FSIZE, &r);
         ::setenv("TMPDIR", tmp.c_str(), 1);
-        ::_exit(framer::test::run_framer(std::move(args)).code);
+        auto result = framer::test::run_framer(std::move(args));
+        if (!err.empty()) framer::test::write_file(err, result.err);
+        ::_exit(result.code);
     }
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -50,14 +53,20 @@ TEST_CASE("chart to xlsx on a full disk exits 1 and keeps the earlier output", "
         fs::path out = dir.path / "out" / name;
         framer::test::write_file(out, "earlier");
         // 8 KiB: less than any of these outputs of the sample (the xlsx is ~18 KiB).
-        CHECK(run_limited({"chart", sample, "-o", out.string()}, 8192, dir.path / "tmp") == 1);
+        const fs::path err = dir.path / "stderr.txt";
+        CHECK(run_limited({"chart", sample, "-o", out.string()}, 8192, dir.path / "tmp", err) == 1);
         CHECK(framer::test::read_file(out) == "earlier");
+        // The error names the output, not the temporary file it was being written to (gone by then).
+        const std::string message = framer::test::read_file(err);
+        INFO(message);
+        CHECK(message.find(out.string()) != std::string::npos);
+        CHECK(message.find(".framer-tmp") == std::string::npos);
         CHECK(framer::test::list_folder(dir.path / "out") == std::vector<std::string>{name});
         CHECK(framer::test::list_folder(dir.path / "tmp").empty());
     }
 }
 
-TEST_CASE("chart to xlsx writes its scratch files beside the output, not in the temporary folder", "[cli][xlsx]") {
+TEST_CASE("chart to xlsx writes nothing into the temporary folder, only the output", "[cli][xlsx]") {
     Folder dir;
     fs::path out = dir.path / "out" / "chart.xlsx";
     CHECK(run_limited({"chart", sample, "-o", out.string()}, RLIM_INFINITY, dir.path / "tmp") == 0);
