@@ -225,7 +225,7 @@ void write_matrix_json(W& w, const Plan& plan) {
                 const refi::Code& code = *theme.columns[c].code;
                 const CellExcerpts* cell = cells.at(static_cast<std::uint32_t>(c));
                 const bool applies = !in.applies || in.applies(unit, code);
-                const std::string summary = in.summaries.empty() ? std::string() : summary_of(in, unit, code);
+                const std::string summary = summary_of(in, unit, code);
                 if constexpr (std::is_same_v<W, JsonWriter>) {
                     // An empty cell (most of a wide chart's) is the same text in every row: made once per column.
                     if (!cell && applies && summary.empty()) {

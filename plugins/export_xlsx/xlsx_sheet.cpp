@@ -50,7 +50,7 @@ void SheetWriter::set_column(std::uint32_t column, double width, bool hidden) {
     m_columns += "/>";
 }
 
-void SheetWriter::open_row(std::uint32_t row, double height, bool hidden) {
+void SheetWriter::begin_row(std::uint32_t row, double height, bool hidden) {
     if (row >= max_rows) throw std::runtime_error("xlsx: a row past Excel's last (1,048,576)");
     if (m_in_row && row <= m_row) throw std::logic_error("xlsx: rows must be written in order, each once");
     close_row();
@@ -97,11 +97,8 @@ void SheetWriter::close_row() {
     }
 }
 
-void SheetWriter::begin_row(std::uint32_t row, double height, bool hidden) { open_row(row, height, hidden); }
-
-void SheetWriter::begin_cell(std::uint32_t row, std::uint32_t column, int style) {
-    (void)style;
-    if (!m_in_row || row != m_row) open_row(row, 0, false);
+void SheetWriter::begin_cell(std::uint32_t row, std::uint32_t column) {
+    if (!m_in_row || row != m_row) begin_row(row, 0, false);
     if (column >= max_columns) throw std::runtime_error("xlsx: a column past Excel's last (XFD, 16,384)");
     m_row_has_cells = true;
     if (!m_any_column) {
@@ -115,38 +112,43 @@ void SheetWriter::begin_cell(std::uint32_t row, std::uint32_t column, int style)
     m_data.put(m_row_number);
 }
 
-void SheetWriter::string(std::uint32_t row, std::uint32_t column, std::string_view text, int style) {
-    begin_cell(row, column, style);
+void SheetWriter::begin_inline_string(std::uint32_t row, std::uint32_t column, int style) {
+    begin_cell(row, column);
     const auto i = static_cast<std::size_t>(style);
     if (m_string_styles.size() <= i) m_string_styles.resize(i + 1);
     if (m_string_styles[i].empty())
         m_string_styles[i] = (style > 0 ? " s=\"" + std::to_string(style) + "\"" : "") + " t=\"inlineStr\"><is>";
     m_data.append(m_string_styles[i]);
+}
+
+void SheetWriter::text_element(std::string_view text) {
     if (needs_preserve(text)) m_data.append("<t xml:space=\"preserve\">", 24);
     else m_data.append("<t>", 3);
     append_text(m_data, text);
-    m_data.append("</t></is></c>", 13);
+    m_data.append("</t>", 4);
+}
+
+void SheetWriter::string(std::uint32_t row, std::uint32_t column, std::string_view text, int style) {
+    begin_inline_string(row, column, style);
+    text_element(text);
+    m_data.append("</is></c>", 9);
 }
 
 void SheetWriter::rich_string(std::uint32_t row, std::uint32_t column, const std::vector<Run>& runs, int style) {
-    begin_cell(row, column, style);
-    const std::string open = (style > 0 ? " s=\"" + std::to_string(style) + "\"" : "") + " t=\"inlineStr\"><is>";
-    m_data.append(open);
+    begin_inline_string(row, column, style);
     for (std::size_t i = 0; i < runs.size(); ++i) {
         m_data.append("<r>", 3);
         // Only the first run may take the cell's font by having none; a later run without one would take the
         // previous run's, so it is given the default font.
         if (runs[i].has_font || i > 0) m_data.append(run_properties(runs[i].has_font ? runs[i].font : RunFont::plain));
-        if (needs_preserve(runs[i].text)) m_data.append("<t xml:space=\"preserve\">", 24);
-        else m_data.append("<t>", 3);
-        append_text(m_data, runs[i].text);
-        m_data.append("</t></r>", 8);
+        text_element(runs[i].text);
+        m_data.append("</r>", 4);
     }
     m_data.append("</is></c>", 9);
 }
 
 void SheetWriter::number(std::uint32_t row, std::uint32_t column, double value, int style) {
-    begin_cell(row, column, style);
+    begin_cell(row, column);
     m_data.put(style_piece(m_number_styles, style, "><v>"));
     m_data.append(number_text(value));
     m_data.append("</v></c>", 8);
@@ -154,7 +156,7 @@ void SheetWriter::number(std::uint32_t row, std::uint32_t column, double value, 
 
 void SheetWriter::blank(std::uint32_t row, std::uint32_t column, int style) {
     if (style <= 0) return;  // a blank cell of the default style is no cell at all
-    begin_cell(row, column, style);
+    begin_cell(row, column);
     m_data.put(style_piece(m_blank_styles, style, "/>"));
 }
 

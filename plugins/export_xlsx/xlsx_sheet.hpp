@@ -61,8 +61,11 @@ public:
     SheetPart finish();
 
 private:
-    void begin_cell(std::uint32_t row, std::uint32_t column, int style);
-    void open_row(std::uint32_t row, double height, bool hidden);
+    void begin_cell(std::uint32_t row, std::uint32_t column);
+    /// A cell of inline text up to its first <t> or <r>.
+    void begin_inline_string(std::uint32_t row, std::uint32_t column, int style);
+    /// <t>text</t>, escaped, its white space kept when it begins or ends with some.
+    void text_element(std::string_view text);
     void close_row();
     const ByteSink::Piece& column_prefix(std::uint32_t column);
     const ByteSink::Piece& style_piece(std::vector<ByteSink::Piece>& cache, int style, const char* end);
@@ -75,7 +78,7 @@ private:
     std::string m_height_text;
     std::vector<ByteSink::Piece> m_prefixes;  ///< by column: `<c r="AB`
     std::vector<ByteSink::Piece> m_blank_styles, m_number_styles;  ///< by style: ` s="6"/>`, ` s="6"><v>`
-    std::vector<std::string> m_string_styles;  ///< by style: ` s="6" t="inlineStr"><is>`
+    std::vector<std::string> m_string_styles;  ///< by style: ` s="6" t="inlineStr"><is>` (begin_inline_string)
 
     bool m_any_row = false, m_any_column = false;
     std::uint32_t m_min_row = 0, m_max_row = 0, m_min_column = 0, m_max_column = 0;

@@ -18,35 +18,31 @@ namespace {
 
 bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
 
-/// True when text[i..] reads "_xHHHH_", which Excel would decode as the character U+HHHH.
-bool excel_escape_at(std::string_view text, std::size_t i) {
-    return i + 7 <= text.size() && text[i] == '_' && text[i + 1] == 'x' && is_hex(text[i + 2]) && is_hex(text[i + 3]) &&
-           is_hex(text[i + 4]) && is_hex(text[i + 5]) && text[i + 6] == '_';
-}
-
-/// Where the next byte that append_text() must look at lies ('&', '<', '>' or '_'), from `i`; text.size() if none.
+/// Where the next byte the escaper must look at lies ('&', '<', '>', '"' or '_'), from `i`; text.size() if none.
 /// Sixteen bytes at a time: excerpts are long and nearly all of their bytes need nothing.
 std::size_t next_special(std::string_view text, std::size_t i) {
 #if defined(__SSE2__)
     const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
-                  under = _mm_set1_epi8('_');
+                  quote = _mm_set1_epi8('"'), under = _mm_set1_epi8('_');
     for (; i + 16 <= text.size(); i += 16) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
         const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
-                                         _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, under)));
+                                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quote)),
+                                                      _mm_cmpeq_epi8(v, under)));
         const int mask = _mm_movemask_epi8(hit);
         if (mask) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
     }
 #endif
     for (; i < text.size(); ++i) {
         const char c = text[i];
-        if (c == '&' || c == '<' || c == '>' || c == '_') return i;
+        if (c == '&' || c == '<' || c == '>' || c == '"' || c == '_') return i;
     }
     return text.size();
 }
 
+/// The one escaper: &, < and > always; `quotes`: '"' too (attribute values); `xstring`: Excel's own escape.
 template <class Out>
-void append_text_to(Out& out, std::string_view text, bool xstring = true) {
+void escape(Out& out, std::string_view text, bool xstring, bool quotes) {
     std::size_t done = 0;
     for (std::size_t i = next_special(text, 0); i < text.size(); i = next_special(text, i + 1)) {
         const char* replacement = nullptr;
@@ -54,6 +50,9 @@ void append_text_to(Out& out, std::string_view text, bool xstring = true) {
         case '&': replacement = "&amp;"; break;
         case '<': replacement = "&lt;"; break;
         case '>': replacement = "&gt;"; break;
+        case '"':
+            if (quotes) replacement = "&quot;";
+            break;
         default:
             if (xstring && excel_escape_at(text, i)) replacement = "_x005F_";
             break;
@@ -68,17 +67,25 @@ void append_text_to(Out& out, std::string_view text, bool xstring = true) {
 
 }  // namespace
 
-void append_text(std::string& out, std::string_view text) { append_text_to(out, text); }
-void append_text(ByteSink& out, std::string_view text) { append_text_to(out, text); }
-void append_plain_text(std::string& out, std::string_view text) { append_text_to(out, text, false); }
+bool excel_escape_at(std::string_view text, std::size_t i) {
+    return i + 7 <= text.size() && text[i] == '_' && text[i + 1] == 'x' && is_hex(text[i + 2]) && is_hex(text[i + 3]) &&
+           is_hex(text[i + 4]) && is_hex(text[i + 5]) && text[i + 6] == '_';
+}
+
+void append_text(std::string& out, std::string_view text) { escape(out, text, true, false); }
+void append_text(ByteSink& out, std::string_view text) { escape(out, text, true, false); }
+void append_plain_text(std::string& out, std::string_view text) { escape(out, text, false, false); }
+
+std::string attribute(std::string_view text) {
+    std::string out;
+    escape(out, text, false, true);
+    return out;
+}
 
 std::string xstring_attribute(std::string_view text) {
-    std::string kept;  // Excel's escape first, then the attribute's (whose entities hold no "_x")
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (excel_escape_at(text, i)) kept += "_x005F";
-        kept += text[i];
-    }
-    return attribute(kept);
+    std::string out;
+    escape(out, text, true, true);
+    return out;
 }
 
 ByteSink::Piece ByteSink::Piece::of(std::string_view text) {
@@ -101,21 +108,6 @@ void ByteSink::release() {
     std::free(m_data);
     m_data = nullptr;
     m_size = m_capacity = 0;
-}
-
-std::string attribute(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
 }
 
 bool needs_preserve(std::string_view text) {

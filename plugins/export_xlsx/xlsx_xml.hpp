@@ -74,6 +74,8 @@ void append_text(std::string& out, std::string_view text);
 void append_text(ByteSink& out, std::string_view text);
 /// Appends `text` with &, < and > escaped only: XML that is not an escaped string (document properties, formulas).
 void append_plain_text(std::string& out, std::string_view text);
+/// True when text[i..] reads "_xHHHH_", which Excel decodes as the character U+HHHH (in cell text, sheet names).
+bool excel_escape_at(std::string_view text, std::size_t i);
 /// `text` escaped for an attribute value (&, <, >, "); xstring_attribute() also escapes "_x" as append_text().
 std::string attribute(std::string_view text);
 std::string xstring_attribute(std::string_view text);

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "chart/layout.hpp"
+#include "export_xlsx/xlsx_xml.hpp"
 #include "refi/error.hpp"
 #include "refi/index.hpp"
 #include "summaries/summaries.hpp"
@@ -93,9 +94,7 @@ std::string unescape_ooxml(const std::string& s) {
     if (s.find("_x") == std::string::npos) return s;
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '_' && i + 6 < s.size() && s[i + 1] == 'x' && s[i + 6] == '_' &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 2])) && std::isxdigit(static_cast<unsigned char>(s[i + 3])) &&
-            std::isxdigit(static_cast<unsigned char>(s[i + 4])) && std::isxdigit(static_cast<unsigned char>(s[i + 5]))) {
+        if (xlsx::excel_escape_at(s, i)) {
             unsigned cp = static_cast<unsigned>(std::stoul(s.substr(i + 2, 4), nullptr, 16));
             if (cp < 0x80) out += static_cast<char>(cp);
             else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
@@ -133,11 +132,9 @@ bool parse_ref(const char* r, CellRef& out) {
     return true;
 }
 
-std::string column_letters(int col) {
-    std::string s;
-    for (++col; col > 0; col = (col - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (col - 1) % 26));
-    return s;
-}
+
+/// A column's letters in messages (columns from 0, as the grid holds them).
+std::string column_letters(int col) { return xlsx::column_name(static_cast<std::uint32_t>(col)); }
 
 using Grid = std::map<int, std::map<int, std::string>>;  // row (1-based) -> column (0-based) -> text
 

@@ -122,13 +122,14 @@ void ZipWriter::add_deflated(const std::string& name, const std::vector<std::str
                              DosTime time) {
     std::size_t total = 0;
     for (const auto& piece : pieces) total += piece.size();
-    if (level != 1 || total < k_fast_deflate_from) {
+    // Small (libdeflate needs one buffer), or not deflated by ISA-L: joined, and then as add_deflated() does.
+    auto add_joined = [&] {
         std::string joined;
         joined.reserve(total);
         for (const auto& piece : pieces) joined.append(piece.data(), piece.size());
         add_deflated(name, joined, level, time);
-        return;
-    }
+    };
+    if (level != 1 || total < k_fast_deflate_from) return add_joined();
     auto*& c = m_compressors[1];
     if (!c) c = libdeflate_alloc_compressor(1);
     if (!c) throw std::bad_alloc();
@@ -142,14 +143,9 @@ void ZipWriter::add_deflated(const std::string& name, const std::vector<std::str
     const std::size_t bound = libdeflate_deflate_compress_bound(c, total);
     std::unique_ptr<char[]> out(new char[bound]);
     const std::size_t n = detail::fast_deflate(pieces, out.get(), bound);
-    if (n == 0 || n >= total) {
-        // Not smaller (or too large for one ISA-L stream): joined, and deflated or stored as add_deflated does.
+    if (n == 0 || n >= total) {  // not smaller, or too large for one ISA-L stream
         out.reset();
-        std::string joined;
-        joined.reserve(total);
-        for (const auto& piece : pieces) joined.append(piece.data(), piece.size());
-        add_deflated(name, joined, level, time);
-        return;
+        return add_joined();
     }
     info.method = 8;
     info.comp_size = n;
