@@ -96,7 +96,7 @@ const std::string& cell_text(const std::string& text, std::string& scratch) {
 /// hints instead of the style sheet's map.
 class Formats {
 public:
-    explicit Formats(xlsx::StyleSheet& styles) : m_styles(styles) {}
+    explicit Formats(xlsx::StyleSheet& styles) : m_styles(&styles) {}
 
     /// `wrap`: the cell's text wraps (wrap hint, header, or a line break in it).
     int get(const Cell& cell, bool header, bool wrap) {
@@ -125,21 +125,26 @@ public:
             s.unlocked = true;
             s.fill = 0xFFF2CC;  // pale yellow: "type here"
         }
-        return m_styles.index(s);
+        return m_styles->index(s);
     }
+
+    xlsx::StyleSheet& styles() { return *m_styles; }
+
+    /// See xlsx::StyleSheet::blank_looks_unwritten.
+    bool blank_looks_unwritten(int style) const { return m_styles->blank_looks_unwritten(style); }
 
     int title() {
         if (!m_title) {
             xlsx::CellStyle s;
             s.bold = true;
             s.font_size = 13;
-            m_title = m_styles.index(s);
+            m_title = m_styles->index(s);
         }
         return m_title;
     }
 
 private:
-    xlsx::StyleSheet& m_styles;
+    xlsx::StyleSheet* m_styles;
     std::array<int, 16 * 32> m_text_formats{};  ///< get() without a number format, by its hints
     int m_title = 0;
 };
@@ -221,31 +226,43 @@ std::string count_format(const Cell& cell) {
     return f;
 }
 
-/// Column widths in characters: the Table's hints, else the longest line of the body cells (headers wrap).
-/// A column whose text would need a row taller than Excel allows is widened (up to max_widened_column).
-/// One pass over the body when every column has a hint (a chart), else two: a streamed table is made once more
-/// for each.
-std::vector<double> column_widths(const Table& table, std::size_t columns) {
+/// The Table's width hints (8 characters where there is none), and whether every column has one (a chart).
+std::vector<double> hinted_widths(const Table& table, std::size_t columns, bool& all_hinted) {
     std::vector<double> widths(columns, 8.0);
+    all_hinted = true;
+    for (std::size_t c = 0; c < columns; ++c) {
+        if (c < table.column_widths.size() && table.column_widths[c] > 0) widths[c] = table.column_widths[c];
+        else all_hinted = false;
+    }
+    return widths;
+}
+
+/// Whether `cell` widens column c from `width`: it wraps, and at that width it would need a row taller than
+/// Excel allows, and the column may still grow.
+bool widens(const Cell& cell, double width) {
+    return width < max_widened_column && wraps(cell, false) && too_tall(cell.text, width, cell.indent);
+}
+
+/// Widens a column of `width` as far as `cell` needs, 10 characters at a time: each cell only ever widens its
+/// column, so the cells of a column may be visited in any pass once its starting width is known.
+void widen(const Cell& cell, double& width) {
+    while (widens(cell, width)) width = std::min(max_widened_column, width + 10.0);
+}
+
+/// Column widths in characters, measured in two passes over the body (a streamed table is made once more for
+/// each): the Table's hints, else the longest line of the body cells (headers wrap). A column whose text would
+/// need a row taller than Excel allows is widened (up to max_widened_column). A table whose every column has a
+/// hint is measured while it is laid out instead (write_sheet).
+std::vector<double> column_widths(const Table& table, std::size_t columns) {
+    bool all_hinted = false;
+    std::vector<double> widths = hinted_widths(table, columns, all_hinted);
     std::vector<char> hinted(columns, 0);
-    for (std::size_t c = 0; c < columns; ++c)
-        if (c < table.column_widths.size() && table.column_widths[c] > 0) {
-            hinted[c] = 1;
-            widths[c] = table.column_widths[c];
-        }
-    // Widens column c for one cell: each cell only ever widens its column, so the cells of a column may be
-    // visited in any pass once its starting width is known.
-    auto widen = [&](const Cell& cell, std::size_t c) {
-        if (!wraps(cell, false)) return;
-        while (widths[c] < max_widened_column && too_tall(cell.text, widths[c], cell.indent))
-            widths[c] = std::min(max_widened_column, widths[c] + 10.0);
-    };
-    const bool all_hinted = std::all_of(hinted.begin(), hinted.end(), [](char h) { return h != 0; });
+    for (std::size_t c = 0; c < columns; ++c) hinted[c] = c < table.column_widths.size() && table.column_widths[c] > 0;
     for_each_row(table, [&](const std::vector<Cell>& row) {
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
             const Cell& cell = row[c];
             if (hinted[c]) {
-                widen(cell, c);
+                widen(cell, widths[c]);
                 continue;
             }
             std::size_t longest = 0, current = 0;
@@ -259,10 +276,10 @@ std::vector<double> column_widths(const Table& table, std::size_t columns) {
             widths[c] = std::clamp(need, widths[c], cap);
         }
     });
-    if (all_hinted) return widths;
+    if (all_hinted) return widths;  // (the hinted ones are widened already)
     for_each_row(table, [&](const std::vector<Cell>& row) {
         for (std::size_t c = 0; c < columns && c < row.size(); ++c)
-            if (!hinted[c]) widen(row[c], c);
+            if (!hinted[c]) widen(row[c], widths[c]);
     });
     return widths;
 }
@@ -288,25 +305,32 @@ double row_height(const std::vector<Cell>& row, const std::vector<double>& width
     return height;
 }
 
-/// Lays `table` out on one sheet and adds it to the package.
-void write_sheet(xlsx::Package& package, Formats& formats, const Table& table, const std::vector<std::string>& notes,
-                 bool heat, bool selected) {
+/// Whether a cell of `row` widens its column from `widths` (see widens()).
+bool row_widens(const std::vector<Cell>& row, const std::vector<double>& widths) {
+    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c)
+        if (widens(row[c], widths[c])) return true;
+    return false;
+}
+
+/// Lays `table` out on one sheet at column `widths` and adds it to the package. With `measure_if_widening`,
+/// the first body row that would widen a column ends the laying out: from that row on, the rest of the body
+/// only widens `widths` (as column_widths' pass would have, the rows before having widened nothing), nothing is
+/// added, and it returns false.
+bool lay_out_sheet(xlsx::Package& package, Formats& formats, const Table& table, std::size_t columns,
+                   std::vector<double>& widths, bool measure_if_widening, const std::vector<std::string>& notes,
+                   bool heat, bool selected) {
     xlsx::SheetWriter ws(package.rows_buffer());
     if (selected) ws.select();
-    const std::size_t columns = column_count(table);
-    if (columns > xlsx::max_columns)
-        throw std::runtime_error(fmt::format("xlsx: the table '{}' has {} columns, more than a sheet holds ({}, "
-                                             "Excel's limit): write it as csv or json instead",
-                                             table.name, columns, xlsx::max_columns));
-    const std::vector<double> widths = column_widths(table, columns);
     std::size_t clipped_rows = 0;
-    // Each row begins with its height, computed from its cells and the column widths.
+    // Each row begins with its height, computed from its cells and the column widths; returns whether some
+    // cell does not fit even so.
     auto begin_row = [&](std::uint32_t r, const std::vector<Cell>& row, bool header, bool hidden) {
         bool clipped = false;
         double height = row_height(row, widths, header, clipped);
         if (clipped && !hidden) ++clipped_rows;
         if (hidden) ws.begin_row(r, 0, true);
         else if (height > 0) ws.begin_row(r, height, false);
+        return clipped;
     };
 
     std::uint32_t r = 0;
@@ -330,13 +354,22 @@ void write_sheet(xlsx::Package& package, Formats& formats, const Table& table, c
     std::map<std::size_t, bool> count_columns;  // columns holding N (%) cells: heat shading
     std::size_t body_rows = 0;
     std::string scratch;  // a cell's text made acceptable to Excel, when it is not already
+    bool measuring = false;
     for_each_row(table, [&](const std::vector<Cell>& row) {
-        const std::size_t i = body_rows++;
-        if (r >= xlsx::max_rows)
-            throw std::runtime_error(fmt::format("xlsx: the table '{}' has more rows than a sheet holds ({}, "
-                                                 "Excel's limit): write it as csv or json instead",
-                                                 table.name, xlsx::max_rows));
-        begin_row(r, row, false, row_hidden(table, i));
+        if (!measuring) {
+            const std::size_t i = body_rows++;
+            if (r >= xlsx::max_rows)
+                throw std::runtime_error(fmt::format("xlsx: the table '{}' has more rows than a sheet holds ({}, "
+                                                     "Excel's limit): write it as csv or json instead",
+                                                     table.name, xlsx::max_rows));
+            // A row is clipped whenever one of its cells would widen a column (more lines than a row shows).
+            measuring = begin_row(r, row, false, row_hidden(table, i)) && measure_if_widening &&
+                        row_widens(row, widths);
+        }
+        if (measuring) {
+            for (std::size_t c = 0; c < columns && c < row.size(); ++c) widen(row[c], widths[c]);
+            return;
+        }
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
             const Cell& cell = row[c];
             const auto col = static_cast<std::uint32_t>(c);
@@ -348,12 +381,18 @@ void write_sheet(xlsx::Package& package, Formats& formats, const Table& table, c
             } else if (cell.numeric && cell.footnotes.empty() && as_number(cell.text, number)) {
                 ws.number(r, col, number, formats.get(cell, false, wraps(cell, false)));
             } else {
-                write_text(ws, r, col, cell_text(cell.text, scratch), cell.footnotes, cell.bold,
-                           formats.get(cell, false, wraps(cell, false, widths[c])));
+                const std::string& text = cell_text(cell.text, scratch);
+                const int style = formats.get(cell, false, wraps(cell, false, widths[c]));
+                // The first blank cell of a column whose style shows nothing makes that the column's style, and
+                // the column's blank cells of it are left out: a wide chart is mostly such cells.
+                if (text.empty() && ws.column_style(col) == 0 && formats.blank_looks_unwritten(style))
+                    ws.set_column_style(col, style);
+                write_text(ws, r, col, text, cell.footnotes, cell.bold, style);
             }
         }
         ++r;
     });
+    if (measuring) return false;
     const std::uint32_t last_body = r > first_body ? r - 1 : first_body;
     // Footnotes and notes under the table, after one empty row; unwrapped so they overflow to the right.
     std::vector<std::string> below = notes;
@@ -408,6 +447,33 @@ void write_sheet(xlsx::Package& package, Formats& formats, const Table& table, c
             ws.color_scale(first_body, last_body, static_cast<std::uint32_t>(c), heat_color);
         }
     package.add_sheet(ws.finish(), titles);
+    return true;
+}
+
+/// Lays `table` out on one sheet and adds it to the package.
+void write_sheet(xlsx::Package& package, Formats& formats, const Table& table, const std::vector<std::string>& notes,
+                 bool heat, bool selected) {
+    const std::size_t columns = column_count(table);
+    if (columns > xlsx::max_columns)
+        throw std::runtime_error(fmt::format("xlsx: the table '{}' has {} columns, more than a sheet holds ({}, "
+                                             "Excel's limit): write it as csv or json instead",
+                                             table.name, columns, xlsx::max_columns));
+    bool all_hinted = false;
+    std::vector<double> widths = hinted_widths(table, columns, all_hinted);
+    if (all_hinted) {
+        // Every column has its width (a chart): the sheet is laid out at those widths straight away, without a
+        // measuring pass over the body first (for a streamed chart, making every row once more). If a row would
+        // widen a column, the rest of that pass measures instead, and the sheet is laid out again at the widths
+        // found, from the styles as they were: the same workbook as measuring first, in at most as many passes.
+        const xlsx::StyleSheet styles_before = formats.styles();
+        const Formats formats_before = formats;
+        if (lay_out_sheet(package, formats, table, columns, widths, true, notes, heat, selected)) return;
+        formats = formats_before;
+        formats.styles() = styles_before;
+    } else {
+        widths = column_widths(table, columns);
+    }
+    lay_out_sheet(package, formats, table, columns, widths, false, notes, heat, selected);
 }
 
 class XlsxExporter : public Exporter {

@@ -43,11 +43,36 @@ const ByteSink::Piece& SheetWriter::style_piece(std::vector<ByteSink::Piece>& ca
 
 void SheetWriter::set_column(std::uint32_t column, double width, bool hidden) {
     if (column >= max_columns) throw std::runtime_error("xlsx: a column past Excel's last (XFD, 16,384)");
-    const std::string n = std::to_string(column + 1);
-    m_columns += "<col min=\"" + n + "\" max=\"" + n + "\" width=\"" + number_text(stored_width(width)) + "\"";
-    if (hidden) m_columns += " hidden=\"1\"";
-    if (width != default_width) m_columns += " customWidth=\"1\"";
-    m_columns += "/>";
+    if (m_column_specs.size() <= column) m_column_specs.resize(column + 1);
+    ColumnSpec& spec = m_column_specs[column];
+    spec.set = true;
+    spec.width = width;
+    spec.hidden = hidden;
+}
+
+void SheetWriter::set_column_style(std::uint32_t column, int style) {
+    if (column >= max_columns) throw std::runtime_error("xlsx: a column past Excel's last (XFD, 16,384)");
+    if (m_column_specs.size() <= column) m_column_specs.resize(column + 1);
+    if (m_column_specs[column].style != 0) throw std::logic_error("xlsx: a column's style is set once");
+    m_column_specs[column].style = style;
+}
+
+// <col> elements in Excel's attribute order (min, max, width, style, hidden, customWidth). A column given a
+// style but no width keeps the default width.
+std::string SheetWriter::columns_xml() const {
+    std::string out;
+    for (std::size_t c = 0; c < m_column_specs.size(); ++c) {
+        const ColumnSpec& spec = m_column_specs[c];
+        if (!spec.set && spec.style == 0) continue;
+        const double width = spec.set ? spec.width : default_width;
+        const std::string n = std::to_string(c + 1);
+        out += "<col min=\"" + n + "\" max=\"" + n + "\" width=\"" + number_text(stored_width(width)) + "\"";
+        if (spec.style > 0) out += " style=\"" + std::to_string(spec.style) + "\"";
+        if (spec.hidden) out += " hidden=\"1\"";
+        if (width != default_width) out += " customWidth=\"1\"";
+        out += "/>";
+    }
+    return out;
 }
 
 void SheetWriter::begin_row(std::uint32_t row, double height, bool hidden) {
@@ -155,7 +180,9 @@ void SheetWriter::number(std::uint32_t row, std::uint32_t column, double value, 
 }
 
 void SheetWriter::blank(std::uint32_t row, std::uint32_t column, int style) {
-    if (style <= 0) return;  // a blank cell of the default style is no cell at all
+    if (style < 0) style = 0;
+    // A blank cell of the style unwritten cells take is no cell at all (most of a wide chart's cells).
+    if (style == column_style(column)) return;
     begin_cell(row, column);
     m_data.put(style_piece(m_blank_styles, style, "/>"));
 }
@@ -218,7 +245,7 @@ SheetPart SheetWriter::finish() {
                             c, cell_name(0, c));
     }
     head += "</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>";
-    if (!m_columns.empty()) head += "<cols>" + m_columns + "</cols>";
+    if (const std::string columns = columns_xml(); !columns.empty()) head += "<cols>" + columns + "</cols>";
 
     std::string& tail = part.tail;
     tail = m_conditional;

@@ -36,6 +36,15 @@ public:
 
     /// Width in characters, as Excel measures it (digits of the default font); hidden columns keep their width.
     void set_column(std::uint32_t column, double width, bool hidden);
+    /// The style of `column`'s cells that are not written (<col style>): a blank cell of that style is then no
+    /// cell at all, and a blank cell of the default style is written (`<c r="B7"/>`) so that it keeps it. Only
+    /// for a style that shows nothing on an empty cell (alignment, wrapping): Excel and LibreOffice give it to
+    /// every unwritten cell of the column, above and below the table too. Set at most once per column.
+    void set_column_style(std::uint32_t column, int style);
+    /// The style set_column_style gave `column` (0: none).
+    int column_style(std::uint32_t column) const {
+        return column < m_column_specs.size() ? m_column_specs[column].style : 0;
+    }
     /// Starts `row` with its height in points (0: the default, one line) and whether it is hidden. Rows come in
     /// order; a cell in a row not begun begins it with the defaults. A row begun and given no cell is still
     /// written (its height or hiding is kept).
@@ -83,7 +92,14 @@ private:
     bool m_any_row = false, m_any_column = false;
     std::uint32_t m_min_row = 0, m_max_row = 0, m_min_column = 0, m_max_column = 0;
 
-    std::string m_columns;     ///< <cols>'s content
+    struct ColumnSpec {
+        bool set = false;  ///< set_column was called
+        double width = 0;
+        bool hidden = false;
+        int style = 0;     ///< set_column_style
+    };
+    std::vector<ColumnSpec> m_column_specs;  ///< by column: <cols>'s content, written by finish()
+    std::string columns_xml() const;
     std::uint32_t m_frozen_rows = 0, m_frozen_columns = 0;
     bool m_selected = false, m_landscape = false, m_fit = false;
     int m_fit_wide = 1, m_fit_tall = 1;

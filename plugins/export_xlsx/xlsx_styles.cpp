@@ -50,6 +50,13 @@ int StyleSheet::index(const CellStyle& style) {
     return i;
 }
 
+bool StyleSheet::blank_looks_unwritten(int index) const {
+    if (index <= 0 || static_cast<std::size_t>(index) > m_styles.size()) return false;
+    const CellStyle& s = m_styles[static_cast<std::size_t>(index) - 1];
+    return s.fill == 0 && !s.bottom_border && !s.bold && s.font_size == CellStyle().font_size &&
+           s.number_format.empty();
+}
+
 std::string StyleSheet::xml() const {
     std::vector<Font> fonts{{false, 11}};
     std::vector<std::uint32_t> fills{0, 1};  // none and gray125, which every styles part starts with

@@ -39,6 +39,10 @@ public:
     int index(const CellStyle& style);
     /// xl/styles.xml for the styles used so far.
     std::string xml() const;
+    /// Whether an empty cell of style `index` looks like no cell: no fill, no border, and typed text would take
+    /// the default font and number format (only alignment, wrapping or protection differ). Such a style can be
+    /// a column's style for its unwritten cells (SheetWriter::set_column_style).
+    bool blank_looks_unwritten(int index) const;
 
 private:
     std::map<CellStyle, int> m_index;

@@ -207,3 +207,85 @@ TEST_CASE("LibreOffice Calc reads xlsx cells as typed: markup, Excel's _xHHHH_ e
     CHECK(csv.find("a only those with a value") != std::string::npos);
     fs::remove_all(dir);
 }
+
+namespace {
+
+/// The table:table-cell-properties of LibreOffice's automatic cell style `name` in a .fods.
+pugi::xml_node cell_properties(const pugi::xml_document& fods, const std::string& name) {
+    for (auto style : fods.select_nodes("//office:automatic-styles/style:style"))
+        if (name == style.node().attribute("style:name").value())
+            return style.node().child("style:table-cell-properties");
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("LibreOffice Calc gives a chart's unwritten blank cells their column's style, and the summary cells "
+          "their yellow", "[exporters][xlsx][office]") {
+    if (!framer::test::have_program("soffice")) {
+        WARN("soffice not installed; the xlsx column style check in LibreOffice Calc is skipped");
+        return;
+    }
+    const fs::path dir = fs::temp_directory_path() / ("framer-xlsx-columns-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    auto cell = [](std::string text, bool wrap, bool editable) {
+        framer::Cell c;
+        c.text = std::move(text);
+        c.wrap = wrap;
+        c.editable = editable;
+        return c;
+    };
+    Result result;
+    framer::Table table;
+    table.name = "Chart";
+    table.header = {{cell("Case", false, false), cell("Code", true, false), cell("Code: summary", true, true)}};
+    table.column_widths = {18, 60, 40};
+    table.rows = {{cell("P1", false, false), cell("[P1 1-9] an excerpt", true, false), cell("", true, true)},
+                  {cell("P2", false, false), cell("", true, false), cell("", true, true)},
+                  {cell("P3", false, false), cell("", true, false), cell("typed", true, true)}};
+    result.tables.push_back(table);
+    {
+        std::ofstream out(dir / "columns.xlsx", std::ios::binary);
+        framer::builtin_registry().exporter("xlsx")->write(result, out);
+    }
+    // The blank excerpt cells are not in the workbook at all: column B's style stands for them.
+    const std::string sheet =
+        worksheets(framer::test::read_file(dir / "columns.xlsx")).at("xl/worksheets/sheet1.xml");
+    INFO(sheet);
+    CHECK(sheet.find("r=\"B4\"") == std::string::npos);
+    CHECK(sheet.find("r=\"C3\"") != std::string::npos);  // a blank summary cell is written, yellow
+    const std::string command = "cd \"" + dir.string() + "\" && timeout 120 soffice -env:UserInstallation=file://" +
+                                (dir / "profile").string() + " --headless --convert-to fods --outdir \"" +
+                                dir.string() + "\" columns.xlsx > soffice.log 2>&1";
+    INFO(command);
+    REQUIRE(std::system(command.c_str()) == 0);
+    pugi::xml_document fods;
+    REQUIRE(fods.load_file((dir / "columns.fods").c_str()));
+    // Column B (the second table-column, header columns included) wraps at the top, as its written cells do.
+    std::vector<pugi::xml_node> columns;
+    for (auto c : fods.select_nodes("//table:table[@table:name='Chart']//table:table-column")) columns.push_back(c.node());
+    REQUIRE(columns.size() >= 3);
+    const std::string b_style = columns[1].attribute("table:default-cell-style-name").value();
+    const pugi::xml_node b = cell_properties(fods, b_style);
+    REQUIRE(b);
+    CHECK(std::string(b.attribute("fo:wrap-option").value()) == "wrap");
+    CHECK(std::string(b.attribute("style:vertical-align").value()) == "top");
+    CHECK_FALSE(b.attribute("fo:background-color"));
+    // Row 4 (P2): its blank B cell takes the column's style; its blank C cell is yellow.
+    std::vector<pugi::xml_node> rows;
+    for (auto r : fods.select_nodes("//table:table[@table:name='Chart']//table:table-row")) rows.push_back(r.node());
+    REQUIRE(rows.size() >= 4);
+    std::vector<pugi::xml_node> cells;
+    for (auto c : rows[3].children("table:table-cell")) {
+        const int repeat = std::max(1, c.attribute("table:number-columns-repeated").as_int());
+        for (int k = 0; k < repeat && cells.size() < 3; ++k) cells.push_back(c);
+    }
+    REQUIRE(cells.size() == 3);
+    CHECK(cells[0].child("text:p").text().get() == std::string("P2"));
+    const std::string own = cells[1].attribute("table:style-name").value();
+    CHECK((own.empty() || own == b_style));
+    const pugi::xml_node c = cell_properties(fods, cells[2].attribute("table:style-name").value());
+    REQUIRE(c);
+    CHECK(std::string(c.attribute("fo:background-color").value()) == "#fff2cc");
+    fs::remove_all(dir);
+}

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <zip.h>
 
+#include <cmath>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -172,4 +173,70 @@ TEST_CASE("drop_column drops the column from streamed rows too", "[exporters][st
     Result h = held_result();
     drop_column(h.tables[0], 2);
     CHECK(render("md", r) == render("md", h));
+}
+
+namespace {
+
+// A chart-like table, every column with a width hint, its rows streamed; with `long_last`, the third row has
+// a long cell and the last row a longer one, so that measuring goes on past the first row that widens.
+Result hinted_chart(double data_width, bool long_last, std::shared_ptr<int> calls) {
+    Result r;
+    Table t;
+    t.name = "Chart";
+    t.header = {{text("Case", true), text("Code", true), text("Code: summary", true)}};
+    t.column_widths = {18, data_width, 40};
+    auto rows = std::make_shared<std::vector<std::vector<Cell>>>();
+    for (int u = 0; u < 5; ++u)
+        rows->push_back({text("Case " + std::to_string(u), true),
+                         wrapped(long_last && u >= 2 && u % 2 == 0 ? long_text(u == 4 ? 300 : 200)
+                                                                   : long_text(10 + 10 * u)),
+                         wrapped(u % 2 ? "" : "summary", true)});
+    t.row_stream = [rows, calls](const RowSink& take) {
+        ++*calls;
+        for (const auto& row : *rows)
+            if (!take(row)) return;
+    };
+    r.tables.push_back(t);
+    return r;
+}
+
+/// The width Excel stores for column `n` (1-based) of the first sheet, as text.
+std::string stored_width(const std::map<std::string, std::string>& parts, int n) {
+    const std::string& sheet = parts.at("xl/worksheets/sheet1.xml");
+    const std::string col = "<col min=\"" + std::to_string(n) + "\" max=\"" + std::to_string(n) + "\" width=\"";
+    const std::size_t at = sheet.find(col);
+    REQUIRE(at != std::string::npos);
+    const std::size_t from = at + col.size();
+    return sheet.substr(from, sheet.find('"', from) - from);
+}
+
+}  // namespace
+
+TEST_CASE("xlsx writes a table whose columns all have widths in one pass over its rows, and in two when a late "
+          "row widens a column, the same workbook as with the wider width given",
+          "[exporters][stream][xlsx]") {
+    auto calls = std::make_shared<int>(0);
+    // Nothing widens: the rows are made once (the measuring pass is not needed).
+    const std::string plain = render("xlsx", hinted_chart(60, false, calls));
+    CHECK(*calls == 1);
+    CHECK(stored_width(unzip(plain), 2) == "60.7109375");
+
+    // The last row widens column B: the sheet is laid out again at the wider width, so the rows before it get
+    // the heights of that width, not of the hint.
+    *calls = 0;
+    const auto widened = unzip(render("xlsx", hinted_chart(60, true, calls)));
+    CHECK(*calls == 2);  // laid out up to the last row, which is measured; laid out again
+    const std::string width = stored_width(widened, 2);
+    CHECK(width != "60.7109375");
+    const double wider = std::floor(std::stod(width));
+    CHECK(wider > 60);
+    auto calls_at_width = std::make_shared<int>(0);
+    const auto given = unzip(render("xlsx", hinted_chart(wider, true, calls_at_width)));
+    CHECK(*calls_at_width == 1);
+    REQUIRE(given.size() == widened.size());
+    for (const auto& [name, content] : widened) {
+        if (name == "docProps/core.xml") continue;  // its creation time
+        INFO("xlsx part " << name);
+        CHECK(given.at(name) == content);
+    }
 }

@@ -112,6 +112,67 @@ TEST_CASE("A sheet's rows and cells: in order, blank cells only with a style, ro
     CHECK(order == "dimension sheetViews sheetFormatPr cols sheetData pageMargins ");
 }
 
+TEST_CASE("A column's style stands for its blank cells of that style; a default-style blank there is written",
+          "[xlsx][writer]") {
+    SheetWriter ws;
+    ws.set_column(0, 18, false);
+    ws.set_column(2, 40, true);
+    ws.set_column_style(2, 3);
+    ws.set_column_style(4, 5);  // a style and no width: the default width
+    CHECK(ws.column_style(2) == 3);
+    CHECK(ws.column_style(1) == 0);
+    CHECK(ws.column_style(99) == 0);
+    CHECK_THROWS_AS(ws.set_column_style(2, 4), std::logic_error);
+    ws.blank(0, 2, 3);  // the column's style: no cell
+    ws.blank(0, 4, 6);  // another style: written
+    ws.blank(1, 2, 0);  // the default style in a styled column: written, so it does not take the column's
+    ws.blank(1, 1, 0);  // the default style in a plain column: no cell
+    ws.string(2, 2, "text", 3);  // a cell with text is always written
+    const std::string xml = part(ws);
+    INFO(xml);
+    pugi::xml_document doc;
+    REQUIRE(doc.load_string(xml.c_str()));
+    CHECK(xml.find("<cols><col min=\"1\" max=\"1\" width=\"18.7109375\" customWidth=\"1\"/>"
+                   "<col min=\"3\" max=\"3\" width=\"40.7109375\" style=\"3\" hidden=\"1\" customWidth=\"1\"/>"
+                   "<col min=\"5\" max=\"5\" width=\"8.43\" style=\"5\"/></cols>") != std::string::npos);
+    CHECK_FALSE(doc.select_node("//c[@r='C1']"));
+    CHECK(std::string(doc.select_node("//c[@r='E1']").node().attribute("s").value()) == "6");
+    auto c2 = doc.select_node("//c[@r='C2']").node();
+    REQUIRE(c2);
+    CHECK_FALSE(c2.attribute("s"));
+    CHECK_FALSE(doc.select_node("//c[@r='B2']"));
+    CHECK(doc.select_node("//c[@r='C3']/is/t"));
+}
+
+TEST_CASE("Only a style that shows nothing on an empty cell may stand for a column's blank cells", "[xlsx][writer]") {
+    StyleSheet styles;
+    CellStyle wrapped;
+    wrapped.top = true;
+    wrapped.wrap = true;
+    CellStyle right;
+    right.right = true;
+    CellStyle filled = wrapped;
+    filled.fill = 0xFFF2CC;
+    filled.unlocked = true;
+    CellStyle header = wrapped;
+    header.bottom_border = true;
+    CellStyle bold;
+    bold.bold = true;
+    CellStyle large;
+    large.font_size = 13;
+    CellStyle counted;
+    counted.number_format = "0.0";
+    CHECK(styles.blank_looks_unwritten(styles.index(wrapped)));
+    CHECK(styles.blank_looks_unwritten(styles.index(right)));
+    CHECK_FALSE(styles.blank_looks_unwritten(styles.index(filled)));
+    CHECK_FALSE(styles.blank_looks_unwritten(styles.index(header)));
+    CHECK_FALSE(styles.blank_looks_unwritten(styles.index(bold)));
+    CHECK_FALSE(styles.blank_looks_unwritten(styles.index(large)));
+    CHECK_FALSE(styles.blank_looks_unwritten(styles.index(counted)));
+    CHECK_FALSE(styles.blank_looks_unwritten(0));   // the default style needs no column style
+    CHECK_FALSE(styles.blank_looks_unwritten(99));  // no such style
+}
+
 TEST_CASE("A sheet refuses rows out of order instead of writing a part Excel rejects", "[xlsx][writer][errors]") {
     SheetWriter ws;
     ws.string(4, 0, "x", 0);
