@@ -11,6 +11,7 @@
 
 #include "core/result.hpp"
 #include "refi/model.hpp"
+#include "refi/output_file.hpp"
 
 namespace framer {
 
@@ -66,13 +67,20 @@ public:
     /// placeholders): the CLI prints each as a warning, the output's own notes say it too.
     virtual std::vector<std::string> losses(const Result&) const { return {}; }
     /// Writes the result into the file `path` (the temporary the CLI renames over the output). The default
-    /// streams write() into it and fails on any short write, the final flush included; an exporter whose library
-    /// only writes to paths (xlsx) writes there directly, its own scratch files in the same folder.
+    /// streams write() into it (refi::OutputFile: a large output goes to the disk directly) and fails on any
+    /// short write, the final one included, with its reason; an exporter that writes a file its own way (xlsx)
+    /// writes there directly.
     virtual void write_file(const Result& result, const std::filesystem::path& path) const {
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot open " + path.string() + " for writing");
-        write(result, out);
-        out.close();  // writes what is still buffered: a full disk often shows only here
+        refi::OutputFile file(path, path.string());
+        refi::OutputFileBuf buffer(file);
+        std::ostream out(&buffer);
+        try {
+            write(result, out);
+        } catch (...) {
+            buffer.rethrow_failure();  // why the stream went bad (a full disk), rather than that it did
+            throw;
+        }
+        buffer.close();  // writes what is still buffered: a full disk often shows only here
         if (!out) throw std::runtime_error("cannot write " + path.string() + " (disk full or file too large?)");
     }
 };

@@ -24,6 +24,7 @@
 
 #include "refi/error.hpp"
 #include "refi/io.hpp"
+#include "refi/output_file.hpp"
 
 namespace refi {
 
@@ -215,12 +216,18 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 void write_stream_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& produce) {
     TempFile temp(path);
     {
-        std::ofstream out(temp.path(), std::ios::binary | std::ios::trunc);
-        if (!out) throw Error(path.string(), {}, "cannot write the temporary file " + temp.path().string());
-        produce(out);
+        OutputFile file(temp.path(), path.string());
+        OutputFileBuf buffer(file);
+        std::ostream out(&buffer);
+        try {
+            produce(out);
+        } catch (...) {
+            buffer.rethrow_failure();
+            throw;
+        }
         // close() writes what is still buffered: a full disk shows up here as often as in produce().
-        out.close();
-        if (!out) throw Error(path.string(), {}, "cannot write the temporary file " + temp.path().string());
+        buffer.close();
+        if (!out) throw Error(path.string(), {}, "cannot write the output");
     }
     temp.commit();
 }
