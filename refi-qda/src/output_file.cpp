@@ -39,7 +39,44 @@ OutputFile::OutputFile(const std::filesystem::path& path, std::string label) : m
 }
 
 OutputFile::~OutputFile() {
+    stop_writer();
     if (m_fd >= 0) ::close(m_fd);
+}
+
+void OutputFile::write_behind() {
+    std::unique_lock lock(m_mutex);
+    for (;;) {
+        m_changed.wait(lock, [&] { return m_pending > 0 || m_stop; });
+        if (m_pending == 0) return;  // stopped, nothing left
+        const std::size_t size = m_pending;
+        lock.unlock();
+        std::exception_ptr failure;
+        try {
+            write_out(m_spare.get(), size);
+        } catch (...) {
+            failure = std::current_exception();
+        }
+        lock.lock();
+        if (failure && !m_writer_failure) m_writer_failure = failure;
+        m_pending = 0;
+        m_changed.notify_all();
+    }
+}
+
+void OutputFile::wait_for_writer() {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [&] { return m_pending == 0; });
+    if (m_writer_failure) std::rethrow_exception(m_writer_failure);
+}
+
+void OutputFile::stop_writer() {
+    if (!m_writer.joinable()) return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_changed.notify_all();
+    m_writer.join();
 }
 
 void OutputFile::fail(const char* what, int error) const {
@@ -85,7 +122,23 @@ void OutputFile::write_out(const char* data, std::size_t size) {
 }
 
 void OutputFile::flush_full() {
-    write_out(m_buffer.get(), m_used);
+    // Past the threshold (where writes turn direct and wait for the disk), a second thread writes behind.
+    if (!m_writer.joinable() && m_queued >= k_direct_from && !m_direct_refused) {
+        m_spare.reset(static_cast<char*>(std::aligned_alloc(k_block, k_buffer_size)));
+        if (m_spare) m_writer = std::thread([this] { write_behind(); });
+    }
+    if (!m_writer.joinable()) {
+        write_out(m_buffer.get(), m_used);
+    } else {
+        wait_for_writer();
+        std::swap(m_buffer, m_spare);
+        {
+            std::lock_guard lock(m_mutex);
+            m_pending = m_used;
+        }
+        m_changed.notify_all();
+    }
+    m_queued += m_used;
     m_used = 0;
 }
 
@@ -101,10 +154,15 @@ void OutputFile::write(std::string_view bytes) {
 
 void OutputFile::close() {
     if (m_fd < 0) return;
+    if (m_writer.joinable()) {
+        wait_for_writer();  // (an error of the last buffer it wrote is thrown here)
+        stop_writer();
+    }
     // The whole blocks as the rest were written, the last partial block through the page cache.
     const std::size_t whole = m_direct ? m_used / k_block * k_block : 0;
     if (whole > 0) write_out(m_buffer.get(), whole);
     write_out(m_buffer.get() + whole, m_used - whole);
+    m_queued += m_used;
     m_used = 0;
     const int fd = m_fd;
     m_fd = -1;

@@ -58,13 +58,14 @@ std::optional<std::string> read_disk_file(const std::string& path, const std::st
     return ss.str();
 }
 
-std::optional<std::string> load_text(const Project& project, const std::optional<std::string>& content,
-                                     const std::optional<std::string>& plain_text_path) {
+/// The bytes of the text (inline or from its file) as stored; `label` receives the name errors give it.
+std::optional<std::string> load_bytes(const Project& project, const std::optional<std::string>& content,
+                                      const std::optional<std::string>& plain_text_path, std::string& label) {
     if (content) return content;
     if (!plain_text_path || plain_text_path->empty()) return std::nullopt;
     ResolvedPath rp = resolve_path(*plain_text_path);
     std::optional<std::string> bytes;
-    std::string label = *plain_text_path;
+    label = *plain_text_path;
     switch (rp.kind) {
         case ResolvedPath::Kind::Internal:
         case ResolvedPath::Kind::Bare: {
@@ -89,7 +90,15 @@ std::optional<std::string> load_text(const Project& project, const std::optional
             bytes = read_disk_file(rp.path, rp.path);
             break;
     }
+    return bytes;
+}
+
+std::optional<std::string> load_text(const Project& project, const std::optional<std::string>& content,
+                                     const std::optional<std::string>& plain_text_path) {
+    std::string label;
+    std::optional<std::string> bytes = load_bytes(project, content, plain_text_path, label);
     if (!bytes) return std::nullopt;
+    if (content) return bytes;
     std::size_t bad = 0;
     if (!is_valid_utf8(*bytes, &bad))
         throw Error(label, {}, fmt::format("source text is not valid UTF-8 (byte offset {})", bad));
@@ -143,6 +152,11 @@ std::optional<std::string> load_plain_text(const Project& project, const Source&
 
 std::optional<std::string> load_plain_text(const Project& project, const Transcript& transcript) {
     return load_text(project, transcript.plain_text_content, transcript.plain_text_path);
+}
+
+std::optional<std::string> plain_text_bytes(const Project& project, const Source& source) {
+    std::string label;
+    return load_bytes(project, source.plain_text_content, source.plain_text_path, label);
 }
 
 namespace {

@@ -6,15 +6,20 @@
 /// itself writes it in about 1.5 s), and the copy bought nothing: the output is flushed to disk before it is
 /// renamed into place anyway (refi::TempFile::commit). Where the file system refuses direct writes (tmpfs
 /// before Linux 6.6, some network file systems), the file is written through the page cache as before.
+/// Past the same threshold a second thread writes each full buffer while the caller fills the other one: a
+/// direct write waits for the disk, and that wait then overlaps the making of the next 4 MiB.
 
+#include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <ostream>
 #include <streambuf>
 #include <string>
 #include <string_view>
+#include <thread>
 
 namespace refi {
 
@@ -32,8 +37,8 @@ public:
     /// Writes what is buffered and closes the file; throws refi::Error. Once only.
     void close();
     /// Bytes written so far, buffered ones included.
-    std::uint64_t size() const { return m_offset + m_used; }
-    /// Whether some of the file went to the disk directly (tests, the benchmark).
+    std::uint64_t size() const { return m_queued + m_used; }
+    /// Whether some of the file went to the disk directly (tests; asked after close()).
     bool wrote_directly() const { return m_wrote_directly; }
 
     static constexpr std::size_t k_buffer_size = std::size_t{4} << 20;
@@ -41,8 +46,14 @@ public:
 
 private:
     friend class OutputFileBuf;
-    /// Writes the whole buffer (k_buffer_size bytes) and empties it.
+    /// Writes the buffer's bytes (all of it but at close()) and empties it: itself, or through the writer thread
+    /// once the file is past k_direct_from.
     void flush_full();
+    /// The writer thread: writes each buffer handed to it until told to stop.
+    void write_behind();
+    /// Waits until the writer thread has written what it was given; throws its error, if it had one.
+    void wait_for_writer();
+    void stop_writer();
     /// Writes `size` bytes of the buffer at the file's end, directly when that is on and `size` is whole blocks.
     void write_out(const char* data, std::size_t size);
     bool set_direct(bool on);
@@ -53,12 +64,22 @@ private:
     struct Free {
         void operator()(char* p) const;
     };
-    std::unique_ptr<char, Free> m_buffer;  ///< aligned for direct writes
+    std::unique_ptr<char, Free> m_buffer;  ///< the one being filled; aligned for direct writes
     std::size_t m_used = 0;
-    std::uint64_t m_offset = 0;  ///< bytes already written to the file
+    std::uint64_t m_queued = 0;  ///< bytes written, or handed to the writer thread
+    // What write_out() uses: the caller's while there is no writer thread, the writer's while there is.
+    std::uint64_t m_offset = 0;  ///< bytes written to the file
     bool m_direct = false;       ///< O_DIRECT is on
     bool m_direct_refused = false;
     bool m_wrote_directly = false;
+    // The writer thread and the buffer it writes (m_spare, m_pending bytes of it; 0 when it is idle).
+    std::unique_ptr<char, Free> m_spare;
+    std::thread m_writer;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::size_t m_pending = 0;
+    bool m_stop = false;
+    std::exception_ptr m_writer_failure;
 };
 
 /// A std::streambuf over an OutputFile: its put area is the file's buffer. A failed write makes the stream

@@ -26,6 +26,12 @@ ResolvedPath resolve_path(std::string_view uri);
 std::optional<std::string> load_plain_text(const Project& project, const Source& source);
 std::optional<std::string> load_plain_text(const Project& project, const Transcript& transcript);
 
+/// The bytes load_plain_text reads, as stored: not checked as UTF-8, BOM kept, not shared. For a quick look at
+/// every text of a project (the dialect evidence scans each for a CR or a 4-byte sequence and loads the few that
+/// have one), without the checks and bookkeeping a text kept for use needs. Throws as load_plain_text does for
+/// a file it cannot read.
+std::optional<std::string> plain_text_bytes(const Project& project, const Source& source);
+
 /// The same text, shared: sources that name the same file (and successive loads of one file) get one copy
 /// instead of one each, so eight sources over a 500 MB transcript hold 500 MB, not 4 GB. Null when there is
 /// no text. The copy lives as long as someone holds it (plus the most recently loaded file, so that loading

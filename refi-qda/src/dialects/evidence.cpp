@@ -104,6 +104,8 @@ Dialect dialect_for(PositionCounting c, Dialect declared) {
 
 /// The maps of the text last checked.
 struct TextMaps {
+    std::string probed_path;      ///< the plainTextPath whose bytes were looked at last
+    bool probed_differs = false;  ///< whether they have a CR or a 4-byte character
     std::shared_ptr<const std::string> text;
     std::optional<CodePointIndex> cps;
     std::vector<OffsetMap> maps;
@@ -116,6 +118,17 @@ void check_holder(const Project& project, const Source& holder, const std::strin
     if (!has_text_selection) return;
     std::shared_ptr<const std::string> text;
     try {
+        // The bytes first, as stored: most texts have neither a CR nor a 4-byte character, and those are passed
+        // over without being checked and kept as a text for use is (UTF-8, shared copy). A BOM has neither.
+        // Sources that share one file (NVivo: a source per case over one transcript) look at it once.
+        if (holder.plain_text_path && !holder.plain_text_content) {
+            if (*holder.plain_text_path != cache.probed_path) {
+                const std::optional<std::string> bytes = plain_text_bytes(project, holder);
+                cache.probed_path = *holder.plain_text_path;
+                cache.probed_differs = bytes && countings_differ(*bytes);
+            }
+            if (!cache.probed_differs) return;
+        }
         text = shared_plain_text(project, holder);
     } catch (const Error&) {
         return;  // validate reports unreadable text; nothing to weigh here
