@@ -100,15 +100,20 @@ void SheetWriter::begin_row(std::uint32_t row, double height, bool hidden) {
     m_data.put(m_row_number);
     if (height > 0 && height != default_height) {
         m_data.append(" ht=\"", 5);
-        if (height != m_height) {  // rows of a chart take a few heights, over and over
-            m_height = height;
-            m_height_text = number_text(height);
-        }
-        m_data.append(m_height_text);
+        m_data.append(height_text(height));
         m_data.append("\" customHeight=\"1\"", 18);
     }
     if (hidden) m_data.append(" hidden=\"1\"", 11);
     m_data.append(">", 1);
+}
+
+const std::string& SheetWriter::height_text(double height) {
+    // Rows of a chart take a few heights (lines × 15 + 2 points), in any order: each formatted once.
+    for (const auto& [h, text] : m_heights)
+        if (h == height) return text;
+    if (m_heights.size() >= k_heights_kept) m_heights.pop_back();
+    m_heights.insert(m_heights.begin(), {height, number_text(height)});
+    return m_heights.front().second;
 }
 
 void SheetWriter::close_row() {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "export_xlsx/xlsx_styles.hpp"
@@ -83,8 +84,10 @@ private:
     ByteSink::Piece m_row_number;     ///< the current row's number and the closing quote of a cell's "r"
     bool m_in_row = false, m_row_has_cells = false;
     std::uint32_t m_row = 0;
-    double m_height = -1;       ///< the last row height written, and its text
-    std::string m_height_text;
+    /// Row heights written, newest first, with their text (height_text).
+    static constexpr std::size_t k_heights_kept = 32;
+    std::vector<std::pair<double, std::string>> m_heights;
+    const std::string& height_text(double height);
     std::vector<ByteSink::Piece> m_prefixes;  ///< by column: `<c r="AB`
     std::vector<ByteSink::Piece> m_blank_styles, m_number_styles;  ///< by style: ` s="6"/>`, ` s="6"><v>`
     std::vector<std::string> m_string_styles;  ///< by style: ` s="6" t="inlineStr"><is>` (begin_inline_string)

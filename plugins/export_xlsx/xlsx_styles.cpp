@@ -45,6 +45,8 @@ int StyleSheet::index(const CellStyle& style) {
     auto it = m_index.find(style);
     if (it != m_index.end()) return it->second;
     m_styles.push_back(style);
+    m_looks_unwritten.push_back(style.fill == 0 && !style.bottom_border && !style.bold &&
+                                style.font_size == CellStyle().font_size && style.number_format.empty());
     const int i = static_cast<int>(m_styles.size());
     m_index.emplace(style, i);
     return i;
@@ -52,9 +54,7 @@ int StyleSheet::index(const CellStyle& style) {
 
 bool StyleSheet::blank_looks_unwritten(int index) const {
     if (index <= 0 || static_cast<std::size_t>(index) > m_styles.size()) return false;
-    const CellStyle& s = m_styles[static_cast<std::size_t>(index) - 1];
-    return s.fill == 0 && !s.bottom_border && !s.bold && s.font_size == CellStyle().font_size &&
-           s.number_format.empty();
+    return m_looks_unwritten[static_cast<std::size_t>(index) - 1] != 0;
 }
 
 std::string StyleSheet::xml() const {

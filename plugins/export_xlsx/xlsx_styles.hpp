@@ -47,6 +47,7 @@ public:
 private:
     std::map<CellStyle, int> m_index;
     std::vector<CellStyle> m_styles;  ///< by index - 1 (index 0 is the default style)
+    std::vector<char> m_looks_unwritten;  ///< blank_looks_unwritten, by index - 1 (asked for every blank cell)
 };
 
 /// A run's properties (<rPr>) inside an inline rich string.

@@ -216,7 +216,7 @@ TEST_CASE("framer convert --to records the target in the origin, so a chart of t
     }
 }
 
-TEST_CASE("The --from option overrides the dialect on every command that reads a project; an unknown one is a usage error",
+TEST_CASE("The --from option overrides the dialect on every command that reads a project: an unknown one is a usage error",
           "[cli][dialects][errors]") {
     TempDir dir("convert-from");
     auto in = make_input(dir);  // origin NVivo: "tea" is 4..7

@@ -61,7 +61,7 @@ TEST_CASE("Huge pages are not used when no project file is named, even when aske
     CHECK_FALSE(huge_pages_pay({"framer", "convert", "/nonexistent/in.qdpx", "/nonexistent/out.qdpx"}));
 }
 
-TEST_CASE("FRAMER_HUGEPAGES=1 asks for huge pages at any size; 0 or FRAMER_NO_HUGEPAGES refuses them",
+TEST_CASE("FRAMER_HUGEPAGES=1 asks for huge pages at any size: 0 or FRAMER_NO_HUGEPAGES refuses them",
           "[cli][huge_pages]") {
     const fs::path small = sized_file("env-small.qdpx", 1 << 20);
     const fs::path large = sized_file("env-large.qdpx", 200u << 20);

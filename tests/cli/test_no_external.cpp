@@ -30,7 +30,7 @@ struct ExternalProject {
 
 }  // namespace
 
-TEST_CASE("allow_external_files(false) refuses absolute:// texts; allowed again they are read", "[text][external]") {
+TEST_CASE("allow_external_files(false) refuses absolute:// texts: allowed again they are read", "[text][external]") {
     ExternalProject e;
     refi::Diagnostics d;
     refi::Project p = refi::read_project(e.dir / "p.qde", d);

@@ -126,7 +126,7 @@ TEST_CASE("framer saturation --help names every option with a placeholder and an
         CHECK(r.out.find(part) != std::string::npos);
 }
 
-TEST_CASE("framer saturation draws the curve as svg; a command without a figure refuses svg with exit 2", "[cli][saturation][svg]") {
+TEST_CASE("framer saturation draws the curve as svg: a command without a figure refuses svg with exit 2", "[cli][saturation][svg]") {
     Scratch s;
     auto svg = run_framer({"saturation", sample, "--by", "Role", "-o", (s.dir / "curve.svg").string()});
     REQUIRE(svg.code == 0);

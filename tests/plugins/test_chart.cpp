@@ -109,7 +109,7 @@ TEST_CASE("Chart rows are every unit in natural order, uncoded ones included, on
     CHECK(result.warnings.empty());
 }
 
-TEST_CASE("Chart --theme takes a name, a path or a GUID; a column holds codings of its code and below", "[chart]") {
+TEST_CASE("Chart --theme takes a name, a path or a GUID: a column holds codings of its code and below", "[chart]") {
     auto project = make_chart_project();
     for (std::string spec : std::vector<std::string>{"Theme", "Domain/Theme", "Domain > Theme", g("code:Theme")}) {
         Options o;

@@ -112,13 +112,13 @@ TEST_CASE("A sheet's rows and cells: in order, blank cells only with a style, ro
     CHECK(order == "dimension sheetViews sheetFormatPr cols sheetData pageMargins ");
 }
 
-TEST_CASE("A column's style stands for its blank cells of that style; a default-style blank there is written",
+TEST_CASE("A column's style stands for its blank cells of that style: a default-style blank there is written",
           "[xlsx][writer]") {
     SheetWriter ws;
     ws.set_column(0, 18, false);
     ws.set_column(2, 40, true);
     ws.set_column_style(2, 3);
-    ws.set_column_style(4, 5);  // a style and no width: the default width
+    ws.set_column_style(4, 5);  // a style and no width: the default width (8.43 characters, stored as Excel does)
     CHECK(ws.column_style(2) == 3);
     CHECK(ws.column_style(1) == 0);
     CHECK(ws.column_style(99) == 0);
@@ -134,7 +134,7 @@ TEST_CASE("A column's style stands for its blank cells of that style; a default-
     REQUIRE(doc.load_string(xml.c_str()));
     CHECK(xml.find("<cols><col min=\"1\" max=\"1\" width=\"18.7109375\" customWidth=\"1\"/>"
                    "<col min=\"3\" max=\"3\" width=\"40.7109375\" style=\"3\" hidden=\"1\" customWidth=\"1\"/>"
-                   "<col min=\"5\" max=\"5\" width=\"8.43\" style=\"5\"/></cols>") != std::string::npos);
+                   "<col min=\"5\" max=\"5\" width=\"9.140625\" style=\"5\"/></cols>") != std::string::npos);
     CHECK_FALSE(doc.select_node("//c[@r='C1']"));
     CHECK(std::string(doc.select_node("//c[@r='E1']").node().attribute("s").value()) == "6");
     auto c2 = doc.select_node("//c[@r='C2']").node();
