@@ -71,17 +71,7 @@ public:
     /// short write, the final one included, with its reason; an exporter that writes a file its own way (xlsx)
     /// writes there directly.
     virtual void write_file(const Result& result, const std::filesystem::path& path) const {
-        refi::OutputFile file(path, path.string());
-        refi::OutputFileBuf buffer(file);
-        std::ostream out(&buffer);
-        try {
-            write(result, out);
-        } catch (...) {
-            buffer.rethrow_failure();  // why the stream went bad (a full disk), rather than that it did
-            throw;
-        }
-        buffer.close();  // writes what is still buffered: a full disk often shows only here
-        if (!out) throw std::runtime_error("cannot write " + path.string() + " (disk full or file too large?)");
+        refi::write_stream(path, path.string(), [&](std::ostream& out) { write(result, out); });
     }
 };
 

@@ -226,12 +226,16 @@ std::string count_format(const Cell& cell) {
     return f;
 }
 
+bool has_width_hint(const Table& table, std::size_t column) {
+    return column < table.column_widths.size() && table.column_widths[column] > 0;
+}
+
 /// The Table's width hints (8 characters where there is none), and whether every column has one (a chart).
 std::vector<double> hinted_widths(const Table& table, std::size_t columns, bool& all_hinted) {
     std::vector<double> widths(columns, 8.0);
     all_hinted = true;
     for (std::size_t c = 0; c < columns; ++c) {
-        if (c < table.column_widths.size() && table.column_widths[c] > 0) widths[c] = table.column_widths[c];
+        if (has_width_hint(table, c)) widths[c] = table.column_widths[c];
         else all_hinted = false;
     }
     return widths;
@@ -257,7 +261,7 @@ std::vector<double> column_widths(const Table& table, std::size_t columns) {
     bool all_hinted = false;
     std::vector<double> widths = hinted_widths(table, columns, all_hinted);
     std::vector<char> hinted(columns, 0);
-    for (std::size_t c = 0; c < columns; ++c) hinted[c] = c < table.column_widths.size() && table.column_widths[c] > 0;
+    for (std::size_t c = 0; c < columns; ++c) hinted[c] = has_width_hint(table, c);
     for_each_row(table, [&](const std::vector<Cell>& row) {
         for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
             const Cell& cell = row[c];

@@ -41,20 +41,23 @@ const ByteSink::Piece& SheetWriter::style_piece(std::vector<ByteSink::Piece>& ca
     return cache[i];
 }
 
-void SheetWriter::set_column(std::uint32_t column, double width, bool hidden) {
+SheetWriter::ColumnSpec& SheetWriter::column_spec(std::uint32_t column) {
     if (column >= max_columns) throw std::runtime_error("xlsx: a column past Excel's last (XFD, 16,384)");
     if (m_column_specs.size() <= column) m_column_specs.resize(column + 1);
-    ColumnSpec& spec = m_column_specs[column];
+    return m_column_specs[column];
+}
+
+void SheetWriter::set_column(std::uint32_t column, double width, bool hidden) {
+    ColumnSpec& spec = column_spec(column);
     spec.set = true;
     spec.width = width;
     spec.hidden = hidden;
 }
 
 void SheetWriter::set_column_style(std::uint32_t column, int style) {
-    if (column >= max_columns) throw std::runtime_error("xlsx: a column past Excel's last (XFD, 16,384)");
-    if (m_column_specs.size() <= column) m_column_specs.resize(column + 1);
-    if (m_column_specs[column].style != 0) throw std::logic_error("xlsx: a column's style is set once");
-    m_column_specs[column].style = style;
+    ColumnSpec& spec = column_spec(column);
+    if (spec.style != 0) throw std::logic_error("xlsx: a column's style is set once");
+    spec.style = style;
 }
 
 // <col> elements in Excel's attribute order (min, max, width, style, hidden, customWidth). A column given a

@@ -102,6 +102,7 @@ private:
         int style = 0;     ///< set_column_style
     };
     std::vector<ColumnSpec> m_column_specs;  ///< by column: <cols>'s content, written by finish()
+    ColumnSpec& column_spec(std::uint32_t column);  ///< checked against Excel's last column, made if new
     std::string columns_xml() const;
     std::uint32_t m_frozen_rows = 0, m_frozen_columns = 0;
     bool m_selected = false, m_landscape = false, m_fit = false;

@@ -215,20 +215,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view b
 
 void write_stream_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& produce) {
     TempFile temp(path);
-    {
-        OutputFile file(temp.path(), path.string());
-        OutputFileBuf buffer(file);
-        std::ostream out(&buffer);
-        try {
-            produce(out);
-        } catch (...) {
-            buffer.rethrow_failure();
-            throw;
-        }
-        // close() writes what is still buffered: a full disk shows up here as often as in produce().
-        buffer.close();
-        if (!out) throw Error(path.string(), {}, "cannot write the output");
-    }
+    write_stream(temp.path(), path.string(), produce);
     temp.commit();
 }
 

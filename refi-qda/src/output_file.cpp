@@ -221,4 +221,19 @@ void OutputFileBuf::close() {
     m_file.close();
 }
 
+void write_stream(const std::filesystem::path& path, const std::string& label,
+                  const std::function<void(std::ostream&)>& produce) {
+    OutputFile file(path, label);
+    OutputFileBuf buffer(file);
+    std::ostream out(&buffer);
+    try {
+        produce(out);
+    } catch (...) {
+        buffer.rethrow_failure();  // why the stream went bad, rather than that it did
+        throw;
+    }
+    buffer.close();  // writes what is still buffered: a full disk shows up here as often as in produce()
+    if (!out) throw Error(label, {}, "cannot write the output");
+}
+
 }  // namespace refi

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -106,5 +107,11 @@ private:
     OutputFile& m_file;
     std::exception_ptr m_failure;
 };
+
+/// Writes into `path` (created or emptied) what `produce` writes to the stream it is given, through an
+/// OutputFile; `label` names the file in errors. A write that fails throws its own error (a full disk, a
+/// file-size limit), also when `produce` gave up on the bad stream with an error of its own.
+void write_stream(const std::filesystem::path& path, const std::string& label,
+                  const std::function<void(std::ostream&)>& produce);
 
 }  // namespace refi
