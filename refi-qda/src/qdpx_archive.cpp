@@ -83,6 +83,7 @@ QdpxArchive::QdpxArchive(const std::filesystem::path& path) : m_path(path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw Error(path.string(), {}, "no such file");
     if (std::filesystem::is_directory(path, ec)) throw Error(path.string(), {}, "is a directory, not a .qdpx file");
+    m_archive_size = std::filesystem::file_size(path, ec);
     int code = 0;
     // Not ZIP_CHECKCONS: it reads every local header at open (a third of `framer info`'s system calls on a
     // 1,000-source project, more with more sources). The central directory is what readers go by; an entry that
@@ -212,6 +213,13 @@ std::optional<std::string> QdpxArchive::read_deflated_whole(zip_uint64_t index, 
             return std::nullopt;
         zip_file_t* raw = zip_fopen_index(m_zip, index, ZIP_FL_COMPRESSED);
         if (!raw) return std::nullopt;
+        // The central directory's sizes are not checked against the local headers at open (no ZIP_CHECKCONS):
+        // a compressed size past the archive's end is refused here, before anything that size is allocated.
+        if (st.comp_size > m_archive_size) {
+            zip_fclose(raw);
+            throw Error(label, {}, fmt::format("corrupt data: the entry's compressed size ({} bytes) is larger "
+                                               "than the archive ({} bytes)", st.comp_size, m_archive_size));
+        }
         compressed_size = static_cast<std::size_t>(st.comp_size);
         compressed = std::make_unique_for_overwrite<char[]>(compressed_size);
         prefault(compressed.get(), compressed_size);

@@ -44,6 +44,7 @@ private:
     std::optional<std::string> read_deflated_whole(zip_uint64_t index, const std::string& label) const;
 
     std::filesystem::path m_path;
+    std::uint64_t m_archive_size = 0;  ///< bytes: no entry's compressed data can be longer
     zip_t* m_zip = nullptr;
     /// libzip's handle serves one thread at a time: sources' texts may be read from two (every call that uses
     /// m_zip after construction takes it; inflating with libdeflate happens outside it).
