@@ -254,29 +254,43 @@ std::string read_all(const fs::path& p) {
     return s.str();
 }
 
-/// Cells of a chart JSON: one `"column":` key per cell (the columns' own descriptions have no such key, and
-/// inside an excerpt's text a quote is escaped, so the key cannot appear there unescaped). A scan, not a parse,
-/// because a 3M-coding chart is gigabytes of JSON.
-long long count_cells(const fs::path& chart_json) {
-    std::ifstream in(chart_json, std::ios::binary);
-    if (!in) return -1;
-    static const std::string key = "\"column\":";
-    std::string carry;
+/// How often each key occurs, unescaped, in a JSON file (inside a string a quote is escaped, so a key cannot appear
+/// there unescaped). A scan, not a parse, because a 3M-coding chart is gigabytes of JSON.
+std::vector<long long> count_keys(const fs::path& json, const std::vector<std::string>& keys) {
+    std::ifstream in(json, std::ios::binary);
+    if (!in) return {};
+    std::size_t longest = 0;
+    for (const auto& k : keys) longest = std::max(longest, k.size());
+    std::vector<long long> n(keys.size(), 0);
+    std::string chunk;
     std::vector<char> buf(1 << 22);
-    long long n = 0;
+    std::size_t carried = 0;  // bytes at the start of chunk already searched (the tail of the last read)
     while (in) {
         in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
         const std::size_t got = static_cast<std::size_t>(in.gcount());
         if (!got) break;
-        std::string chunk = carry + std::string(buf.data(), got);
-        std::size_t pos = 0;
-        while ((pos = chunk.find(key, pos)) != std::string::npos) {
-            if (pos == 0 || chunk[pos - 1] != '\\') ++n;
-            pos += key.size();
+        chunk.append(buf.data(), got);
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            // A match must end past the carried bytes, so none is counted twice.
+            std::size_t pos = carried >= keys[k].size() ? carried - keys[k].size() + 1 : 0;
+            while ((pos = chunk.find(keys[k], pos)) != std::string::npos) {
+                if (pos == 0 || chunk[pos - 1] != '\\') ++n[k];
+                pos += keys[k].size();
+            }
         }
-        carry = chunk.size() >= key.size() ? chunk.substr(chunk.size() - key.size() + 1) : chunk;
+        carried = std::min(chunk.size(), longest);
+        chunk.erase(0, chunk.size() - carried);
     }
     return n;
+}
+
+/// Cells of a matrix chart's JSON, units × columns: it lists every unit once (an "attributes" key each, as each row
+/// has), each theme's rows with something in them (a "cells" key each) and describes each column once (a "self"
+/// key each). Its rows list only their non-empty cells, so the cells are not counted one by one.
+long long count_cells(const fs::path& chart_json) {
+    const auto n = count_keys(chart_json, {"\"attributes\":", "\"cells\":", "\"self\":"});
+    if (n.empty()) return -1;
+    return (n[0] - n[1]) * n[2];
 }
 
 /// The real interpreter behind `python3` (pyenv and similar put a shell script first, which would be timed too).
@@ -564,26 +578,37 @@ private:
                    fmt::format("the cases reference {} sources (sources: {})", referenced, res.sources));
     }
 
-    /// --check: the chart has a row per unit in every matrix and a cell per column in every row, so its cells are
-    /// units × columns, and the columns are every code below the top level (each code with children is a theme
-    /// whose columns are its children).
+    /// --check: the chart lists every unit, a matrix has a row for each unit with something in it, each row lists
+    /// cells of its theme's columns only (in column order, each once); its cells are units × columns, and the columns are every code below the top
+    /// level (each code with children is a theme whose columns are its children).
     void check_cells(const ShapeSpec& spec, long long codings, const fs::path& chart_json, SizeResult& res) {
         const Json j = Json::parse(read_all(chart_json));
-        long long cells = 0, columns = 0;
-        bool rows_ok = true;
+        long long cells = 0, columns = 0, listed = 0;
+        bool rows_ok = true, cells_ok = true;
         for (const auto& theme : j.at("themes").as_array()) {
-            const auto ncol = static_cast<long long>(theme.at("columns").as_array().size());
+            const auto& cols = theme.at("columns").as_array();
+            const auto ncol = static_cast<long long>(cols.size());
             columns += ncol;
             const auto& rows = theme.at("rows").as_array();
-            if (static_cast<long long>(rows.size()) != spec.units(codings)) rows_ok = false;
+            if (static_cast<long long>(rows.size()) > spec.units(codings)) rows_ok = false;
             for (const auto& row : rows) {
-                const auto n = static_cast<long long>(row.at("cells").as_array().size());
-                if (n != ncol) rows_ok = false;
-                cells += n;
+                std::size_t next = 0;
+                for (const auto& cell : row.at("cells").as_array()) {
+                    while (next < cols.size() && cols[next].at("guid").as_string() != cell.at("code_guid").as_string())
+                        ++next;
+                    if (next == cols.size()) cells_ok = false;
+                    else ++next;
+                    ++listed;
+                }
+                if (row.at("cells").as_array().empty()) rows_ok = false;
             }
+            cells += ncol * static_cast<long long>(j.at("units").as_array().size());
         }
         note_check(res, j.at("unit").as_string() == "case", "the chart's unit is the case");
-        note_check(res, rows_ok, "every matrix has a row per unit and every row a cell per column");
+        note_check(res, rows_ok, "every matrix has at most a row per unit, and each row a cell");
+        note_check(res, static_cast<long long>(j.at("units").as_array().size()) == spec.units(codings),
+                   fmt::format("the chart lists {} units", spec.units(codings)));
+        note_check(res, cells_ok, fmt::format("the {} listed cells are of their theme's columns, in order", listed));
         note_check(res, cells == res.cells, fmt::format("{} cells parsed = {} counted by the scan", cells, res.cells));
         note_check(res, columns == static_cast<long long>(res.codes - res.top_codes),
                    fmt::format("{} columns = {} codes - {} top-level codes", columns, res.codes, res.top_codes));

@@ -124,6 +124,8 @@ public:
         while (m_next != m_end && m_next->column == column) m_cell.add(*(m_next++)->excerpt);
         return &m_cell;
     }
+    /// The next column with an excerpt (`none` when no column has one).
+    std::uint32_t next_column(std::uint32_t none) const { return m_next != m_end ? m_next->column : none; }
 private:
     const Placed* m_next;
     const Placed* m_end;
@@ -155,8 +157,12 @@ std::string summary_of(const ChartInput& in, const Unit& unit, const refi::Code&
     return summary_text(in.project, in.summaries.find(unit.guid, code.guid)).value_or("");
 }
 
-// The chart's JSON: {"unit", "themes": [{"code", "path", "guid", "columns": [...], "rows": [{"unit", "guid",
-// "attributes", "cells": [{"column", "code_guid", "applies"?, "summary", "excerpts": [...]}]}]}]} (docs/chart.md).
+// The chart's JSON: {"unit", "units": [{"unit", "guid", "attributes"}], "themes": [{"code", "path", "guid",
+// "columns": [...], "rows": [{"unit", "guid", "attributes", "cells": [{"column", "code_guid", "applies"?,
+// "summary", "excerpts": [...]}]}]}]} (docs/chart.md). It is sparse, as the per-unit chart's "codes" are: a row
+// lists only its cells that hold something (an excerpt, a summary, or "applies": false), each naming its column,
+// and a theme lists only the rows that have such a cell, in the order of "units", which lists every unit. A wide
+// codebook's chart of many units is mostly empty cells and empty rows, which so cost nothing here.
 template <class W>
 void write_matrix_json(W& w, const Plan& plan) {
     const ChartInput& in = *plan.in;
@@ -166,8 +172,22 @@ void write_matrix_json(W& w, const Plan& plan) {
         k_empty("");
     std::vector<JsonString> names, guids;
     CellExcerpts scratch;
+    std::vector<std::size_t> next_run(in.units.size(), 0);  // per unit: where its next theme's excerpts start
+    // Without --applies and summaries a cell holds something only if it has excerpts: a row visits those columns
+    // alone, not every column of the theme.
+    const bool every_column = in.applies || !in.summaries.empty();
     w.begin_object();
     w.key("unit").value(unit_kind_name(in.kind));
+    w.key("units").begin_array();
+    for (const Unit& unit : in.units) {
+        w.begin_object();
+        w.key("unit").value(unit.name);
+        w.key("guid").value(unit.guid);
+        w.key("attributes");
+        write_attributes(w, unit, in.show);
+        w.end_object();
+    }
+    w.end_array();
     w.key("themes").begin_array();
     for (std::size_t ti = 0; ti < themes.size(); ++ti) {
         const Theme& theme = themes[ti];
@@ -190,16 +210,23 @@ void write_matrix_json(W& w, const Plan& plan) {
         w.end_array();
         names.clear();
         guids.clear();
-        std::vector<std::string> empty_cells(theme.columns.size());
         for (const auto& col : theme.columns) {
             names.emplace_back(col.code->name);
             guids.emplace_back(col.code->guid);
         }
         w.key("rows").begin_array();
-        // The runs of rows u, u + 1 and u + 2 (each found once), for prefetch_run.
+        // The runs of rows u, u + 1 and u + 2 (each found once), for prefetch_run. The themes are written in
+        // order and a unit's excerpts are sorted by theme, so each unit's run starts where its last one ended.
         using Run = std::pair<const Placed*, const Placed*>;
         auto run_of = [&](std::size_t u) {
-            return u < in.units.size() ? theme_run(plan, u, static_cast<std::uint32_t>(ti)) : Run{nullptr, nullptr};
+            if (u >= in.units.size()) return Run{nullptr, nullptr};
+            const auto& mine = plan.placed[u];
+            std::size_t i = next_run[u];
+            while (i < mine.size() && mine[i].theme < ti) ++i;
+            std::size_t j = i;
+            while (j < mine.size() && mine[j].theme == ti) ++j;
+            next_run[u] = j;
+            return Run{mine.data() + i, mine.data() + j};
         };
         Run runs[3] = {run_of(0), run_of(1), Run{nullptr, nullptr}};
         prefetch_run(runs[0], 0);
@@ -214,34 +241,27 @@ void write_matrix_json(W& w, const Plan& plan) {
             auto [begin, end] = runs[0];
             runs[0] = runs[1];
             runs[1] = runs[2];
+            // A unit with nothing in this theme has no row: nothing to look at without excerpts, summaries or
+            // --applies, and otherwise the row is begun at its first cell.
+            if (begin == end && !in.applies && in.summaries.empty()) continue;
             RowCells cells(begin, end, scratch);
-            w.begin_object();
-            w.key("unit").value(unit.name);
-            w.key("guid").value(unit.guid);
-            w.key("attributes");
-            write_attributes(w, unit, in.show);
-            w.key("cells").begin_array();
-            for (std::size_t c = 0; c < theme.columns.size(); ++c) {
+            bool row_open = false;
+            const auto columns = static_cast<std::uint32_t>(theme.columns.size());
+            for (std::uint32_t c = every_column ? 0 : cells.next_column(columns); c < columns;
+                 c = every_column ? c + 1 : cells.next_column(columns)) {
                 const refi::Code& code = *theme.columns[c].code;
-                const CellExcerpts* cell = cells.at(static_cast<std::uint32_t>(c));
+                const CellExcerpts* cell = cells.at(c);
                 const bool applies = !in.applies || in.applies(unit, code);
                 const std::string summary = summary_of(in, unit, code);
-                if constexpr (std::is_same_v<W, JsonWriter>) {
-                    // An empty cell (most of a wide chart's) is the same text in every row: made once per column.
-                    if (!cell && applies && summary.empty()) {
-                        std::string& text = empty_cells[c];
-                        if (text.empty())
-                            text = w.fragment([&](JsonWriter& f) {
-                                f.begin_object();
-                                f.key(k_column).value(names[c]);
-                                f.key(k_code_guid).value(guids[c]);
-                                f.key(k_summary).value(k_empty);
-                                f.key(k_excerpts).begin_array().end_array();
-                                f.end_object();
-                            });
-                        w.raw(text);
-                        continue;
-                    }
+                if (!cell && applies && summary.empty()) continue;  // nothing to show
+                if (!row_open) {
+                    w.begin_object();
+                    w.key("unit").value(unit.name);
+                    w.key("guid").value(unit.guid);
+                    w.key("attributes");
+                    write_attributes(w, unit, in.show);
+                    w.key("cells").begin_array();
+                    row_open = true;
                 }
                 w.begin_object();
                 w.key(k_column).value(names[c]);
@@ -257,6 +277,7 @@ void write_matrix_json(W& w, const Plan& plan) {
                 w.end_array();
                 w.end_object();
             }
+            if (!row_open) continue;
             w.end_array();
             w.end_object();
         }

@@ -154,7 +154,7 @@ void JsonWriter::spill() {
 void JsonWriter::newline(std::size_t level) {
     if (m_indent < 0) return;
     m_buf += '\n';
-    m_buf.append((level + m_base) * static_cast<std::size_t>(m_indent), ' ');
+    m_buf.append(level * static_cast<std::size_t>(m_indent), ' ');
 }
 
 void JsonWriter::before_value() {
@@ -238,23 +238,6 @@ JsonWriter& JsonWriter::value(std::string_view text) {
     before_value();
     json_text::append_string(text, m_buf);
     if (m_stack.empty()) m_done = true;
-    return *this;
-}
-
-std::string JsonWriter::fragment(const std::function<void(JsonWriter&)>& write) const {
-    std::string text;
-    JsonWriter sub(text, m_indent);
-    sub.m_base = m_base + m_stack.size();
-    write(sub);
-    sub.finish();
-    return text;
-}
-
-JsonWriter& JsonWriter::raw(std::string_view fragment_text) {
-    before_value();
-    m_buf += fragment_text;
-    if (m_stack.empty()) m_done = true;
-    spill();
     return *this;
 }
 

@@ -5,7 +5,6 @@
 /// from a tree to a writer without changing a byte of its output.
 
 #include <cstdint>
-#include <functional>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -68,12 +67,6 @@ public:
     /// A whole tree, written as Json::dump would write it at this depth.
     JsonWriter& value(const Json& tree);
 
-    /// The text `write` gives one value written here, at this depth: written again and again with raw(), it
-    /// costs a copy instead of the calls (a chart's empty cells, millions in a wide codebook, are all alike).
-    std::string fragment(const std::function<void(JsonWriter&)>& write) const;
-    /// A value made by fragment() at this same depth.
-    JsonWriter& raw(std::string_view fragment_text);
-
     /// Checks that exactly one complete value was written and hands the rest of the text to the stream.
     void finish();
     bool compact() const { return m_indent < 0; }
@@ -88,7 +81,6 @@ private:
     std::string m_own;        ///< the buffer when writing to a stream
     std::string& m_buf;       ///< m_own, or the caller's string
     int m_indent;
-    std::size_t m_base = 0;   ///< the depth the first value is written at (fragment())
     std::vector<Level> m_stack;
     bool m_done = false;      ///< the top-level value is complete
 

@@ -69,7 +69,10 @@ TEST_CASE("framer chart writes Markdown to stdout by default and other formats b
     REQUIRE(json.code == 0);
     auto j = framer::Json::parse(json.out);
     REQUIRE(j.at("themes").size() == 1);
-    CHECK(j.at("themes").as_array()[0].at("rows").size() == 12);
+    // All 12 participants are listed; the theme has a row for each of the 6 with something in it.
+    CHECK(j.at("units").size() == 12);
+    CHECK(j.at("units").as_array()[0].at("attributes").contains("Role"));
+    CHECK(j.at("themes").as_array()[0].at("rows").size() == 6);
 
     TempDir dir;
     auto xlsx = framer_run({"chart", sample, "-o", (dir.path / "chart.xlsx").string()});

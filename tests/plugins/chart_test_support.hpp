@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json.hpp"
 #include "core/registry.hpp"
 #include "refi/guid.hpp"
 #include "refi/io.hpp"
@@ -39,6 +40,29 @@ inline std::string slice_code_points(const std::string& text, long long start, l
     };
     if (end <= start) return {};
     return text.substr(at(start), at(end) - at(start));
+}
+
+/// The row of unit `unit` in a chart JSON theme, as the JSON lists only rows that hold something: the theme's row
+/// of that name, or an empty row (no cells) where it lists none.
+inline const Json& row_in(const Json& theme, const std::string& unit) {
+    static const Json empty = Json::parse(R"({"cells": []})");
+    for (const auto& row : theme.at("rows").as_array())
+        if (row.at("unit").as_string() == unit) return row;
+    return empty;
+}
+
+/// The cell of a chart JSON row in the theme's column `column`, as the JSON lists only cells that hold
+/// something: found by its code_guid, or an empty cell (no summary, no excerpts) where the row lists none.
+inline const Json& cell_in(const Json& theme, const Json& row, std::size_t column) {
+    static const Json empty = Json::parse(R"({"summary": "", "excerpts": []})");
+    const std::string& guid = theme.at("columns").as_array().at(column).at("guid").as_string();
+    const Json* found = nullptr;
+    for (const auto& cell : row.at("cells").as_array())
+        if (cell.at("code_guid").as_string() == guid) {
+            REQUIRE_FALSE(found);  // a column's cell is listed once
+            found = &cell;
+        }
+    return found ? *found : empty;
 }
 
 inline std::string g(const std::string& name) { return refi::make_guid_from("chart-test", name); }

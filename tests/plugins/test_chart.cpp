@@ -1,4 +1,4 @@
-// Tests of the chart analysis: exact excerpt text, natural order, every unit, one cell per column, themes,
+// Tests of the chart analysis: exact excerpt text, natural order, every unit, cells that hold something, themes,
 // summaries in cells, the per-unit chart, and golden charts of the samples in every format.
 #include <catch2/catch.hpp>
 
@@ -23,6 +23,8 @@
 using framer::Json;
 using framer::Options;
 using framer::test::run_chart;
+using framer::test::cell_in;
+using framer::test::row_in;
 using framer::test::slice_code_points;
 using framer::test::g;
 using framer::test::p1_text;
@@ -51,12 +53,13 @@ TEST_CASE("Chart excerpts hold the exact text of the coded code-point range, acr
     o.add("theme", "Theme");
     auto result = run_chart(project, o);
     const auto& theme = theme_named(result.json, "Theme");
-    const auto& p1 = theme.at("rows").as_array()[0];
+    const auto& p1 = row_in(theme, "P1");
     REQUIRE(p1.at("unit").as_string() == "P1");
-    // Columns: Theme (coded directly, by P10), S1 (with S1x below it), S2.
-    const auto& cells = p1.at("cells").as_array();
-    REQUIRE(cells.size() == 3);
-    const auto& s1 = cells[1].at("excerpts").as_array();
+    // Columns: Theme (coded directly, by P10), S1 (with S1x below it), S2; P1 has nothing in Theme's own column,
+    // which the row leaves out.
+    REQUIRE(theme.at("columns").size() == 3);
+    REQUIRE(p1.at("cells").size() == 2);
+    const auto& s1 = cell_in(theme, p1, 1).at("excerpts").as_array();
     REQUIRE(s1.size() == 1);
     CHECK(s1[0].at("text").as_string() == slice_code_points(p1_text, 6, 23));
     CHECK(s1[0].at("text").as_string() == "line\r\nCaf\xC3\xA9 talk \xF0\x9F\x98\x80");
@@ -64,12 +67,12 @@ TEST_CASE("Chart excerpts hold the exact text of the coded code-point range, acr
     CHECK(s1[0].at("end").as_int() == 23);
     CHECK(s1[0].at("source").as_string() == "P1");
     CHECK(s1[0].at("coder").as_string() == "Ana");
-    const auto& s2 = cells[2].at("excerpts").as_array();
+    const auto& s2 = cell_in(theme, p1, 2).at("excerpts").as_array();
     REQUIRE(s2.size() == 1);
     CHECK(s2[0].at("text").as_string() == slice_code_points(p1_text, 25, 40));
 }
 
-TEST_CASE("Chart rows are every unit in natural order, uncoded ones included, one cell per column", "[chart]") {
+TEST_CASE("Chart JSON lists every unit in natural order, and in each theme the rows and cells that hold something", "[chart]") {
     // The project outlives the result: the long csv table's rows are made from it when read.
     const auto project = make_chart_project();
     auto result = run_chart(project);
@@ -80,19 +83,41 @@ TEST_CASE("Chart rows are every unit in natural order, uncoded ones included, on
     for (const auto& t : result.json.at("themes").as_array()) names.push_back(t.at("code").as_string());
     CHECK(names == std::vector<std::string>{"Domain", "Theme", "S1", "Other"});
     CHECK(result.json.at("unit").as_string() == "case");
+    // Every unit, uncoded P3 included, in natural order.
+    std::vector<std::string> units;
+    for (const auto& u : result.json.at("units").as_array()) {
+        units.push_back(u.at("unit").as_string());
+        CHECK(u.at("guid").as_string() == g("case:" + units.back()));
+    }
+    CHECK(units == std::vector<std::string>{"P1", "P2", "P3", "P10"});
+    // A theme's rows are the units with something in it, in the same order.
+    CHECK(row_units(theme_named(result.json, "Domain")) == std::vector<std::string>{"P1", "P10"});
+    CHECK(row_units(theme_named(result.json, "Theme")) == std::vector<std::string>{"P1", "P10"});
+    CHECK(row_units(theme_named(result.json, "S1")) == std::vector<std::string>{"P1", "P10"});
+    CHECK(row_units(theme_named(result.json, "Other")) == std::vector<std::string>{"P1", "P2"});
     for (const auto& theme : result.json.at("themes").as_array()) {
-        CHECK(row_units(theme) == std::vector<std::string>{"P1", "P2", "P3", "P10"});
         for (const auto& row : theme.at("rows").as_array()) {
-            const auto& cells = row.at("cells").as_array();
-            REQUIRE(cells.size() == theme.at("columns").size());
-            for (std::size_t i = 0; i < cells.size(); ++i)
-                CHECK(cells[i].at("column").as_string() == theme.at("columns").as_array()[i].at("code").as_string());
+            // A listed cell names its column and holds an excerpt; the listed cells are in column order.
+            const auto& columns = theme.at("columns").as_array();
+            std::size_t next = 0;
+            CHECK(row.at("cells").size() > 0);
+            for (const auto& cell : row.at("cells").as_array()) {
+                while (next < columns.size() && columns[next].at("guid").as_string() != cell.at("code_guid").as_string())
+                    ++next;
+                REQUIRE(next < columns.size());
+                CHECK(cell.at("column").as_string() == columns[next].at("code").as_string());
+                CHECK(cell.at("excerpts").size() > 0);
+                ++next;
+            }
         }
     }
     const auto& other = theme_named(result.json, "Other");
     CHECK(other.at("path").as_array().size() == 1);
-    const auto& p3 = other.at("rows").as_array()[2];
-    for (const auto& cell : p3.at("cells").as_array()) CHECK(cell.at("excerpts").size() == 0);
+    // P1 has O1 only: one cell, in O1's column.
+    const auto& p1 = row_in(other, "P1");
+    REQUIRE(p1.at("cells").size() == 1);
+    CHECK(p1.at("cells").as_array()[0].at("column").as_string() == "O1");
+    CHECK(cell_in(other, p1, 1).at("excerpts").size() == 0);
     // Document tables: one per theme plus the long csv table (csv_only).
     REQUIRE(result.tables.size() == 5);
     CHECK(result.tables[4].csv_only);
@@ -121,11 +146,11 @@ TEST_CASE("Chart --theme takes a name, a path or a GUID: a column holds codings 
         // P10 is coded with Theme itself and with S1: a "coded directly" column comes first.
         REQUIRE(theme.at("columns").size() == 3);
         CHECK(theme.at("columns").as_array()[0].at("self").as_bool());
-        const auto& p10 = theme.at("rows").as_array()[3];
-        CHECK(p10.at("cells").as_array()[0].at("excerpts").size() == 1);
-        CHECK(p10.at("cells").as_array()[1].at("excerpts").size() == 1);
+        const auto& p10 = row_in(theme, "P10");
+        CHECK(cell_in(theme, p10, 0).at("excerpts").size() == 1);
+        CHECK(cell_in(theme, p10, 1).at("excerpts").size() == 1);
         // P1's S1x coding shows in the S1 column.
-        CHECK(theme.at("rows").as_array()[0].at("cells").as_array()[1].at("excerpts").size() == 1);
+        CHECK(cell_in(theme, row_in(theme, "P1"), 1).at("excerpts").size() == 1);
     }
     Options bad;
     bad.add("theme", "Thme");
@@ -152,9 +177,9 @@ TEST_CASE("Chart --flat gives one matrix of the leaf codes and of the codes with
     CHECK(theme.at("columns").as_array()[1].at("self").as_bool());
     CHECK_FALSE(theme.at("columns").as_array()[2].at("self").as_bool());
     // The S1 column holds P10's S1 coding only, not P1's S1x one (that has its own column).
-    CHECK(theme.at("rows").as_array()[0].at("cells").as_array()[1].at("excerpts").size() == 0);
-    CHECK(theme.at("rows").as_array()[3].at("cells").as_array()[1].at("excerpts").size() == 1);
-    const auto& p10 = theme.at("rows").as_array()[3];
+    CHECK(cell_in(theme, row_in(theme, "P1"), 1).at("excerpts").size() == 0);
+    CHECK(cell_in(theme, row_in(theme, "P10"), 1).at("excerpts").size() == 1);
+    const auto& p10 = row_in(theme, "P10");
     CHECK(p10.at("attributes").at("Role").as_string() == "Therapist");
     CHECK(result.tables[0].header[0][1].text == "Role");
     Options bad;
@@ -169,9 +194,9 @@ TEST_CASE("Chart shows the summary note of unit × code in its cell", "[chart]")
     framer::apply_summaries(project, {{"test", g("case:P2"), g("code:O2"), "P2 & O2 <summary>"}}, so);
     auto result = run_chart(project);
     const auto& other = theme_named(result.json, "Other");
-    const auto& p2 = other.at("rows").as_array()[1];
-    CHECK(p2.at("cells").as_array()[1].at("summary").as_string() == "P2 & O2 <summary>");
-    CHECK(p2.at("cells").as_array()[0].at("summary").as_string() == "");
+    const auto& p2 = row_in(other, "P2");
+    CHECK(cell_in(other, p2, 1).at("summary").as_string() == "P2 & O2 <summary>");
+    CHECK(cell_in(other, p2, 0).at("summary").as_string() == "");
     // The document table's summary cell is editable and holds it too.
     const auto& table = result.tables[3];  // Domain, Theme, S1, Other
     REQUIRE(table.name == "Other");
@@ -415,17 +440,19 @@ TEST_CASE("Chart --applies on a parent code reaches every code below it, and rul
         o.add("show", "Role");
         auto result = run_chart(project, o);
         std::set<std::pair<bool, std::string>> seen;
-        for (const auto& theme : result.json.at("themes").as_array())
-            for (const auto& row : theme.at("rows").as_array()) {
-                const bool in_group = row.at("attributes").at("Group therapy").as_string() == "true";
-                const std::string role = row.at("attributes").at("Role").as_string();
-                for (const auto& cell : row.at("cells").as_array()) {
-                    if (cell.at("column").as_string() != subtheme) continue;
+        for (const auto& theme : result.json.at("themes").as_array()) {
+            const auto& columns = theme.at("columns").as_array();
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                if (columns[c].at("code").as_string() != subtheme) continue;
+                for (const auto& row : theme.at("rows").as_array()) {
+                    const bool in_group = row.at("attributes").at("Group therapy").as_string() == "true";
+                    const std::string role = row.at("attributes").at("Role").as_string();
                     INFO(row.at("unit").as_string() << ": group therapy " << in_group << ", " << role);
-                    CHECK(cell.contains("applies") == !applies_to(in_group, role));
+                    CHECK(cell_in(theme, row, c).contains("applies") == !applies_to(in_group, role));
                     seen.insert({in_group, role});
                 }
             }
+        }
         CHECK(seen.size() == 4);
     };
     // The challenge's rule reaches its subtheme, and the subtheme's own narrows it further.
@@ -443,11 +470,13 @@ TEST_CASE("Chart --applies marks the empty cells of units a subtheme does not ap
     o.add("show", "Group therapy");
     auto result = run_chart(project, o);
     std::size_t not_applicable = 0, applicable_empty = 0;
-    for (const auto& theme : result.json.at("themes").as_array())
+    for (const auto& theme : result.json.at("themes").as_array()) {
+        const auto& columns = theme.at("columns").as_array();
         for (const auto& row : theme.at("rows").as_array()) {
             bool in_group = row.at("attributes").at("Group therapy").as_string() == "true";
-            for (const auto& cell : row.at("cells").as_array()) {
-                if (cell.at("column").as_string() != "Feeling overwhelmed and exposed in group") {
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                const Json& cell = cell_in(theme, row, c);
+                if (columns[c].at("code").as_string() != "Feeling overwhelmed and exposed in group") {
                     CHECK_FALSE(cell.contains("applies"));
                     continue;
                 }
@@ -456,6 +485,7 @@ TEST_CASE("Chart --applies marks the empty cells of units a subtheme does not ap
                 else if (cell.at("excerpts").size() == 0) ++applicable_empty;
             }
         }
+    }
     CHECK(not_applicable == 4);  // the four participants without group therapy
     CHECK(applicable_empty > 0);
     // Document tables and the csv say n/a there, and only there.

@@ -70,7 +70,7 @@ const Json& cell_of(const Json& chart, const std::string& code) {
         const auto& columns = theme.at("columns").as_array();
         for (std::size_t i = 0; i < columns.size(); ++i)
             if (columns[i].at("code").as_string() == code)
-                return theme.at("rows").as_array().front().at("cells").as_array()[i].at("excerpts");
+                return framer::test::cell_in(theme, theme.at("rows").as_array().front(), i).at("excerpts");
     }
     FAIL("no column " << code);
     throw;

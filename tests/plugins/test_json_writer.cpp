@@ -239,38 +239,3 @@ TEST_CASE("JsonWriter refuses calls that would write malformed JSON", "[json][wr
     CHECK_THROWS_AS(builder.key("k"), std::logic_error);
     CHECK_THROWS_AS(builder.take(), std::logic_error);
 }
-
-TEST_CASE("A fragment made at a depth and written with raw() gives the text of the same calls", "[json][writer]") {
-    for (int indent : {2, -1}) {
-        INFO("indent " << indent);
-        auto cell = [](auto& w, const std::string& name) {
-            w.begin_object();
-            w.key("column").value(name);
-            w.key("summary").value("");
-            w.key("excerpts").begin_array().end_array();
-            w.end_object();
-        };
-        // Direct: three cells in an array two levels down.
-        std::string direct;
-        {
-            framer::JsonWriter w(direct, indent);
-            w.begin_object().key("rows").begin_array().begin_object().key("cells").begin_array();
-            for (int i = 0; i < 3; ++i) cell(w, "Theme \"1\"");
-            w.end_array().end_object().end_array().end_object();
-            w.finish();
-        }
-        // The same, the cells written from one fragment.
-        std::string reused;
-        {
-            framer::JsonWriter w(reused, indent);
-            w.begin_object().key("rows").begin_array().begin_object().key("cells").begin_array();
-            const std::string text = w.fragment([&](framer::JsonWriter& f) { cell(f, "Theme \"1\""); });
-            for (int i = 0; i < 3; ++i) w.raw(text);
-            w.end_array().end_object().end_array().end_object();
-            w.finish();
-        }
-        CHECK(reused == direct);
-        // And it is the JSON the calls describe.
-        CHECK(framer::Json::parse(direct).dump(indent) == direct);
-    }
-}

@@ -24,6 +24,7 @@
 using framer::Json;
 using framer::Options;
 using framer::test::g;
+using framer::test::cell_in;
 using framer::test::make_chart_project;
 using framer::test::run_chart;
 namespace fs = std::filesystem;
@@ -211,10 +212,11 @@ std::string summary_in(const refi::Project& project, const std::string& theme, c
     auto result = run_chart(project);
     for (const auto& t : result.json.at("themes").as_array()) {
         if (t.at("code").as_string() != theme) continue;
+        const auto& columns = t.at("columns").as_array();
         for (const auto& r : t.at("rows").as_array()) {
             if (r.at("unit").as_string() != unit) continue;
-            for (const auto& c : r.at("cells").as_array())
-                if (c.at("column").as_string() == column) return c.at("summary").as_string();
+            for (std::size_t c = 0; c < columns.size(); ++c)
+                if (columns[c].at("code").as_string() == column) return cell_in(t, r, c).at("summary").as_string();
         }
     }
     FAIL("no cell " << theme << "/" << unit << "/" << column);
