@@ -102,6 +102,14 @@ void write_attributes(W& w, const Unit& unit, const std::vector<std::string>& sh
     }
     w.end_object();
 }
+/// A unit's "unit", "guid" and "attributes" keys, the start of every unit object in a chart's JSON.
+template <class W>
+void write_unit_keys(W& w, const Unit& unit, const std::vector<std::string>& show) {
+    w.key("unit").value(unit.name);
+    w.key("guid").value(unit.guid);
+    w.key("attributes");
+    write_attributes(w, unit, show);
+}
 /// The names from the top-level code down to `code`.
 template <class W>
 void write_path(W& w, const refi::ProjectIndex& index, const refi::Code& code) {

@@ -181,10 +181,7 @@ void write_matrix_json(W& w, const Plan& plan) {
     w.key("units").begin_array();
     for (const Unit& unit : in.units) {
         w.begin_object();
-        w.key("unit").value(unit.name);
-        w.key("guid").value(unit.guid);
-        w.key("attributes");
-        write_attributes(w, unit, in.show);
+        write_unit_keys(w, unit, in.show);
         w.end_object();
     }
     w.end_array();
@@ -256,10 +253,7 @@ void write_matrix_json(W& w, const Plan& plan) {
                 if (!cell && applies && summary.empty()) continue;  // nothing to show
                 if (!row_open) {
                     w.begin_object();
-                    w.key("unit").value(unit.name);
-                    w.key("guid").value(unit.guid);
-                    w.key("attributes");
-                    write_attributes(w, unit, in.show);
+                    write_unit_keys(w, unit, in.show);
                     w.key("cells").begin_array();
                     row_open = true;
                 }

@@ -62,10 +62,7 @@ void write_per_unit_json(W& w, const ChartInput& in, const Ranks& rank) {
     for (std::size_t u = 0; u < in.units.size(); ++u) {
         const Unit& unit = in.units[u];
         w.begin_object();
-        w.key("unit").value(unit.name);
-        w.key("guid").value(unit.guid);
-        w.key("attributes");
-        write_attributes(w, unit, in.show);
+        write_unit_keys(w, unit, in.show);
         w.key("codes").begin_array();
         for_each_code(in, rank, u, [&](std::size_t c, const CellExcerpts* cell, const std::optional<std::string>& summary) {
             const refi::Code& code = *codes[c];
