@@ -579,8 +579,9 @@ private:
     }
 
     /// --check: the chart lists every unit, a matrix has a row for each unit with something in it, each row lists
-    /// cells of its theme's columns only (in column order, each once); its cells are units × columns, and the columns are every code below the top
-    /// level (each code with children is a theme whose columns are its children).
+    /// cells of its theme's columns only (in column order, each once); its cells are units × columns, and the
+    /// columns are every code below the top level (each code with children is a theme whose columns are its
+    /// children).
     void check_cells(const ShapeSpec& spec, long long codings, const fs::path& chart_json, SizeResult& res) {
         const Json j = Json::parse(read_all(chart_json));
         long long cells = 0, columns = 0, listed = 0;

@@ -172,7 +172,6 @@ void write_matrix_json(W& w, const Plan& plan) {
         k_empty("");
     std::vector<JsonString> names, guids;
     CellExcerpts scratch;
-    std::vector<std::size_t> next_run(in.units.size(), 0);  // per unit: where its next theme's excerpts start
     // Without --applies and summaries a cell holds something only if it has excerpts: a row visits those columns
     // alone, not every column of the theme.
     const bool every_column = in.applies || !in.summaries.empty();
@@ -212,18 +211,10 @@ void write_matrix_json(W& w, const Plan& plan) {
             guids.emplace_back(col.code->guid);
         }
         w.key("rows").begin_array();
-        // The runs of rows u, u + 1 and u + 2 (each found once), for prefetch_run. The themes are written in
-        // order and a unit's excerpts are sorted by theme, so each unit's run starts where its last one ended.
+        // The runs of rows u, u + 1 and u + 2 (each found once), for prefetch_run.
         using Run = std::pair<const Placed*, const Placed*>;
         auto run_of = [&](std::size_t u) {
-            if (u >= in.units.size()) return Run{nullptr, nullptr};
-            const auto& mine = plan.placed[u];
-            std::size_t i = next_run[u];
-            while (i < mine.size() && mine[i].theme < ti) ++i;
-            std::size_t j = i;
-            while (j < mine.size() && mine[j].theme == ti) ++j;
-            next_run[u] = j;
-            return Run{mine.data() + i, mine.data() + j};
+            return u < in.units.size() ? theme_run(plan, u, static_cast<std::uint32_t>(ti)) : Run{nullptr, nullptr};
         };
         Run runs[3] = {run_of(0), run_of(1), Run{nullptr, nullptr}};
         prefetch_run(runs[0], 0);
@@ -240,7 +231,7 @@ void write_matrix_json(W& w, const Plan& plan) {
             runs[1] = runs[2];
             // A unit with nothing in this theme has no row: nothing to look at without excerpts, summaries or
             // --applies, and otherwise the row is begun at its first cell.
-            if (begin == end && !in.applies && in.summaries.empty()) continue;
+            if (begin == end && !every_column) continue;
             RowCells cells(begin, end, scratch);
             bool row_open = false;
             const auto columns = static_cast<std::uint32_t>(theme.columns.size());
