@@ -1,6 +1,7 @@
 // framer-bench: generates a 1,000-source x 100-coding project and measures read, validate, write (and tabulate,
 // chart when those plugins are built) against the floor of inflating and parsing project.qde. See README.md.
 #include "huge_pages.hpp"
+#include "time_zone.hpp"
 #include <fmt/format.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -258,6 +259,7 @@ int run(const Args& args) {
 
 int main(int argc, char** argv) {
     framer::cli::use_huge_pages(argv);
+    framer::cli::pin_time_zone();  // as framer does: the floor opens the archive with the same libzip
     try {
         Args args = parse(argc, argv);
         if (!args.floor.empty()) return run_floor_child(args.floor, args.project);

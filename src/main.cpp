@@ -10,10 +10,12 @@
 #include "cli.hpp"
 #include "cli_common.hpp"
 #include "huge_pages.hpp"
+#include "time_zone.hpp"
 #include "refi/temp_file.hpp"
 
 int main(int argc, char** argv) {
     framer::cli::use_huge_pages(argv);
+    framer::cli::pin_time_zone();  // before libzip opens an archive: one mktime() per entry
     refi::remove_temp_files_on_signal();  // Ctrl-C or kill leaves no half-written temporary beside the output
     std::ios::sync_with_stdio(false);
     framer::cli::set_exit_after_command(true);  // one command per process: its big structures go with the exit
