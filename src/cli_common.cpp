@@ -67,12 +67,15 @@ refi::ReadOptions read_options_for(const std::string& from) {
 
 std::istream& input_stream(Io& io) { return io.in ? *io.in : std::cin; }
 
-refi::Project load_project(const std::string& path, Io& io, const std::string& from) {
+refi::Project load_project(const std::string& path, Io& io, const std::string& from,
+                           std::vector<std::shared_ptr<const std::string>>* keep_texts) {
     refi::ReadOptions read_options = read_options_for(from);
     refi::Diagnostics diagnostics;
     try {
         refi::Project project = read_project_arg(path, input_stream(io), diagnostics, read_options);
-        refi::warn_about_positions(refi::position_evidence(project), input_label(path), diagnostics);
+        refi::warn_about_positions(
+            keep_texts ? refi::position_evidence(project, *keep_texts) : refi::position_evidence(project),
+            input_label(path), diagnostics);
         print_diagnostics(diagnostics, io.err);
         return project;
     } catch (const refi::Error&) {
@@ -98,7 +101,9 @@ int run_analysis(const char* name, const std::string& project_path, const framer
         if (options.has("compact") && chosen.name() != "json")
             throw UsageError(fmt::format("--compact is for json output, not {} (add --format json)", chosen.name()));
     }
-    refi::Project project = load_project(project_path, io, from);
+    // The chart and quotes read every coded text: the position check's copies serve them (one inflate each).
+    std::vector<std::shared_ptr<const std::string>> texts;
+    refi::Project project = load_project(project_path, io, from, analysis->reads_texts() ? &texts : nullptr);
     // Tell the analysis which part of the Result the exporter reads, so a large one can skip the other.
     // Markdown is for files and pipes; a person at a terminal gets an aligned plain-text table.
     const std::string fallback = io.out_is_terminal && (output.empty() || output == "-") ? "txt" : "md";
@@ -106,6 +111,7 @@ int run_analysis(const char* name, const std::string& project_path, const framer
     const std::string exporter = choose_exporter(format, output, fallback).name();
     run_options.set("parts", exporter == "json" ? "json" : exporter == "csv" ? "csv" : "documents");
     framer::Result result = analysis->run(project, run_options);
+    texts.clear();  // what the result still needs, it holds itself
     result.heat = options.has("heat");  // presentation, not analysis: the exporters read it
     result.compact_json = options.has("compact");
     for (const auto& w : result.warnings) io.err << "framer " << name << ": warning: " << w << "\n";

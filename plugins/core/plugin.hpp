@@ -51,6 +51,9 @@ public:
     virtual Result run(const refi::Project& project, const Options& options) const = 0;
     /// True when the Result carries Result::figures (so a format that only draws figures, svg, can be offered).
     virtual bool draws_figures() const { return false; }
+    /// True when run() reads the text of every source with coded selections (excerpts). The command then keeps
+    /// the texts that reading the project loaded to check its positions, instead of each being inflated twice.
+    virtual bool reads_texts() const { return false; }
 };
 
 class Exporter {

@@ -111,6 +111,11 @@ struct PositionEvidence {
 /// character outside the BMP (nothing to tell apart): those are skipped after one scan.
 PositionEvidence position_evidence(const Project& project);
 
+/// The same, keeping every text it looked at loaded in `texts` (shared_plain_text's copies, validated): for a
+/// caller that reads the texts next (a chart's excerpts), which then finds each in shared_plain_text's cache
+/// instead of inflating it a second time. The texts stay loaded as long as `texts` holds them.
+PositionEvidence position_evidence(const Project& project, std::vector<std::shared_ptr<const std::string>>& texts);
+
 /// The evidence as warnings: "positions-fit-another-dialect" (with the counts and the --from to use) and one
 /// "positions-fit-no-dialect" per source that fits none. `file` names the project in messages.
 void warn_about_positions(const PositionEvidence& evidence, const std::string& file, Diagnostics& diagnostics);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 #include "refi/dialect.hpp"
 #include "refi/text.hpp"
@@ -111,17 +112,22 @@ struct TextMaps {
     std::vector<OffsetMap> maps;
 };
 
+/// `kept`: where the texts go when the caller reads them next (position_evidence with texts), else null.
 void check_holder(const Project& project, const Source& holder, const std::string& label, PositionEvidence& ev,
-                  TextMaps& cache) {
+                  TextMaps& cache, std::vector<std::shared_ptr<const std::string>>* kept) {
     bool has_text_selection = false;
     for (const auto& s : holder.selections) has_text_selection |= s.kind == SelectionKind::PlainText;
     if (!has_text_selection) return;
     std::shared_ptr<const std::string> text;
     try {
         // The bytes first, as stored: most texts have neither a CR nor a 4-byte character, and those are passed
-        // over without being checked and kept as a text for use is (UTF-8, shared copy). A BOM has neither.
-        // Sources that share one file (NVivo: a source per case over one transcript) look at it once.
-        if (holder.plain_text_path && !holder.plain_text_content) {
+        // over without being checked and without the copy a text for use is (UTF-8 checked, shared). A BOM has
+        // neither. Sources that share one file (NVivo: a source per case over one transcript) look at it once.
+        // A caller that keeps the texts gets that copy at once: it would load it next anyway.
+        if (kept) {
+            text = shared_plain_text(project, holder);
+            if (text && (kept->empty() || kept->back() != text)) kept->push_back(text);
+        } else if (holder.plain_text_path && !holder.plain_text_content) {
             if (*holder.plain_text_path != cache.probed_path) {
                 const std::optional<std::string> bytes = plain_text_bytes(project, holder);
                 cache.probed_path = *holder.plain_text_path;
@@ -129,7 +135,7 @@ void check_holder(const Project& project, const Source& holder, const std::strin
             }
             if (!cache.probed_differs) return;
         }
-        text = shared_plain_text(project, holder);
+        if (!text) text = shared_plain_text(project, holder);
     } catch (const Error&) {
         return;  // validate reports unreadable text; nothing to weigh here
     }
@@ -194,15 +200,17 @@ std::size_t PositionEvidence::fitting(PositionCounting c) const {
     return 0;
 }
 
-PositionEvidence position_evidence(const Project& project) {
+namespace {
+
+PositionEvidence gather_evidence(const Project& project, std::vector<std::shared_ptr<const std::string>>* kept) {
     PositionEvidence ev;
     ev.declared = project.dialect;
     for (auto c : k_countings) ev.fits.push_back({c, 0});
     TextMaps cache;
     for (const auto& s : project.sources) {
         std::string label = s.name && !s.name->empty() ? *s.name : s.guid;
-        if (s.kind == SourceKind::Text) check_holder(project, s, label, ev, cache);
-        if (s.representation) check_holder(project, *s.representation, label, ev, cache);
+        if (s.kind == SourceKind::Text) check_holder(project, s, label, ev, cache, kept);
+        if (s.representation) check_holder(project, *s.representation, label, ev, cache, kept);
     }
     if (ev.checked == 0) return ev;
     PositionCounting mine = position_counting(ev.declared);
@@ -214,6 +222,14 @@ PositionEvidence position_evidence(const Project& project) {
     if (best && best->fitting > own && (ev.checked - best->fitting) * 2 <= ev.checked - own)
         ev.better = dialect_for(best->counting, ev.declared);
     return ev;
+}
+
+}  // namespace
+
+PositionEvidence position_evidence(const Project& project) { return gather_evidence(project, nullptr); }
+
+PositionEvidence position_evidence(const Project& project, std::vector<std::shared_ptr<const std::string>>& texts) {
+    return gather_evidence(project, &texts);
 }
 
 void warn_about_positions(const PositionEvidence& ev, const std::string& file, Diagnostics& diagnostics) {

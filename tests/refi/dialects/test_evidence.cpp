@@ -2,8 +2,11 @@
 // positions do not fit is reported with the --from to use.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "dialect_fixtures.hpp"
 #include "refi/dialect.hpp"
+#include "refi/text.hpp"
 #include "support/cli_run.hpp"
 
 using namespace refi;
@@ -165,4 +168,37 @@ TEST_CASE("Every command that reads a project warns about positions that fit ano
     auto info = framer::test::run_framer({"info", nvivo});
     CHECK_THAT(info.out, Catch::Contains("evidence  origin 'NVivo 12' names nvivo; positions: of 4 selections that "
                                          "tell the countings apart,"));
+}
+
+TEST_CASE("Keeping the texts gives the same evidence and leaves each text loaded for the analysis that reads it",
+          "[dialects][evidence]") {
+    // The chart and quotes read every coded text after the position check: with the texts kept, each is the copy
+    // shared_plain_text gives them (its cache), not a second inflate.
+    TempDir dir("evidence-keep");
+    for (Dialect d : all_dialects()) {
+        for (std::optional<Dialect> from : {std::optional<Dialect>{}, std::optional<Dialect>{Dialect::Standard}}) {
+            INFO(to_string(d) << (from ? " read as standard" : ""));
+            Diagnostics diag;
+            Project project = read_project(write_fixture(dir, d), diag, ReadOptions{.dialect = from});
+            const PositionEvidence plain = position_evidence(project);
+            std::vector<std::shared_ptr<const std::string>> texts;
+            const PositionEvidence kept = position_evidence(project, texts);
+            CHECK(kept.checked == plain.checked);
+            CHECK(kept.sources_checked == plain.sources_checked);
+            CHECK(kept.better == plain.better);
+            CHECK(kept.misfits == plain.misfits);
+            for (const auto& f : plain.fits) CHECK(kept.fitting(f.counting) == f.fitting);
+            std::size_t coded_files = 0;
+            for (const auto& s : project.sources) {
+                bool coded = false;
+                for (const auto& sel : s.selections) coded |= sel.kind == SelectionKind::PlainText;
+                if (s.kind != SourceKind::Text || !coded || !s.plain_text_path) continue;
+                ++coded_files;
+                const auto text = shared_plain_text(project, s);
+                REQUIRE(text);
+                CHECK(std::find(texts.begin(), texts.end(), text) != texts.end());
+            }
+            CHECK(coded_files > 0);
+        }
+    }
 }
