@@ -67,15 +67,16 @@ refi::ReadOptions read_options_for(const std::string& from) {
 
 std::istream& input_stream(Io& io) { return io.in ? *io.in : std::cin; }
 
-refi::Project load_project(const std::string& path, Io& io, const std::string& from,
+refi::Project load_project(const std::string& path, Io& io, const std::string& from, bool check_positions,
                            std::vector<std::shared_ptr<const std::string>>* keep_texts) {
     refi::ReadOptions read_options = read_options_for(from);
     refi::Diagnostics diagnostics;
     try {
         refi::Project project = read_project_arg(path, input_stream(io), diagnostics, read_options);
-        refi::warn_about_positions(
-            keep_texts ? refi::position_evidence(project, *keep_texts) : refi::position_evidence(project),
-            input_label(path), diagnostics);
+        if (check_positions)
+            refi::warn_about_positions(
+                keep_texts ? refi::position_evidence(project, *keep_texts) : refi::position_evidence(project),
+                input_label(path), diagnostics);
         print_diagnostics(diagnostics, io.err);
         return project;
     } catch (const refi::Error&) {
@@ -101,9 +102,12 @@ int run_analysis(const char* name, const std::string& project_path, const framer
         if (options.has("compact") && chosen.name() != "json")
             throw UsageError(fmt::format("--compact is for json output, not {} (add --format json)", chosen.name()));
     }
-    // The chart and quotes read every coded text: the position check's copies serve them (one inflate each).
+    // The positions are checked for an analysis whose result they change (chart, quotes, agreement), and the
+    // texts the check loads serve it (one inflate each); tabulate, describe and saturation count codes, cases and
+    // variables, which no position changes, and never inflate a text.
     std::vector<std::shared_ptr<const std::string>> texts;
-    refi::Project project = load_project(project_path, io, from, analysis->reads_texts() ? &texts : nullptr);
+    const bool positions = analysis->uses_positions();
+    refi::Project project = load_project(project_path, io, from, positions, positions ? &texts : nullptr);
     // Tell the analysis which part of the Result the exporter reads, so a large one can skip the other.
     // Markdown is for files and pipes; a person at a terminal gets an aligned plain-text table.
     const std::string fallback = io.out_is_terminal && (output.empty() || output == "-") ? "txt" : "md";

@@ -46,9 +46,10 @@ refi::ReadOptions read_options_for(const std::string& from);
 std::istream& input_stream(Io& io);
 
 /// Reads a project ("-": a .qdpx on standard input, see stdin_project.hpp), printing the reader's warnings to err (also when reading fails). Throws refi::Error.
-/// `from`: the --from dialect ("" = detect). `keep_texts`: if given, the texts the position check loads stay loaded
-/// there (for an analysis that reads them next: Analysis::reads_texts).
-refi::Project load_project(const std::string& path, Io& io, const std::string& from = "",
+/// `from`: the --from dialect ("" = detect). `check_positions`: check the positions against the texts, warning when
+/// another counting fits better (for an analysis whose result depends on them: Analysis::uses_positions); the
+/// texts the check loads stay loaded in `keep_texts` if given.
+refi::Project load_project(const std::string& path, Io& io, const std::string& from = "", bool check_positions = true,
                            std::vector<std::shared_ptr<const std::string>>* keep_texts = nullptr);
 
 /// The common run of an analysis command: read the project, run the registered analysis `name`, print its

@@ -8,14 +8,14 @@ namespace framer::cli {
 int cmd_agreement(const std::vector<std::string>& args, Io& io) {
     const char* usage_line =
         "PROJECT --coders A,B [--sources S]... [--unit character|segment|document]... [--overlap P] "
-        "[--code CODE]... [--bp-k K] [--format F] [--compact] [-o FILE]";
+        "[--code CODE]... [--bp-k K] [--from DIALECT] [--format F] [--compact] [-o FILE]";
     po::options_description options(
         "Compare two coders' codings over the sources both coded (or those given): code presence per document\n"
         "(percent, Cohen's kappa, Brennan & Prediger's kappa with k), characters (2x2 counts, agreement with and\n"
         "without uncoded text, Cohen's kappa, Krippendorff's alpha), segments (matched at --overlap % of the longer\n"
         "one), and every disagreement with its exact text and positions. Formulas: docs/agreement.md.\n"
         "Options");
-    std::string project_path, coders, overlap, bp_k, format, output;
+    std::string project_path, coders, overlap, bp_k, format, output, from;
     std::vector<std::string> sources, units, codes;
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde; - reads a .qdpx from standard input)")
@@ -30,6 +30,7 @@ int cmd_agreement(const std::vector<std::string>& args, Io& io) {
         ("bp-k", po::value(&bp_k), "k of Brennan & Prediger's kappa (default: the number of codes compared, as MAXQDA)")
         ("format", po::value(&format), "md, csv, json, html, latex, xlsx (default: from -o, else md)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
+    add_from_option(options, from);
     add_compact_option(options);
     po::positional_options_description positional;
     positional.add("project", 1);
@@ -44,7 +45,7 @@ int cmd_agreement(const std::vector<std::string>& args, Io& io) {
     if (!overlap.empty()) analysis_options.set("overlap", overlap);
     if (!bp_k.empty()) analysis_options.set("bp-k", bp_k);
     if (vm.count("compact")) analysis_options.set("compact", "1");
-    return run_analysis("agreement", project_path, analysis_options, format, output, io);
+    return run_analysis("agreement", project_path, analysis_options, format, output, io, from);
 }
 
 }  // namespace framer::cli

@@ -11,7 +11,7 @@ namespace framer::cli {
 int cmd_quotes(const std::vector<std::string>& args, Io& io) {
     const char* usage_line =
         "PROJECT [--per-code N] [--label TEMPLATE] [--min-words N] [--max-words N] [--code CODE]... "
-        "[--coder USER] [--spread VAR] [--exclude-unit UNIT]... [--unit case|source] [--format F] [--compact] [-o FILE]";
+        "[--coder USER] [--spread VAR] [--exclude-unit UNIT]... [--unit case|source] [--from DIALECT] [--format F] [--compact] [-o FILE]";
     po::options_description options(
         "Choose exemplar quotations: for each code (codebook order; by default every code with codings), up to\n"
         "N exact coded excerpts, each from a different unit, labelled by a template over the unit and its\n"
@@ -19,7 +19,7 @@ int cmd_quotes(const std::vector<std::string>& args, Io& io) {
         "first, then within the word bounds, spread across the first label variable (or --spread), then across\n"
         "coders. Framer never shortens a quotation; one outside the bounds says so. See docs/quotes.md.\n"
         "Options");
-    std::string project_path, per_code, label, min_words, max_words, coder, spread, unit, format, output;
+    std::string project_path, per_code, label, min_words, max_words, coder, spread, unit, format, output, from;
     std::vector<std::string> codes, exclude;
     options.add_options()
         ("project", po::value(&project_path)->required(), "the project (.qdpx, .qde; - reads a .qdpx from standard input)")
@@ -34,6 +34,7 @@ int cmd_quotes(const std::vector<std::string>& args, Io& io) {
         ("unit", po::value(&unit), "unit of analysis: case or source (default: cases when cases reference sources)")
         ("format", po::value(&format), "md, csv, json, html, latex, xlsx (default: from -o, else md)")
         ("output,o", po::value(&output), "the file to write (default: stdout)");
+    add_from_option(options, from);
     add_compact_option(options);
     po::positional_options_description positional;
     positional.add("project", 1);
@@ -55,7 +56,7 @@ int cmd_quotes(const std::vector<std::string>& args, Io& io) {
     for (const auto& e : exclude) analysis_options.add("exclude-unit", e);
 
     if (vm.count("compact")) analysis_options.set("compact", "1");
-    return run_analysis("quotes", project_path, analysis_options, format, output, io);
+    return run_analysis("quotes", project_path, analysis_options, format, output, io, from);
 }
 
 }  // namespace framer::cli

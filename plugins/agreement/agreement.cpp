@@ -126,6 +126,7 @@ std::int64_t parse_k(const std::string& text) {
 class AgreementAnalysis : public Analysis {
 public:
     std::string name() const override { return "agreement"; }
+    bool uses_positions() const override { return true; }  // the coders' spans overlap by position
     std::string summary() const override { return "intercoder agreement of two coders, with its denominators"; }
 
     Result run(const refi::Project& project, const Options& options) const override {

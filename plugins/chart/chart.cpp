@@ -22,7 +22,7 @@ namespace {
 class ChartAnalysis : public Analysis {
 public:
     std::string name() const override { return "chart"; }
-    bool reads_texts() const override { return true; }  // every excerpt
+    bool uses_positions() const override { return true; }  // every excerpt
     std::string summary() const override {
         return "framework matrices: units x subthemes with excerpts and summaries";
     }

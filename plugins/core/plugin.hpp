@@ -51,9 +51,12 @@ public:
     virtual Result run(const refi::Project& project, const Options& options) const = 0;
     /// True when the Result carries Result::figures (so a format that only draws figures, svg, can be offered).
     virtual bool draws_figures() const { return false; }
-    /// True when run() reads the text of every source with coded selections (excerpts). The command then keeps
-    /// the texts that reading the project loaded to check its positions, instead of each being inflated twice.
-    virtual bool reads_texts() const { return false; }
+    /// True when run() reads what the selections cover (excerpts, overlaps), so that positions read in the wrong
+    /// counting would change its result. The command then checks the positions against the texts first (warning
+    /// when another dialect's counting fits better, refi::position_evidence) and keeps the texts that check loaded
+    /// for run(), instead of each being inflated twice. False for an analysis that counts codes, cases and
+    /// variables: no position changes its numbers, so neither the check nor the texts are paid for.
+    virtual bool uses_positions() const { return false; }
 };
 
 class Exporter {

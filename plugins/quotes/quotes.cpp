@@ -94,7 +94,7 @@ std::string words_text(std::size_t n) { return fmt::format("{} word{}", n, n == 
 class QuotesAnalysis : public Analysis {
 public:
     std::string name() const override { return "quotes"; }
-    bool reads_texts() const override { return true; }  // every coded segment is a candidate quotation
+    bool uses_positions() const override { return true; }  // every coded segment is a candidate quotation
     std::string summary() const override { return "exemplar quotations per code, labelled (Box 1)"; }
 
     Result run(const refi::Project& project, const Options& options) const override {
