@@ -123,11 +123,13 @@ void check_holder(const Project& project, const Source& holder, const std::strin
         // The bytes first, as stored: most texts have neither a CR nor a 4-byte character, and those are passed
         // over without being checked and without the copy a text for use is (UTF-8 checked, shared). A BOM has
         // neither. Sources that share one file (NVivo: a source per case over one transcript) look at it once.
-        // A caller that keeps the texts gets that copy at once: it would load it next anyway.
+        // A caller that keeps the texts gets that copy at once: it would load it next anyway. Only a file's text
+        // is kept: shared_plain_text shares those; inline PlainTextContent is copied anew for each caller.
+        const bool from_file = holder.plain_text_path && !holder.plain_text_content;
         if (kept) {
             text = shared_plain_text(project, holder);
-            if (text && (kept->empty() || kept->back() != text)) kept->push_back(text);
-        } else if (holder.plain_text_path && !holder.plain_text_content) {
+            if (text && from_file && (kept->empty() || kept->back() != text)) kept->push_back(text);
+        } else if (from_file) {
             if (*holder.plain_text_path != cache.probed_path) {
                 const std::optional<std::string> bytes = plain_text_bytes(project, holder);
                 cache.probed_path = *holder.plain_text_path;
