@@ -489,19 +489,39 @@ std::size_t CodePointIndex::byte_of(std::int64_t cp) const {
     auto target = static_cast<std::size_t>(cp);
     auto it = std::upper_bound(m_checkpoints.begin(), m_checkpoints.end(), target);
     std::size_t block = static_cast<std::size_t>(it - m_checkpoints.begin()) - 1;
-    std::size_t seen = m_checkpoints[block];
-    for (std::size_t i = block * k_block_bytes; i < m_text.size(); ++i) {
-        if ((static_cast<unsigned char>(m_text[i]) & 0xC0) == 0x80) continue;
-        if (seen == target) return i;
-        ++seen;
+    std::size_t need = target - m_checkpoints[block];  // lead bytes to pass from the block's start
+    const auto* p = reinterpret_cast<const unsigned char*>(m_text.data());
+    std::size_t i = block * k_block_bytes;
+    // Eight bytes at a time while the answer lies beyond them (the position check asks this for every end of
+    // every selection it weighs), then byte by byte within the word that holds it.
+    for (; i + 8 <= m_text.size(); i += 8) {
+        const auto leads = static_cast<std::size_t>(8 - count_marked(continuation_bytes(load_word(p + i))));
+        if (leads > need) break;
+        need -= leads;
+    }
+    for (; i < m_text.size(); ++i) {
+        if ((p[i] & 0xC0) == 0x80) continue;
+        if (need == 0) return i;
+        --need;
     }
     return m_text.size();
 }
 
-char32_t CodePointIndex::at(std::int64_t cp) const {
-    auto s = slice(cp, cp + 1);
-    auto cps = decode_utf8(s);
-    return cps.empty() ? 0 : cps[0];
+char32_t CodePointIndex::at_byte(std::size_t b) const {
+    if (b >= m_text.size()) return 0;
+    const auto* p = reinterpret_cast<const unsigned char*>(m_text.data()) + b;
+    const std::size_t len = std::min(utf8_length(p[0]), m_text.size() - b);
+    char32_t cp = len == 1 ? p[0] : len == 2 ? p[0] & 0x1F : len == 3 ? p[0] & 0x0F : p[0] & 0x07;
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (p[k] & 0x3F);
+    return cp;
+}
+
+std::size_t CodePointIndex::previous_byte(std::size_t b) const {
+    b = std::min(b, m_text.size());
+    if (b == 0) return 0;
+    do --b;
+    while (b > 0 && (static_cast<unsigned char>(m_text[b]) & 0xC0) == 0x80);
+    return b;
 }
 
 std::string_view CodePointIndex::slice(std::int64_t start, std::int64_t end) const {

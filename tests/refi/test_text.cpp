@@ -166,7 +166,13 @@ TEST_CASE("CodePointIndex finds code points by index in long and short texts", "
         for (std::int64_t cp = 0; cp < index.size(); ++cp) {
             REQUIRE(index.at(cp) == decoded[static_cast<std::size_t>(cp)]);
             REQUIRE(index.slice(cp, cp + 3) == substr_code_points(text, cp, cp + 3));
+            const std::size_t b = index.byte_of(cp);
+            REQUIRE(index.at_byte(b) == decoded[static_cast<std::size_t>(cp)]);
+            // Stepping back from a code point's first byte lands on the first byte of the one before it.
+            if (cp > 0) REQUIRE(index.previous_byte(b) == index.byte_of(cp - 1));
         }
+        CHECK(index.previous_byte(text.size()) == index.byte_of(index.size() - 1));
+        CHECK(index.previous_byte(0) == 0);
         CHECK(index.byte_of(index.size()) == text.size());
         CHECK(index.slice(index.size() + 5, index.size() + 9).empty());
     }

@@ -89,7 +89,12 @@ public:
     /// Byte offset of code point `cp` (clamped to [0, size]).
     std::size_t byte_of(std::int64_t cp) const;
     /// The code point at `cp` (0 <= cp < size).
-    char32_t at(std::int64_t cp) const;
+    char32_t at(std::int64_t cp) const { return at_byte(byte_of(cp)); }
+    /// The code point whose encoding starts at byte `b` (a byte_of of a code point < size). No copy, no search:
+    /// the position check asks for the code points on both sides of each selection's ends, 100,000s of them.
+    char32_t at_byte(std::size_t b) const;
+    /// The byte where the code point before the one starting at byte `b` starts (0 < b <= the text's size).
+    std::size_t previous_byte(std::size_t b) const;
     /// Code points [start, end), clamped to the text.
     std::string_view slice(std::int64_t start, std::int64_t end) const;
 private:
