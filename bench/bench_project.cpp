@@ -111,15 +111,16 @@ refi::Project make_bench_project(const BenchShape& shape) {
         refi::Authorship who{coder, "2024-01-15T10:00:00Z", {}, {}};
         std::string text;
         std::int64_t cp = 0;
+        const std::string line_break = shape.crlf ? "\r\n" : "\n";  // positions in code points: CR LF is two
         std::vector<std::pair<std::int64_t, std::int64_t>> ranges;
         for (int j = 0; j < shape.codings_per_source; ++j) {
-            std::string question = "Interviewer: Could you say more about that?\n" + participant + ": ";
+            std::string question = "Interviewer: Could you say more about that?" + line_break + participant + ": ";
             text += question;
             cp += samples::code_points(question);
             std::string sentence = sentences[next() % sentence_count];
             ranges.emplace_back(cp, cp + samples::code_points(sentence));
-            text += sentence + "\n";
-            cp += samples::code_points(sentence) + 1;
+            text += sentence + line_break;
+            cp += samples::code_points(sentence) + samples::code_points(line_break);
         }
         refi::Source& src = b.add_text_source(name, text, who);
         src.selections.reserve(ranges.size());

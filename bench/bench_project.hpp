@@ -19,6 +19,9 @@ struct BenchShape {
     /// and subthemes up to this many (0 = the seed's 35), so a wide codebook (328 codes) or a sparse chart can be
     /// measured.
     int codes = 0;
+    /// Windows line breaks (CR LF) in every text, as exports from Windows tools have them: then every counting
+    /// reads each selection differently, and the position check weighs every selection against its text.
+    bool crlf = false;
 };
 
 /// Builds the project in memory (its texts in a MemoryStore).

@@ -24,6 +24,7 @@
 #include "huge_pages.hpp"
 #include "measure.hpp"
 #include "phases.hpp"
+#include "refi/dialect.hpp"
 #include "refi/index.hpp"
 #include "refi/io.hpp"
 #include "refi/limits.hpp"
@@ -37,6 +38,7 @@ namespace framer::bench {
 BenchShape ShapeSpec::at(long long codings) const {
     BenchShape s;
     s.codes = codes;
+    s.crlf = crlf;
     if (fixed_units) {  // 100 units (one interview each) whose interviews grow with the codings
         s.sources = 100;
         s.sources_per_case = 1;
@@ -59,6 +61,8 @@ const std::vector<ShapeSpec>& all_shapes() {
         {"bench", "the bench project: the seed's codebook (35 codes, 33 chart columns), interviews of 100 codings, two per case", 0, false},
         {"wide", "wide codebook: 328 codes, interviews of 100 codings, two per case", 328, false},
         {"sparse", "sparse chart: 100 units (one interview each) x 400 codes", 400, true},
+        {"crlf", "wide codebook with Windows line breaks (CR LF): 328 codes, interviews of 100 codings, two per case; "
+                 "the position check weighs every selection", 328, false, true},
     };
     return shapes;
 }
@@ -66,7 +70,7 @@ const std::vector<ShapeSpec>& all_shapes() {
 const ShapeSpec& shape_named(const std::string& name) {
     for (const auto& s : all_shapes())
         if (s.name == name) return s;
-    throw std::runtime_error("unknown shape '" + name + "' (known: bench, wide, sparse)");
+    throw std::runtime_error("unknown shape '" + name + "' (known: bench, wide, sparse, crlf)");
 }
 
 long long parse_size(const std::string& text) {
@@ -576,6 +580,15 @@ private:
         for (const auto& c : p.cases) referenced += c.source_refs.size();
         note_check(res, referenced == res.sources,
                    fmt::format("the cases reference {} sources (sources: {})", referenced, res.sources));
+        // Line breaks: CR LF in every text of crlf, none elsewhere; the positions fit the project's own counting
+        // (code points), so the position check weighs every selection of crlf and warns about none.
+        const refi::PositionEvidence ev = refi::position_evidence(p);
+        const auto weighed = static_cast<long long>(ev.checked);
+        note_check(res, weighed == (spec.crlf ? codings : 0),
+                   fmt::format("the position check weighs {} selections (claimed {})", weighed, spec.crlf ? codings : 0));
+        note_check(res, !ev.better && ev.misfits.empty() && ev.fitting(refi::PositionCounting::CodePoints) == ev.checked,
+                   fmt::format("{} of them fit code points, none another counting better", ev.fitting(
+                                                                                 refi::PositionCounting::CodePoints)));
     }
 
     /// --check: the chart lists every unit, a matrix has a row for each unit with something in it, each row lists

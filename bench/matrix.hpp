@@ -18,11 +18,12 @@ struct ShapeSpec {
     std::string description;  ///< for the table's heading
     int codes = 0;            ///< codes in the codebook (BenchShape::codes; 0 = the seed's)
     bool fixed_units = false; ///< sparse: 100 units whose interviews grow; otherwise interviews of 100 codings
+    bool crlf = false;        ///< BenchShape::crlf: Windows line breaks, every selection weighed by the position check
     BenchShape at(long long codings) const;
     long long units(long long codings) const;  ///< cases = the units of tabulate and chart
 };
 
-/// The three shapes of issue 12, by name; throws on an unknown name (listing the known ones).
+/// The shapes of issue 12 (bench, wide, sparse) and crlf, by name; throws on an unknown name (listing the known ones).
 const std::vector<ShapeSpec>& all_shapes();
 const ShapeSpec& shape_named(const std::string& name);
 
@@ -31,7 +32,7 @@ long long parse_size(const std::string& text);
 std::string size_label(long long codings);  ///< 10000 -> "10k", 3000000 -> "3M"
 
 struct MatrixOptions {
-    std::vector<std::string> shapes{"bench", "wide", "sparse"};
+    std::vector<std::string> shapes{"bench", "wide", "sparse", "crlf"};
     std::vector<long long> sizes{10'000, 100'000};
     int runs = 5;        ///< runs per command below 1M codings; at 1M at most 3
     int mid_runs = 0;    ///< runs per command from 1M to 2M codings (0: runs, at most 3)
