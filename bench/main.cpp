@@ -53,7 +53,7 @@ std::vector<std::string> split_list(const std::string& text) {
 void usage() {
     std::cerr << "usage: framer-bench [--out DIR] [--runs N] [--sources N] [--codings N] [--codes N] [--sources-per-case N]\n"
                  "                    [--generate-only] [--no-python] [--no-memory]\n"
-                 "       framer-bench --shapes [--shape bench,wide,sparse] [--sizes 10k,100k,1M,3M] [--runs N] [--mid-runs N]\n"
+                 "       framer-bench --shapes [--shape bench,wide,sparse,crlf] [--sizes 10k,100k,1M,3M] [--runs N] [--mid-runs N]\n"
                  "                    [--heavy-runs N] [--commands ID,...] [--no-python] [--no-pair] [--check] [--out DIR]\n"
                  "                    [--keep] [--markdown FILE] [--framer PATH]\n"
                  "       (--matrix = --shapes; command ids: info tabulate describe chart-json chart-html chart-xlsx convert\n"
