@@ -140,15 +140,14 @@ void check_holder(const Project& project, const Source& holder, const std::strin
                 cache.probed_path = *holder.plain_text_path;
                 cache.probed_differs = bytes && countings_differ(*bytes);
                 cache.probed_text.reset();
-                if (cache.probed_differs && is_valid_utf8(*bytes)) {
-                    bytes->erase(0, bytes->size() - strip_bom(*bytes).size());
+                if (cache.probed_differs && bytes_to_plain_text(*bytes))
                     cache.probed_text = std::make_shared<const std::string>(std::move(*bytes));
-                }
             }
             if (!cache.probed_differs || !cache.probed_text) return;
             text = cache.probed_text;
+        } else {
+            text = shared_plain_text(project, holder);  // PlainTextContent inline
         }
-        if (!text) text = shared_plain_text(project, holder);
     } catch (const Error&) {
         return;  // validate reports unreadable text; nothing to weigh here
     }
