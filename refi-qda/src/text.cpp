@@ -100,18 +100,13 @@ std::optional<std::string> load_text(const Project& project, const std::optional
     if (!bytes) return std::nullopt;
     if (content) return bytes;
     std::size_t bad = 0;
-    if (!bytes_to_plain_text(*bytes, &bad))
+    if (!is_valid_utf8(*bytes, &bad))
         throw Error(label, {}, fmt::format("source text is not valid UTF-8 (byte offset {})", bad));
+    // In place: a second copy of a 500 MB text only to drop three bytes would double the peak.
+    if (std::size_t bom = bytes->size() - strip_bom(*bytes).size()) bytes->erase(0, bom);
     return bytes;
 }
 }  // namespace
-
-bool bytes_to_plain_text(std::string& bytes, std::size_t* bad) {
-    if (!is_valid_utf8(bytes, bad)) return false;
-    // In place: a second copy of a 500 MB text only to drop three bytes would double the peak.
-    if (std::size_t bom = bytes.size() - strip_bom(bytes).size()) bytes.erase(0, bom);
-    return true;
-}
 
 void allow_external_files(bool allowed) { g_external = allowed ? 1 : 0; }
 

@@ -32,11 +32,6 @@ std::optional<std::string> load_plain_text(const Project& project, const Transcr
 /// a file it cannot read.
 std::optional<std::string> plain_text_bytes(const Project& project, const Source& source);
 
-/// Makes a file's bytes as stored (plain_text_bytes) the text load_plain_text gives: checked as UTF-8 and the BOM
-/// dropped, in place. False, the bytes unchanged, when they are not UTF-8 (the offset of the first bad byte in
-/// `*bad`).
-bool bytes_to_plain_text(std::string& bytes, std::size_t* bad = nullptr);
-
 /// The same text, shared: sources that name the same file (and successive loads of one file) get one copy
 /// instead of one each, so eight sources over a 500 MB transcript hold 500 MB, not 4 GB. Null when there is
 /// no text. The copy lives as long as someone holds it (plus the most recently loaded file, so that loading

@@ -109,9 +109,6 @@ Dialect dialect_for(PositionCounting c, Dialect declared) {
 struct TextMaps {
     std::string probed_path;      ///< the plainTextPath whose bytes were looked at last
     bool probed_differs = false;  ///< whether they have a CR or a 4-byte character
-    /// When they have: those bytes as a text (valid UTF-8, BOM dropped, as shared_plain_text gives it), so that a
-    /// text to weigh is not read twice; null when they are not UTF-8 (validate reports that; nothing to weigh).
-    std::shared_ptr<const std::string> probed_text;
     std::shared_ptr<const std::string> text;
     std::optional<CodePointIndex> cps;
     std::vector<OffsetMap> maps;
@@ -136,15 +133,14 @@ void check_holder(const Project& project, const Source& holder, const std::strin
             if (text && from_file && (kept->empty() || kept->back() != text)) kept->push_back(text);
         } else if (from_file) {
             if (*holder.plain_text_path != cache.probed_path) {
-                std::optional<std::string> bytes = plain_text_bytes(project, holder);
+                const std::optional<std::string> bytes = plain_text_bytes(project, holder);
                 cache.probed_path = *holder.plain_text_path;
                 cache.probed_differs = bytes && countings_differ(*bytes);
-                cache.probed_text.reset();
-                if (cache.probed_differs && bytes_to_plain_text(*bytes))
-                    cache.probed_text = std::make_shared<const std::string>(std::move(*bytes));
             }
-            if (!cache.probed_differs || !cache.probed_text) return;
-            text = cache.probed_text;
+            if (!cache.probed_differs) return;
+            // The shared copy, not the probed bytes: the caller (validate) may hold it already, and a private copy
+            // beside it doubled a large text's peak (24 MB text: +14.6 MB, tests/cli/test_memory_bounds.cpp).
+            text = shared_plain_text(project, holder);
         } else {
             text = shared_plain_text(project, holder);  // PlainTextContent inline
         }
